@@ -1,0 +1,44 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import { broadcastMap, broadcastShapes, sameShape } from '../shape';
+import type { Tensor } from '../tensor';
+import { lift, type TensorLike } from './lift';
+import { unbroadcast } from './unbroadcast';
+
+/** a * b. Elementwise with NumPy broadcasting. */
+export const mulOp: OpDef = {
+  name: 'mul',
+  shape: ([s, t]) => broadcastShapes(s, t),
+  vjp: (g, [a, b]) => [unbroadcast(mul(g, b), a.shape), unbroadcast(mul(g, a), b.shape)],
+  cpu: ([ta, tb], out) => {
+    const x = buf(ta);
+    const y = buf(tb);
+    const o = buf(out);
+    const n = o.length;
+    if (sameShape(ta.shape, tb.shape)) {
+      for (let i = 0; i < n; i++) {
+        const a = x[i];
+        const b = y[i];
+        o[i] = a * b;
+      }
+    } else if (tb.size === 1 && ta.size === n) {
+      const b = y[0];
+      for (let i = 0; i < n; i++) {
+        const a = x[i];
+        o[i] = a * b;
+      }
+    } else {
+      const ia = broadcastMap(out.shape, ta.shape);
+      const ib = broadcastMap(out.shape, tb.shape);
+      for (let i = 0; i < n; i++) {
+        const a = x[ia[i]];
+        const b = y[ib[i]];
+        o[i] = a * b;
+      }
+    }
+  },
+};
+
+export function mul(a: TensorLike, b: TensorLike): Tensor {
+  return apply(mulOp, [lift(a), lift(b)], undefined);
+}

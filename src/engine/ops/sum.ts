@@ -1,0 +1,65 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import { normAxes, reducedShape, sizeOf, type Shape } from '../shape';
+import type { Tensor } from '../tensor';
+import { broadcastTo } from './broadcastTo';
+import { reshape } from './reshape';
+
+interface SumAttrs {
+  axes: number[];
+  keepDims: boolean;
+}
+
+const mapCache = new Map<string, Int32Array>();
+/** For each input index, the output index it is summed into (cached per shape). */
+export function reduceMap(shape: Shape, axes: readonly number[]): Int32Array {
+  const key = shape.join(',') + '|' + axes.join(',');
+  let m = mapCache.get(key);
+  if (m) return m;
+  const outShape = reducedShape(shape, axes, true);
+  const outStr: number[] = [];
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    outStr[i] = outShape[i] === 1 ? 0 : acc;
+    acc *= outShape[i];
+  }
+  m = new Int32Array(sizeOf(shape));
+  const idx = new Array<number>(shape.length).fill(0);
+  let off = 0;
+  for (let k = 0; k < m.length; k++) {
+    m[k] = off;
+    for (let d = shape.length - 1; d >= 0; d--) {
+      idx[d]++;
+      off += outStr[d];
+      if (idx[d] < shape[d]) break;
+      off -= outStr[d] * shape[d];
+      idx[d] = 0;
+    }
+  }
+  mapCache.set(key, m);
+  return m;
+}
+
+/** Sum over `axes` (all when omitted); the gradient broadcasts back to the input shape. */
+export const sumOp: OpDef<SumAttrs> = {
+  name: 'sum',
+  shape: ([s], { axes, keepDims }) => reducedShape(s, axes, keepDims),
+  vjp: (g, [x], _out, { axes }) => [broadcastTo(reshape(g, reducedShape(x.shape, axes, true)), x.shape)],
+  cpu: ([a], out, { axes }) => {
+    const x = buf(a);
+    const o = buf(out);
+    if (o.length === 1) {
+      let s = 0;
+      for (let i = 0; i < x.length; i++) s += x[i];
+      o[0] = s;
+      return;
+    }
+    const m = reduceMap(a.shape, axes);
+    o.fill(0);
+    for (let i = 0; i < x.length; i++) o[m[i]] += x[i];
+  },
+};
+
+export function sum(x: Tensor, axes?: number[], keepDims = false): Tensor {
+  return apply(sumOp, [x], { axes: normAxes(axes, x.shape.length), keepDims });
+}

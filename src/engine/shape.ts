@@ -1,0 +1,94 @@
+/** Shapes, broadcasting and the index maps the cpu kernels use. */
+export type Shape = readonly number[];
+
+/** Number of elements in a shape (1 for a scalar, shape []). */
+export function sizeOf(shape: Shape): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export function sameShape(a: Shape, b: Shape): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Row-major strides of a shape. */
+export function stridesOf(shape: Shape): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** NumPy broadcasting of two shapes; throws on a mismatch. */
+export function broadcastShapes(a: Shape, b: Shape): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = a[a.length - n + i] ?? 1;
+    const db = b[b.length - n + i] ?? 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new Error(`shapes [${a}] and [${b}] do not broadcast`);
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+const mapCache = new Map<string, Int32Array>();
+
+/**
+ * For an input broadcast to outShape: maps each flat output index to the flat
+ * input index it reads. Cached per shape pair so a training step allocates nothing.
+ */
+export function broadcastMap(outShape: Shape, inShape: Shape): Int32Array {
+  const key = outShape.join(',') + '|' + inShape.join(',');
+  let m = mapCache.get(key);
+  if (m) return m;
+  const n = outShape.length;
+  const inStr = stridesOf(inShape);
+  // stride 0 along broadcast axes
+  const eff = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const j = inShape.length - n + i;
+    eff[i] = j < 0 || inShape[j] === 1 ? 0 : inStr[j];
+  }
+  const size = sizeOf(outShape);
+  m = new Int32Array(size);
+  const idx = new Array<number>(n).fill(0);
+  let off = 0;
+  for (let k = 0; k < size; k++) {
+    m[k] = off;
+    for (let d = n - 1; d >= 0; d--) {
+      idx[d]++;
+      off += eff[d];
+      if (idx[d] < outShape[d]) break;
+      off -= eff[d] * outShape[d];
+      idx[d] = 0;
+    }
+  }
+  mapCache.set(key, m);
+  return m;
+}
+
+/** Normalizes possibly negative axes against a rank; undefined means all axes. */
+export function normAxes(axes: readonly number[] | undefined, rank: number): number[] {
+  if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
+  return axes.map((a) => (a < 0 ? a + rank : a)).sort((x, y) => x - y);
+}
+
+/** Shape after reducing `axes`; with keepDims they stay as size 1. */
+export function reducedShape(shape: Shape, axes: readonly number[], keepDims: boolean): number[] {
+  const out: number[] = [];
+  shape.forEach((d, i) => {
+    if (axes.includes(i)) {
+      if (keepDims) out.push(1);
+    } else out.push(d);
+  });
+  return out;
+}

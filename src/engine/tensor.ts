@@ -1,0 +1,48 @@
+import type { Backend } from './backend';
+import { sizeOf, type Shape } from './shape';
+
+let nextId = 1;
+
+/** An n-d array of f32 values living in a backend's storage. */
+export class Tensor {
+  readonly id = nextId++;
+  readonly size: number;
+  /** Leaf tensors (parameters) whose gradient can be asked for. */
+  requiresGrad = false;
+  /** Set when a recorded op produced it: gradients flow through it. */
+  tracked = false;
+  /** Kept tensors survive the tidy() scope that created them. */
+  kept = false;
+  disposed = false;
+
+  constructor(
+    readonly shape: Shape,
+    public storage: unknown,
+    readonly backend: Backend,
+  ) {
+    this.size = sizeOf(shape);
+  }
+
+  /** Values as a Float32Array view (cpu backend only; do not keep it across steps). */
+  get values(): Float32Array {
+    if (!this.backend.readSync) throw new Error(`${this.backend.name} tensors need await read()`);
+    return this.backend.readSync(this);
+  }
+
+  /** A host copy of the values (works on every backend). */
+  read(): Promise<Float32Array> {
+    return this.backend.read(this);
+  }
+
+  /** The single value of a one-element tensor (cpu backend). */
+  item(): number {
+    return this.values[0];
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.backend.release(this.storage, this.size);
+    this.storage = null;
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as E from '../../src/engine';
+import { checkGrad, rand } from '../gradcheck';
+
+describe('sum, mean, reshape, broadcastTo', () => {
+  it('sum over all, one, and several axes (keepDims both ways)', () => {
+    const v = rand([2, 3, 4], 5);
+    checkGrad((x) => E.sum(x), [{ values: v, shape: [2, 3, 4] }]);
+    checkGrad((x) => E.sum(x, [1]), [{ values: v, shape: [2, 3, 4] }]);
+    checkGrad((x) => E.sum(x, [0, 2], true), [{ values: v, shape: [2, 3, 4] }]);
+    checkGrad((x) => E.mean(x, [-1]), [{ values: v, shape: [2, 3, 4] }]);
+  });
+  it('sum forward values', () => {
+    E.tidy(() => {
+      const x = E.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
+      expect(Array.from(E.sum(x, [0]).values)).toEqual([5, 7, 9]);
+      expect(Array.from(E.sum(x, [1]).values)).toEqual([6, 15]);
+      expect(E.sum(x).item()).toBe(21);
+      expect(E.mean(x).item()).toBe(3.5);
+    });
+  });
+  it('reshape and broadcastTo', () => {
+    checkGrad((x) => E.reshape(x, [3, -1]), [{ values: rand([2, 3], 1), shape: [2, 3] }]);
+    checkGrad((x) => E.broadcastTo(x, [4, 3]), [{ values: rand([3], 1), shape: [3] }]);
+    checkGrad((x) => E.broadcastTo(x, [2, 3, 5]), [{ values: rand([3, 1], 1), shape: [3, 1] }]);
+  });
+});
+
+describe('matmul', () => {
+  it('gradients in all four transpose cases, batch 1 and odd sizes', () => {
+    for (const [m, k, n] of [
+      [1, 3, 2],
+      [5, 4, 3],
+      [2, 1, 7],
+    ]) {
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          const sa = ta ? [k, m] : [m, k];
+          const sb = tb ? [n, k] : [k, n];
+          checkGrad((a, b) => E.matmul(a, b, ta, tb), [
+            { values: rand(sa, 1), shape: sa },
+            { values: rand(sb, 2), shape: sb },
+          ]);
+        }
+      }
+    }
+  });
+  it('forward values', () => {
+    E.tidy(() => {
+      const a = E.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
+      const b = E.tensor([7, 8, 9, 10, 11, 12], [3, 2]);
+      expect(Array.from(E.matmul(a, b).values)).toEqual([58, 64, 139, 154]);
+      expect(Array.from(E.matmul(b, a, true, true).values)).toEqual([58, 139, 64, 154]);
+    });
+  });
+});
