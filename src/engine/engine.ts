@@ -150,3 +150,16 @@ export function assign(dst: Tensor, src: Tensor): void {
   if (dst.size !== src.size) throw new Error(`assign: size ${src.size} into ${dst.size}`);
   backend.copy(src, dst);
 }
+
+/** Runs a forward pass outside any tape and keeps the result (dispose it yourself). */
+export function noGradEval<T extends Tensor | null>(fn: () => T): T {
+  const saved = tape;
+  tape = null;
+  try {
+    const r = tidy(fn);
+    if (r) keep(r);
+    return r;
+  } finally {
+    tape = saved;
+  }
+}

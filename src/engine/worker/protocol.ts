@@ -1,0 +1,43 @@
+/**
+ * The only contract between the UI and the training worker. Every message
+ * carries the runId of the run it belongs to, so late messages of an old run
+ * are dropped on both sides.
+ */
+export type BackendChoice = 'auto' | 'cpu' | 'webgpu';
+export type ParamValues = Record<string, number | string | boolean>;
+/** Arrays in frames travel as transferables. */
+export type FrameData = Record<string, Float32Array | number[]>;
+
+export type ToWorker =
+  | { type: 'init'; runId: number; lesson: string; params: ParamValues; backend: BackendChoice }
+  | { type: 'setParams'; runId: number; params: ParamValues }
+  /** steps per second the loop aims at; 0 means as fast as it can */
+  | { type: 'setSpeed'; runId: number; stepsPerSecond: number }
+  | { type: 'play'; runId: number }
+  | { type: 'pause'; runId: number }
+  | { type: 'step'; runId: number }
+  | { type: 'reset'; runId: number }
+  | { type: 'dispose'; runId: number };
+
+export type FromWorker =
+  | { type: 'ready'; runId: number; backend: 'cpu' | 'webgpu'; note?: string }
+  | { type: 'metrics'; runId: number; step: number; values: Record<string, number> }
+  | { type: 'frame'; runId: number; step: number; data: FrameData }
+  | { type: 'phase'; runId: number; phase: string; playing: boolean; done: boolean }
+  | { type: 'backend'; runId: number; backend: 'cpu' | 'webgpu'; note?: string }
+  | { type: 'diverged'; runId: number; message: string }
+  | { type: 'error'; runId: number; message: string };
+
+/** Compile-time exhaustiveness check for switches over message types. */
+export function assertNever(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
+}
+
+/** The typed arrays of a frame, for postMessage's transfer list. */
+export function transferablesOf(data: FrameData): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  for (const v of Object.values(data)) {
+    if (v instanceof Float32Array && v.buffer instanceof ArrayBuffer) out.push(v.buffer);
+  }
+  return out;
+}

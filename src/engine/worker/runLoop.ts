@@ -1,0 +1,214 @@
+/**
+ * The generic run loop that drives any experiment in the worker: play, pause,
+ * step, reset; trains in slices of a few milliseconds so commands are never
+ * starved, and posts metrics and frames at most ~30 times a second.
+ */
+import type { Backend } from '../backend';
+import { setBackend } from '../engine';
+import type { Experiment, ExperimentRegistry } from './experiment';
+import { assertNever, transferablesOf, type BackendChoice, type FromWorker, type ParamValues, type ToWorker } from './protocol';
+
+/** What the loop needs of its host (a DedicatedWorkerGlobalScope, or a fake in tests). */
+export interface Port {
+  postMessage(msg: FromWorker, transfer?: Transferable[]): void;
+}
+
+/** Picks the backend for a choice; the note says why it differs from the request. */
+export type BackendSelector = (choice: BackendChoice) => Promise<{ backend: Backend; note?: string }>;
+
+const POST_INTERVAL_MS = 33;
+const SLICE_MS = 12;
+
+export class RunLoop {
+  private runId = -1;
+  private lesson = '';
+  private params: ParamValues = {};
+  private exp: Experiment | null = null;
+  private backend: Backend | null = null;
+  private playing = false;
+  private stepCount = 0;
+  private stepsPerSecond = 0;
+  private stepDebt = 0;
+  private lastTick = 0;
+  private lastPost = 0;
+  private busy = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Serializes command handling so a slow init cannot interleave with later commands. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly registry: ExperimentRegistry,
+    private readonly port: Port,
+    private readonly selectBackend: BackendSelector,
+  ) {}
+
+  /** Entry point for every message from the UI. */
+  handle(msg: ToWorker): Promise<void> {
+    this.queue = this.queue.then(() => this.dispatch(msg)).catch((e) => this.fail(e));
+    return this.queue;
+  }
+
+  private async dispatch(msg: ToWorker): Promise<void> {
+    if (msg.type !== 'init' && msg.runId !== this.runId) return; // a stale command of an old run
+    switch (msg.type) {
+      case 'init': {
+        this.stop();
+        this.exp?.dispose?.();
+        this.exp = null;
+        this.runId = msg.runId;
+        this.lesson = msg.lesson;
+        this.params = { ...msg.params };
+        const { backend, note } = await this.selectBackend(msg.backend);
+        this.backend = backend;
+        setBackend(backend);
+        await this.build();
+        this.post({ type: 'ready', runId: this.runId, backend: backend.name, note });
+        await this.publish(true);
+        return;
+      }
+      case 'setParams': {
+        Object.assign(this.params, msg.params);
+        if (!this.exp?.setParams?.(msg.params)) await this.build();
+        await this.publish(true);
+        return;
+      }
+      case 'setSpeed':
+        this.stepsPerSecond = Math.max(0, msg.stepsPerSecond);
+        this.stepDebt = 0;
+        return;
+      case 'play':
+        if (!this.exp || this.exp.done) return;
+        this.playing = true;
+        this.lastTick = performance.now();
+        this.postPhase();
+        this.schedule();
+        return;
+      case 'pause':
+        this.stop();
+        this.postPhase();
+        return;
+      case 'step':
+        this.stop();
+        if (this.exp && !this.exp.done) {
+          await this.runStep();
+          await this.publish(true);
+        }
+        return;
+      case 'reset':
+        this.stop();
+        await this.build();
+        await this.publish(true);
+        return;
+      case 'dispose':
+        this.stop();
+        this.exp?.dispose?.();
+        this.exp = null;
+        this.runId = -1;
+        return;
+      default:
+        assertNever(msg);
+    }
+  }
+
+  private async build(): Promise<void> {
+    const factory = this.registry[this.lesson];
+    if (!factory) throw new Error(`no experiment named "${this.lesson}"`);
+    this.exp?.dispose?.();
+    this.exp = null;
+    this.stepCount = 0;
+    this.exp = await factory(this.params, { backend: this.backend!.name });
+  }
+
+  private async runStep(): Promise<void> {
+    const r = this.exp!.step();
+    if (r) await r;
+    this.stepCount++;
+  }
+
+  private stop(): void {
+    this.playing = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private schedule(): void {
+    if (this.timer === null && this.playing) {
+      // at a set speed, wake about once a frame; flat out, yield to the message queue at once
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        this.queue = this.queue.then(() => this.tick()).catch((e) => this.fail(e));
+      }, this.stepsPerSecond > 0 ? 16 : 0);
+    }
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.playing || !this.exp || this.busy) return;
+    this.busy = true;
+    const runId = this.runId;
+    try {
+      const start = performance.now();
+      let allowed = Infinity;
+      if (this.stepsPerSecond > 0) {
+        this.stepDebt += ((start - this.lastTick) * this.stepsPerSecond) / 1000;
+        allowed = Math.floor(this.stepDebt);
+        this.stepDebt -= allowed;
+      }
+      this.lastTick = start;
+      let n = 0;
+      while (n < allowed && !this.exp.done && performance.now() - start < SLICE_MS) {
+        await this.runStep();
+        n++;
+      }
+      if (runId !== this.runId) return;
+      const finished = !!this.exp.done;
+      if (finished) this.playing = false;
+      if (finished || performance.now() - this.lastPost >= POST_INTERVAL_MS) await this.publish(finished);
+    } finally {
+      this.busy = false;
+    }
+    this.schedule();
+  }
+
+  /** Posts metrics and a frame; stops the run with a message if a value is not finite. */
+  private async publish(withPhase: boolean): Promise<void> {
+    if (!this.exp) return;
+    this.lastPost = performance.now();
+    const values = { ...(await this.exp.metrics()), step: this.stepCount };
+    this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
+    const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v));
+    if (this.exp.frame) {
+      const data = await this.exp.frame();
+      this.port.postMessage({ type: 'frame', runId: this.runId, step: this.stepCount, data }, transferablesOf(data));
+    }
+    if (bad) {
+      this.stop();
+      this.post({
+        type: 'diverged',
+        runId: this.runId,
+        message: `Training diverged at step ${this.stepCount}: ${bad[0]} became ${bad[1]}. Lower the learning rate and press Reset.`,
+      });
+    }
+    if (withPhase || bad) this.postPhase();
+  }
+
+  private postPhase(): void {
+    this.post({
+      type: 'phase',
+      runId: this.runId,
+      phase: this.exp?.phase ?? '',
+      playing: this.playing,
+      done: !!this.exp?.done,
+    });
+  }
+
+  private post(msg: FromWorker): void {
+    this.port.postMessage(msg);
+  }
+
+  private fail(e: unknown): void {
+    this.stop();
+    this.busy = false;
+    const message = e instanceof Error ? e.message : String(e);
+    this.post({ type: 'error', runId: this.runId, message });
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * XOR experiment (runs in the worker): trains the chosen model on the four
+ * points with full-batch gradient descent on MSE, or `runs` networks from
+ * consecutive seeds at once to show how often training gets stuck.
+ */
+import { SGD, keep, noGradEval, tensor, tidy, valueAndGrad, Rng, type Tensor } from '../../engine';
+import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
+import type { FrameData, ParamValues } from '../../engine/worker/protocol';
+import { handSetNet, linearModel, mlp, xorData, xorLoss, type XorNet } from './model';
+
+/** Decision surface grid over [-0.5, 1.5]^2. */
+export const GRID = 41;
+export const GRID_MIN = -0.5;
+export const GRID_MAX = 1.5;
+/** Steps a many-seeds race runs before it reports its final losses. */
+export const SEED_RACE_STEPS = 3000;
+/** A run whose final loss is above this counts as stuck. */
+export const STUCK_LOSS = 0.05;
+
+export interface XorParams {
+  model: 'linear' | 'handset' | 'mlp';
+  activation: 'relu' | 'tanh' | 'sigmoid';
+  hidden: number;
+  lr: number;
+  runs: number;
+  seed: number;
+}
+
+function buildNet(p: XorParams, seed: number): XorNet {
+  if (p.model === 'linear') return linearModel(new Rng(seed));
+  if (p.model === 'handset') return handSetNet();
+  return mlp(p.hidden, p.activation, new Rng(seed));
+}
+
+function gridInputs(): Tensor {
+  const v = new Float32Array(GRID * GRID * 2);
+  for (let r = 0; r < GRID; r++) {
+    for (let c = 0; c < GRID; c++) {
+      const i = r * GRID + c;
+      v[2 * i] = GRID_MIN + ((GRID_MAX - GRID_MIN) * c) / (GRID - 1); // x1 along columns
+      v[2 * i + 1] = GRID_MAX - ((GRID_MAX - GRID_MIN) * r) / (GRID - 1); // x2 up the rows
+    }
+  }
+  return keep(tensor(v, [GRID * GRID, 2]));
+}
+
+/** One network trained by full-batch SGD; exposes its loss, parameters and pictures. */
+export class XorRun {
+  readonly net: XorNet;
+  private readonly opt: SGD;
+  private lastLoss: Tensor | null = null;
+  constructor(
+    readonly p: XorParams,
+    seed: number,
+    private readonly data: { x: Tensor; y: Tensor },
+  ) {
+    this.net = buildNet(p, seed);
+    this.opt = new SGD(p.lr);
+  }
+
+  step(): void {
+    const params = this.net.params();
+    const loss = tidy(() => {
+      const { loss, grads } = valueAndGrad(() => xorLoss(this.net, this.data.x, this.data.y), params);
+      this.opt.step(params, grads);
+      return loss;
+    });
+    this.lastLoss?.dispose();
+    this.lastLoss = keep(loss);
+  }
+
+  /** The loss of the current weights (cpu or gpu alike). */
+  async loss(): Promise<number> {
+    if (!this.lastLoss) {
+      const t = noGradEval(() => xorLoss(this.net, this.data.x, this.data.y));
+      const v = (await t.read())[0];
+      t.dispose();
+      return v;
+    }
+    return (await this.lastLoss.read())[0];
+  }
+
+  setLr(lr: number): void {
+    this.opt.lr = lr;
+  }
+
+  dispose(): void {
+    this.lastLoss?.dispose();
+    this.net.dispose();
+  }
+}
+
+class SingleRun implements Experiment {
+  private readonly run: XorRun;
+  private readonly grid = gridInputs();
+  readonly phase: string;
+  constructor(
+    p: XorParams,
+    private readonly data = xorData(),
+  ) {
+    this.run = new XorRun(p, p.seed, data);
+    this.phase = p.model;
+  }
+  step(): void {
+    // the hand-set network is already a minimum: its gradient is zero, so steps leave it there
+    this.run.step();
+  }
+  async metrics(): Promise<Record<string, number>> {
+    const m: Record<string, number> = { loss: await this.run.loss() };
+    const params = await Promise.all(this.run.net.params().map((t) => t.read()));
+    if (this.run.p.model === 'linear') {
+      m.w1 = params[0][0];
+      m.w2 = params[0][1];
+      m.b = params[1][0];
+    }
+    return m;
+  }
+  async frame(): Promise<FrameData> {
+    const [surface, hidden, outputs] = await Promise.all(
+      [
+        noGradEval(() => this.run.net.forward(this.grid)),
+        noGradEval(() => this.run.net.hidden(this.data.x)),
+        noGradEval(() => this.run.net.forward(this.data.x)),
+      ].map(async (t) => {
+        if (!t) return new Float32Array(0);
+        const v = await t.read();
+        t.dispose();
+        return v;
+      }),
+    );
+    const weights = await Promise.all(this.run.net.params().map((t) => t.read()));
+    return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
+  }
+  setParams(p: ParamValues): boolean {
+    const keys = Object.keys(p);
+    if (keys.length === 1 && keys[0] === 'lr') {
+      this.run.setLr(p.lr as number);
+      return true;
+    }
+    return false;
+  }
+  dispose(): void {
+    this.run.dispose();
+    this.grid.dispose();
+    this.data.x.dispose();
+    this.data.y.dispose();
+  }
+}
+
+/** `runs` networks from seeds seed..seed+runs-1 trained side by side for SEED_RACE_STEPS steps. */
+class ManySeeds implements Experiment {
+  private readonly runs: XorRun[];
+  private t = 0;
+  constructor(
+    p: XorParams,
+    private readonly data = xorData(),
+  ) {
+    this.runs = Array.from({ length: p.runs }, (_, i) => new XorRun(p, p.seed + i, data));
+  }
+  get done(): boolean {
+    return this.t >= SEED_RACE_STEPS;
+  }
+  get phase(): string {
+    return this.done ? 'finished' : 'racing';
+  }
+  step(): void {
+    for (const r of this.runs) r.step();
+    this.t++;
+  }
+  private async losses(): Promise<Float32Array> {
+    return Float32Array.from(await Promise.all(this.runs.map((r) => r.loss())));
+  }
+  async metrics(): Promise<Record<string, number>> {
+    const l = await this.losses();
+    let stuck = 0;
+    let sum = 0;
+    for (const v of l) {
+      if (v > STUCK_LOSS) stuck++;
+      sum += v;
+    }
+    return { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length };
+  }
+  async frame(): Promise<FrameData> {
+    return { losses: await this.losses() };
+  }
+  dispose(): void {
+    for (const r of this.runs) r.dispose();
+    this.data.x.dispose();
+    this.data.y.dispose();
+  }
+}
+
+export function readParams(v: ParamValues): XorParams {
+  return {
+    model: (v.model as XorParams['model']) ?? 'mlp',
+    activation: (v.activation as XorParams['activation']) ?? 'tanh',
+    hidden: Number(v.hidden ?? 4),
+    lr: Number(v.lr ?? 0.2),
+    runs: Number(v.runs ?? 1),
+    seed: Number(v.seed ?? 1),
+  };
+}
+
+export const experiment: ExperimentFactory = (values) => {
+  const p = readParams(values);
+  return p.runs > 1 && p.model === 'mlp' ? new ManySeeds(p) : new SingleRun(p);
+};
