@@ -22,6 +22,19 @@ import { stepOp } from './step';
 import { subOp } from './sub';
 import { sumOp } from './sum';
 import { tanhOp } from './tanh';
+import { clipOp } from './clip';
+import { concatOp } from './concat';
+import { conv2dGradFilterOp, conv2dGradInputOp, conv2dOp } from './conv2d';
+import { equalOp } from './equal';
+import { leakyReluOp } from './leakyRelu';
+import { maxOp } from './max';
+import { padOp } from './pad';
+import { avgPool2dGradOp, avgPool2dOp, maxPool2dGradOp, maxPool2dOp } from './pool';
+import { powOp } from './pow';
+import { sliceOp } from './slice';
+import { stopGradientOp } from './stopGradient';
+import { transposeOp } from './transpose';
+import { whereOp } from './where';
 
 export const ops = {
   abs: absOp,
@@ -44,6 +57,24 @@ export const ops = {
   sub: subOp,
   sum: sumOp,
   tanh: tanhOp,
+  avgPool2d: avgPool2dOp,
+  avgPool2dGrad: avgPool2dGradOp,
+  clip: clipOp,
+  concat: concatOp,
+  conv2d: conv2dOp,
+  conv2dGradFilter: conv2dGradFilterOp,
+  conv2dGradInput: conv2dGradInputOp,
+  equal: equalOp,
+  leakyRelu: leakyReluOp,
+  max: maxOp,
+  maxPool2d: maxPool2dOp,
+  maxPool2dGrad: maxPool2dGradOp,
+  pad: padOp,
+  pow: powOp,
+  slice: sliceOp,
+  stopGradient: stopGradientOp,
+  transpose: transposeOp,
+  where: whereOp,
 };
 export type OpName = keyof typeof ops;
 
@@ -68,3 +99,17 @@ export { sub } from './sub';
 export { sum } from './sum';
 export { tanh } from './tanh';
 export { mean, square } from './composite';
+export { clip } from './clip';
+export { concat } from './concat';
+export { conv2d, convOutSize, conv2dGradFilter, conv2dGradInput, type ConvOptions, type Conv2dAttrs } from './conv2d';
+export { equal } from './equal';
+export { leakyRelu } from './leakyRelu';
+export { max } from './max';
+export { pad } from './pad';
+export { avgPool2d, maxPool2d } from './pool';
+export { pow } from './pow';
+export { slice } from './slice';
+export { softmax, logSoftmax } from './softmax';
+export { stopGradient } from './stopGradient';
+export { transpose } from './transpose';
+export { where } from './where';

@@ -1,0 +1,49 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import type { Tensor } from '../tensor';
+import { slice } from './slice';
+
+/** Joins tensors along `axis` (all other sizes equal); the gradient slices g into the pieces. */
+export const concatOp: OpDef<{ axis: number }> = {
+  name: 'concat',
+  shape: (ss, { axis }) => {
+    const first = ss[0];
+    let total = 0;
+    for (const s of ss) {
+      if (s.length !== first.length || s.some((d, i) => i !== axis && d !== first[i])) throw new Error(`concat: shapes differ off axis ${axis}`);
+      total += s[axis];
+    }
+    return first.map((d, i) => (i === axis ? total : d));
+  },
+  vjp: (g, xs, _out, { axis }) => {
+    let at = 0;
+    return xs.map((x) => {
+      const begin = g.shape.map((_, i) => (i === axis ? at : 0));
+      at += x.shape[axis];
+      return slice(g, begin, [...x.shape]);
+    });
+  },
+  cpu: (xs, out, { axis }) => {
+    const o = buf(out);
+    let outer = 1;
+    for (let i = 0; i < axis; i++) outer *= out.shape[i];
+    const outRow = o.length / Math.max(outer, 1);
+    let col = 0;
+    for (const t of xs) {
+      const x = buf(t);
+      const row = x.length / Math.max(outer, 1);
+      for (let r = 0; r < outer; r++) {
+        const src = r * row;
+        const dst = r * outRow + col;
+        for (let j = 0; j < row; j++) o[dst + j] = x[src + j];
+      }
+      col += row;
+    }
+  },
+};
+
+/** Concatenates `xs` along `axis` (negative counts from the end). */
+export function concat(xs: Tensor[], axis = 0): Tensor {
+  const ax = axis < 0 ? axis + xs[0].shape.length : axis;
+  return apply(concatOp, xs, { axis: ax });
+}

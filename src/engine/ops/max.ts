@@ -1,0 +1,48 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import { normAxes, reducedShape } from '../shape';
+import type { Tensor } from '../tensor';
+import { broadcastTo } from './broadcastTo';
+import { div } from './div';
+import { equal } from './equal';
+import { mul } from './mul';
+import { reshape } from './reshape';
+import { reduceMap, sum } from './sum';
+
+interface MaxAttrs {
+  axes: number[];
+  keepDims: boolean;
+}
+
+/** Maximum over `axes`; the gradient goes to the arg-max entries (shared equally on ties). */
+export const maxOp: OpDef<MaxAttrs> = {
+  name: 'max',
+  shape: ([s], { axes, keepDims }) => reducedShape(s, axes, keepDims),
+  vjp: (g, [x], out, { axes }) => {
+    const kept = reducedShape(x.shape, axes, true);
+    const mask = equal(x, broadcastTo(reshape(out, kept), x.shape));
+    const count = sum(mask, axes, true);
+    return [mul(broadcastTo(reshape(div(g, reshape(count, out.shape)), kept), x.shape), mask)];
+  },
+  cpu: ([a], out, { axes }) => {
+    const x = buf(a);
+    const o = buf(out);
+    o.fill(-Infinity);
+    if (o.length === 1) {
+      let m = -Infinity;
+      for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
+      o[0] = m;
+      return;
+    }
+    const r = reduceMap(a.shape, axes);
+    for (let i = 0; i < x.length; i++) {
+      const j = r[i];
+      if (x[i] > o[j]) o[j] = x[i];
+    }
+  },
+};
+
+/** Max over `axes` (all when omitted). */
+export function max(x: Tensor, axes?: number[], keepDims = false): Tensor {
+  return apply(maxOp, [x], { axes: normAxes(axes, x.shape.length), keepDims });
+}

@@ -1,0 +1,64 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import { stridesOf, type Shape } from '../shape';
+import type { Tensor } from '../tensor';
+
+const mapCache = new Map<string, Int32Array>();
+/** For each output index, the input index it reads (cached per shape and permutation). */
+function permMap(inShape: Shape, perm: readonly number[]): Int32Array {
+  const key = inShape.join(',') + '|' + perm.join(',');
+  let m = mapCache.get(key);
+  if (m) return m;
+  const inStr = stridesOf(inShape);
+  const outShape = perm.map((p) => inShape[p]);
+  const eff = perm.map((p) => inStr[p]);
+  const n = outShape.length;
+  let size = 1;
+  for (const d of outShape) size *= d;
+  m = new Int32Array(size);
+  const idx = new Array<number>(n).fill(0);
+  let off = 0;
+  for (let k = 0; k < size; k++) {
+    m[k] = off;
+    for (let d = n - 1; d >= 0; d--) {
+      idx[d]++;
+      off += eff[d];
+      if (idx[d] < outShape[d]) break;
+      off -= eff[d] * outShape[d];
+      idx[d] = 0;
+    }
+  }
+  mapCache.set(key, m);
+  return m;
+}
+
+/** Permutes axes: out.shape[i] = x.shape[perm[i]]; the gradient applies the inverse permutation. */
+export const transposeOp: OpDef<{ perm: number[] }> = {
+  name: 'transpose',
+  shape: ([s], { perm }) => {
+    if (perm.length !== s.length || [...perm].sort().some((p, i) => p !== i)) throw new Error(`transpose: bad permutation [${perm}] for rank ${s.length}`);
+    return perm.map((p) => s[p]);
+  },
+  vjp: (g, _x, _out, { perm }) => {
+    const inv = new Array<number>(perm.length);
+    perm.forEach((p, i) => (inv[p] = i));
+    return [transpose(g, inv)];
+  },
+  cpu: ([a], out, { perm }) => {
+    const x = buf(a);
+    const o = buf(out);
+    if (a.shape.length === 2 && perm[0] === 1) {
+      const [r, c] = a.shape;
+      for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) o[j * r + i] = x[i * c + j];
+      return;
+    }
+    const m = permMap(a.shape, perm);
+    for (let i = 0; i < o.length; i++) o[i] = x[m[i]];
+  },
+};
+
+/** Permutes the axes of x (reverses them when perm is omitted). */
+export function transpose(x: Tensor, perm?: number[]): Tensor {
+  const p = perm ?? x.shape.map((_, i) => x.shape.length - 1 - i);
+  return apply(transposeOp, [x], { perm: p.map((a) => (a < 0 ? a + x.shape.length : a)) });
+}
