@@ -1,0 +1,4 @@
+export { Optimizer, type OptimizerOptions } from './optimizer';
+export * from './optimizers';
+export * from './schedules';
+export { clipByGlobalNorm, clipByValue } from './clip';

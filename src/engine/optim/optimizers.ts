@@ -1,0 +1,149 @@
+/** The update rules of lecture 002 (and Goodfellow 8.3-8.5), one class each. */
+import { assign } from '../engine';
+import { add, div, mul, sqrt, square, sub } from '../ops';
+import type { Tensor } from '../tensor';
+import { Optimizer, type OptimizerOptions } from './optimizer';
+
+/** theta <- theta - eta g. */
+export class SGD extends Optimizer {
+  readonly name = 'sgd';
+  protected readonly slots = [] as const;
+  constructor(opts: OptimizerOptions | number) {
+    super(typeof opts === 'number' ? { lr: opts } : opts);
+  }
+  /** Current constant learning rate (the schedule when constant). */
+  get lr(): number {
+    return this.lrAt(this.t + 1);
+  }
+  set lr(v: number) {
+    this.opts.lr = v;
+  }
+  protected update(_i: number, p: Tensor, g: Tensor, lr: number): void {
+    assign(p, sub(p, mul(g, lr)));
+  }
+}
+export const sgdTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1})`;
+
+/** v <- gamma v - eta g; theta <- theta + v (= theta_{t-1} - eta g + gamma (theta_{t-1} - theta_{t-2})). */
+export class Momentum extends Optimizer {
+  readonly name = 'momentum';
+  protected readonly slots = ['velocity'] as const;
+  constructor(opts: OptimizerOptions & { momentum?: number }) {
+    super(opts);
+    this.momentum = opts.momentum ?? 0.9;
+  }
+  momentum: number;
+  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+    const v = sub(mul(this.state.velocity[i], this.momentum), mul(g, lr));
+    this.set('velocity', i, v);
+    assign(p, add(p, v));
+  }
+}
+export const momentumTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1}) + \gamma\,(\theta_{t-1} - \theta_{t-2})`;
+
+/**
+ * Nesterov momentum in the form that needs only g at the current point
+ * (Sutskever et al. 2013; Keras SGD(nesterov=True)):
+ * v <- gamma v - eta g; theta <- theta + gamma v - eta g.
+ */
+export class Nesterov extends Optimizer {
+  readonly name = 'nesterov';
+  protected readonly slots = ['velocity'] as const;
+  momentum: number;
+  constructor(opts: OptimizerOptions & { momentum?: number }) {
+    super(opts);
+    this.momentum = opts.momentum ?? 0.9;
+  }
+  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+    const step = mul(g, lr);
+    const v = sub(mul(this.state.velocity[i], this.momentum), step);
+    this.set('velocity', i, v);
+    assign(p, sub(add(p, mul(v, this.momentum)), step));
+  }
+}
+export const nesterovTex = String.raw`v_t = \gamma v_{t-1} - \alpha\, g(\theta_{t-1}),\quad \theta_t = \theta_{t-1} + \gamma v_t - \alpha\, g(\theta_{t-1})`;
+
+/** G <- G + g^2; theta <- theta - alpha g / sqrt(G + eps), per component. */
+export class AdaGrad extends Optimizer {
+  readonly name = 'adagrad';
+  protected readonly slots = ['accumulator'] as const;
+  eps: number;
+  constructor(opts: OptimizerOptions & { eps?: number }) {
+    super(opts);
+    this.eps = opts.eps ?? 1e-8;
+  }
+  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+    const G = add(this.state.accumulator[i], square(g));
+    this.set('accumulator', i, G);
+    assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
+  }
+}
+export const adagradTex = String.raw`G_{j,t} = G_{j,t-1} + g_j^2,\quad \theta_{j,t} = \theta_{j,t-1} - \frac{\alpha}{\sqrt{G_{j,t} + \varepsilon}}\, g_j`;
+
+/** G <- gamma G + (1 - gamma) g^2; theta <- theta - alpha g / sqrt(G + eps). */
+export class RMSProp extends Optimizer {
+  readonly name = 'rmsprop';
+  protected readonly slots = ['accumulator'] as const;
+  decay: number;
+  eps: number;
+  constructor(opts: OptimizerOptions & { decay?: number; eps?: number }) {
+    super(opts);
+    this.decay = opts.decay ?? 0.9;
+    this.eps = opts.eps ?? 1e-8;
+  }
+  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+    const G = add(mul(this.state.accumulator[i], this.decay), mul(square(g), 1 - this.decay));
+    this.set('accumulator', i, G);
+    assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
+  }
+}
+export const rmspropTex = String.raw`G_{j,t} = \gamma G_{j,t-1} + (1-\gamma) g_j^2,\quad \theta_{j,t} = \theta_{j,t-1} - \frac{\alpha}{\sqrt{G_{j,t} + \varepsilon}}\, g_j`;
+
+/**
+ * m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; m_hat = m / (1 - b1^t);
+ * v_hat = v / (1 - b2^t); theta <- theta - alpha m_hat / sqrt(v_hat + eps) (lecture 002: eps inside the root).
+ */
+export class Adam extends Optimizer {
+  readonly name = 'adam';
+  protected readonly slots = ['m', 'v'] as const;
+  beta1: number;
+  beta2: number;
+  eps: number;
+  constructor(opts: OptimizerOptions & { beta1?: number; beta2?: number; eps?: number }) {
+    super(opts);
+    this.beta1 = opts.beta1 ?? 0.9;
+    this.beta2 = opts.beta2 ?? 0.999;
+    this.eps = opts.eps ?? 1e-8;
+  }
+  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+    const { beta1: b1, beta2: b2, t } = this;
+    const m = add(mul(this.state.m[i], b1), mul(g, 1 - b1));
+    const v = add(mul(this.state.v[i], b2), mul(square(g), 1 - b2));
+    this.set('m', i, m);
+    this.set('v', i, v);
+    const mHat = mul(m, 1 / (1 - Math.pow(b1, t)));
+    const vHat = mul(v, 1 / (1 - Math.pow(b2, t)));
+    assign(p, sub(p, div(mul(mHat, lr), sqrt(add(vHat, this.eps)))));
+  }
+}
+export const adamTex = String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1) g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2 \\ \hat m_t &= \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad \theta_{t+1} = \theta_t - \alpha \frac{\hat m_t}{\sqrt{\hat v_t + \varepsilon}} \end{aligned}`;
+
+export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
+
+/** Builds an optimizer by name (lessons pick it from a control). */
+export function makeOptimizer(name: OptimizerName, opts: OptimizerOptions & Record<string, unknown>): Optimizer {
+  switch (name) {
+    case 'sgd':
+      return new SGD(opts);
+    case 'momentum':
+      return new Momentum(opts);
+    case 'nesterov':
+      return new Nesterov(opts);
+    case 'adagrad':
+      return new AdaGrad(opts);
+    case 'rmsprop':
+      return new RMSProp(opts);
+    case 'adam':
+      return new Adam(opts);
+  }
+}
