@@ -1,0 +1,96 @@
+import { expect, metric, test, waitForMetric } from './fixtures';
+
+test('index lists XOR and opens it', async ({ page, errors }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: /Learning XOR/ }).click();
+  await expect(page).toHaveURL(/\/lesson\/xor/);
+  await expect(page.getByRole('heading', { name: 'Learning XOR' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Play trains XOR in the worker: step grows and loss falls below 0.05', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?backend=cpu');
+  await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
+  await waitForMetric(page, 'loss', (v) => v > 0.05);
+  const first = await metric(page, 'loss');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 50);
+  await waitForMetric(page, 'loss', (v) => v < 0.05);
+  expect(await metric(page, 'loss')).toBeLessThan(first);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const s1 = await metric(page, 'step');
+  await page.waitForTimeout(500);
+  expect(await metric(page, 'step')).toBe(s1);
+  await page.getByRole('button', { name: 'Step' }).click();
+  await waitForMetric(page, 'step', (v) => v === s1 + 1);
+  expect(errors).toEqual([]);
+});
+
+test('the URL round-trips parameters and a seed reproduces the same loss at the same step', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?backend=cpu');
+  await page.getByLabel('Hidden units value').fill('3');
+  await page.getByLabel('Hidden units value').press('Enter');
+  await page.getByLabel('Activation').selectOption('sigmoid');
+  await page.getByLabel('Seed value').fill('42');
+  await page.getByLabel('Seed value').press('Enter');
+  await expect(page).toHaveURL(/hidden=3/);
+  await expect(page).toHaveURL(/activation=sigmoid/);
+  await expect(page).toHaveURL(/seed=42/);
+  const url = page.url();
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await waitForMetric(page, 'step', (v) => v === 20);
+  const loss = await metric(page, 'loss');
+
+  await page.goto(url);
+  await expect(page.getByLabel('Hidden units value')).toHaveValue('3');
+  await expect(page.getByLabel('Activation')).toHaveValue('sigmoid');
+  await expect(page.getByLabel('Seed value')).toHaveValue('42');
+  for (let i = 0; i < 20; i++) await page.getByRole('button', { name: 'Step' }).click();
+  await waitForMetric(page, 'step', (v) => v === 20);
+  expect(await metric(page, 'loss')).toBe(loss);
+  expect(errors).toEqual([]);
+});
+
+test('a bad query gives a visible note and a working page', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?lr=banana&hidden=-3&backend=cpu');
+  const note = page.locator('[data-query-note]');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('lr');
+  await expect(note).toContainText('banana');
+  await expect(note).toContainText('hidden');
+  await expect(page.getByLabel('Hidden units value')).toHaveValue('2');
+  await expect(page.getByLabel('Learning rate value')).toHaveValue('0.2');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 20);
+  expect(errors).toEqual([]);
+});
+
+test('markup in the query is shown as text, never as HTML', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+  await expect(page.locator('[data-query-note]')).toContainText('<img');
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('the linear model settles at w = 0, b = 1/2, loss 0.25', async ({ page }) => {
+  await page.goto('/lesson/xor?scene=0&backend=cpu');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 2000);
+  expect(await metric(page, 'loss')).toBeCloseTo(0.25, 3);
+  expect(Math.abs(await metric(page, 'w1'))).toBeLessThan(0.01);
+  expect(await metric(page, 'b')).toBeCloseTo(0.5, 2);
+});
+
+test('many seeds: the race finishes and counts stuck and solved runs', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?scene=3&backend=cpu');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v >= 3000, 80_000);
+  const solved = await metric(page, 'solved');
+  const stuck = await metric(page, 'stuck');
+  expect(solved + stuck).toBe(50);
+  expect(solved).toBeGreaterThan(0);
+  expect(stuck).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+});

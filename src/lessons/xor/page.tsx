@@ -1,0 +1,141 @@
+import { Equation, fmt } from '../../ui/Equation';
+import { Prose } from '../../ui/Prose';
+import { Readout } from '../../ui/controls/Readout';
+import { Heatmap } from '../../ui/plots/Heatmap';
+import { Histogram } from '../../ui/plots/Histogram';
+import { LineChart } from '../../ui/plots/LineChart';
+import { Scatter } from '../../ui/plots/Scatter';
+import { useStore } from '../../ui/store';
+import type { LessonPageProps } from '../registry';
+import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS } from './experiment';
+import { XOR_X, XOR_Y } from './model';
+
+const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
+
+function Surface() {
+  const surface = useStore((s) => s.frame?.surface as Float32Array | undefined);
+  const toBox = (v: number) => (v - GRID_MIN) / (GRID_MAX - GRID_MIN);
+  return (
+    <figure className="chart">
+      <figcaption>Output f(x) over the input square (blue 0, orange 1); the four XOR points</figcaption>
+      <Heatmap values={surface ?? null} rows={GRID} cols={GRID} domain={[0, 1]} label="Decision surface of the network over the input plane">
+        {POINTS.map((p, i) =>
+          p.cls ? (
+            <rect key={i} x={toBox(p.x) - 0.025} y={1 - toBox(p.y) - 0.025} width={0.05} height={0.05} fill="#E69F00" stroke="#fff" strokeWidth={0.012} />
+          ) : (
+            <circle key={i} cx={toBox(p.x)} cy={1 - toBox(p.y)} r={0.028} fill="#0072B2" stroke="#fff" strokeWidth={0.012} />
+          ),
+        )}
+      </Heatmap>
+      <p className="axis-note">x₁ across, x₂ up, both from −0.5 to 1.5</p>
+    </figure>
+  );
+}
+
+function HiddenSpace() {
+  const hidden = useStore((s) => s.frame?.hidden as Float32Array | undefined);
+  const w = useStore((s) => s.frame?.w as Float32Array | undefined);
+  const b = useStore((s) => s.frame?.b as Float32Array | undefined);
+  const units = useStore((s) => Number(s.params.hidden ?? 2));
+  const model = useStore((s) => s.params.model);
+  if (!hidden || hidden.length < 8) return null;
+  const H = model === 'handset' ? 2 : units;
+  const pts = POINTS.map((p, i) => ({ x: hidden[i * H], y: hidden[i * H + 1], cls: p.cls, label: `(${p.x},${p.y})` }));
+  // the output unit reads f = w1 h1 + w2 h2 + b: the line f = 1/2 separates the classes
+  const line = H === 2 && w && b ? { a: w[0], b: w[1], c: b[0] - 0.5 } : undefined;
+  return (
+    <Scatter
+      points={pts}
+      xLabel="h₁"
+      yLabel="h₂"
+      line={line}
+      title={H === 2 ? 'Hidden space h: the line is where the output is ½' : `Hidden space: first 2 of ${H} units`}
+    />
+  );
+}
+
+function LossCurve() {
+  const h = useStore((s) => s.history);
+  const many = useStore((s) => Number(s.params.runs) > 1);
+  return <LineChart title={many ? 'Mean loss over all seeds' : 'Training loss (MSE)'} series={[{ name: 'loss', x: h.step, y: h.values.loss ?? [] }]} xLabel="step" yLabel="loss (log scale)" logY />;
+}
+
+function Seeds() {
+  const losses = useStore((s) => s.frame?.losses as Float32Array | undefined);
+  const m = useStore((s) => s.metrics);
+  return (
+    <div>
+      <Histogram values={losses ?? []} domain={[0, 0.3]} bins={30} xLabel="loss of each run (clipped at 0.3)" title={`Final loss of ${m.runs ?? ''} runs after ${SEED_RACE_STEPS} steps`} threshold={{ x: STUCK_LOSS, label: 'stuck →' }} />
+      <p>
+        <strong>{m.solved ?? 0}</strong> runs reached a loss below {STUCK_LOSS}; <strong>{m.stuck ?? 0}</strong> are above it.
+      </p>
+    </div>
+  );
+}
+
+function LiveEquations() {
+  const model = useStore((s) => s.params.model);
+  const act = useStore((s) => String(s.params.activation));
+  const f = useStore((s) => s.frame);
+  const m = useStore((s) => s.metrics);
+  if (model === 'linear') {
+    return (
+      <>
+        <Equation tex={String.raw`f(x; w, b) = x^\top w + b,\quad w = \begin{bmatrix}${fmt(m.w1)}\\${fmt(m.w2)}\end{bmatrix},\ b = ${fmt(m.b)}`} />
+        <Equation tex={String.raw`J(\theta) = \tfrac14 \sum_{x\in\mathbb{X}} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+      </>
+    );
+  }
+  const W = f?.W as Float32Array | undefined;
+  const c = f?.c as Float32Array | undefined;
+  const w = f?.w as Float32Array | undefined;
+  const b = f?.b as Float32Array | undefined;
+  const g = model === 'handset' || act === 'relu' ? String.raw`\max\{0,\ \cdot\ \}` : act === 'tanh' ? String.raw`\tanh` : String.raw`\sigma`;
+  const small = W && W.length === 4 && c && w && b;
+  return (
+    <>
+      <Equation tex={String.raw`f(x; W, c, w, b) = w^\top ${g}\big(W^\top x + c\big) + b`} />
+      {small && (
+        <Equation
+          tex={String.raw`W = \begin{bmatrix}${fmt(W[0], 2)} & ${fmt(W[1], 2)}\\ ${fmt(W[2], 2)} & ${fmt(W[3], 2)}\end{bmatrix},\ c = \begin{bmatrix}${fmt(c[0], 2)}\\${fmt(c[1], 2)}\end{bmatrix},\ w = \begin{bmatrix}${fmt(w[0], 2)}\\${fmt(w[1], 2)}\end{bmatrix},\ b = ${fmt(b[0], 2)}`}
+        />
+      )}
+      <Equation tex={String.raw`J(\theta) = \tfrac14 \sum_{x} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+    </>
+  );
+}
+
+export default function XorPage({ view }: LessonPageProps) {
+  const model = useStore((s) => s.params.model);
+  const many = useStore((s) => Number(s.params.runs) > 1 && s.params.model === 'mlp');
+  const names = model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss'];
+  return (
+    <div className="xor">
+      <Prose view={view}>
+        <p>
+          XOR is 1 when exactly one of its two inputs is 1. We ask a model to reproduce it on the four points{' '}
+          <Equation display={false} tex={String.raw`\mathbb{X} = \{[0,0]^\top, [0,1]^\top, [1,0]^\top, [1,1]^\top\}`} /> with the mean squared error.
+        </p>
+        <p>
+          A <strong>linear model</strong> cannot do it. Solving the normal equations gives <Equation display={false} tex="w = 0,\ b = \tfrac12" />: the model
+          outputs 0.5 everywhere and its loss is 0.25. Choose “Linear model” and press Play to watch gradient descent arrive there.
+        </p>
+        <p>
+          One hidden layer of ReLUs fixes this. With <Equation display={false} tex={String.raw`W = \begin{bmatrix}1&1\\1&1\end{bmatrix},\ c = \begin{bmatrix}0\\-1\end{bmatrix},\ w = \begin{bmatrix}1\\-2\end{bmatrix},\ b = 0`} /> the
+          hidden layer sends [0,1] and [1,0] to the same point h = [1, 0], and the four points become separable by a line in h-space: the loss is exactly 0.
+        </p>
+        <p>
+          Training from random weights has to discover such a solution. The loss is not convex in the weights, so some starts get stuck: run many seeds at once to see how often.
+        </p>
+      </Prose>
+      <Readout names={names} />
+      <LiveEquations />
+      <div className="plots">
+        {!many && <Surface />}
+        {!many && model !== 'linear' && <HiddenSpace />}
+        {many && <Seeds />}
+        <LossCurve />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useId, useState } from 'react';
+import { checkValue, type Param, type Values } from '../../lessons/params';
+
+/** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
+export function ParamControls({ schema, values, onChange, hidden = [] }: { schema: readonly Param[]; values: Values; onChange: (p: Values) => void; hidden?: string[] }) {
+  return (
+    <fieldset className="params">
+      <legend>Parameters</legend>
+      {schema
+        .filter((p) => !hidden.includes(p.key))
+        .map((p) => (
+          <ParamControl key={p.key} p={p} value={values[p.key] ?? p.default} onChange={(v) => onChange({ [p.key]: v })} />
+        ))}
+    </fieldset>
+  );
+}
+
+function ParamControl({ p, value, onChange }: { p: Param; value: number | string | boolean; onChange: (v: number | string | boolean) => void }) {
+  const id = useId();
+  const [note, setNote] = useState<string | null>(null);
+  const help = p.help ? <small className="help">{p.help}</small> : null;
+  if (p.kind === 'bool') {
+    return (
+      <div className="control">
+        <label htmlFor={id}>
+          <input id={id} type="checkbox" checked={value === true} onChange={(e) => onChange(e.target.checked)} /> {p.label}
+        </label>
+        {help}
+      </div>
+    );
+  }
+  if (p.kind === 'choice') {
+    return (
+      <div className="control">
+        <label htmlFor={id}>{p.label}</label>
+        <select id={id} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+          {p.options.map((o, i) => (
+            <option key={o} value={o}>
+              {p.labels?.[i] ?? o}
+            </option>
+          ))}
+        </select>
+        {help}
+      </div>
+    );
+  }
+  // numbers: a slider (log-scaled where the schema says so) plus a box for exact values
+  const num = Number(value);
+  const toSlider = (v: number) => (p.log ? Math.log10(v) : v);
+  const fromSlider = (s: number) => (p.log ? Number((10 ** s).toPrecision(3)) : s);
+  const commit = (raw: string) => {
+    const c = checkValue(p, raw);
+    setNote(c.problem ?? null);
+    onChange(c.value);
+  };
+  return (
+    <div className="control">
+      <label htmlFor={id}>{p.label}</label>
+      <div className="number-row">
+        <input
+          id={id}
+          type="range"
+          min={toSlider(p.min)}
+          max={toSlider(p.max)}
+          step={p.log ? 0.01 : (p.step ?? (p.max - p.min) / 100)}
+          value={toSlider(num)}
+          onChange={(e) => onChange(fromSlider(Number(e.target.value)))}
+        />
+        <input
+          type="text"
+          inputMode="decimal"
+          aria-label={`${p.label} value`}
+          key={num}
+          defaultValue={String(num)}
+          onBlur={(e) => commit(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
+          }}
+        />
+      </div>
+      {note && (
+        <small className="note" role="status">
+          {note}
+        </small>
+      )}
+      {help}
+    </div>
+  );
+}

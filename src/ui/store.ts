@@ -1,0 +1,88 @@
+/**
+ * The one zustand store, in slices: the lesson's controls (params, scene,
+ * speed) and the live run (what the worker last said). Components select
+ * narrow slices so a metrics message re-renders only what shows metrics.
+ */
+import { create } from 'zustand';
+import type { FrameData } from '../engine/worker/protocol';
+import type { Values } from '../lessons/params';
+
+export type BackendChoice = 'auto' | 'cpu' | 'webgpu';
+
+export interface History {
+  step: number[];
+  values: Record<string, number[]>;
+}
+
+export interface RunSlice {
+  backend: 'cpu' | 'webgpu' | null;
+  backendNote: string | null;
+  playing: boolean;
+  done: boolean;
+  phase: string;
+  step: number;
+  metrics: Record<string, number>;
+  history: History;
+  frame: FrameData | null;
+  /** An error or divergence message shown with a Reset. */
+  alert: { kind: 'error' | 'diverged'; message: string } | null;
+}
+
+export interface LessonSlice {
+  lessonId: string | null;
+  params: Values;
+  scene: number;
+  backendChoice: BackendChoice;
+  /** Notes about rejected input (bad query values), shown until dismissed. */
+  notes: string[];
+  stepsPerSecond: number;
+}
+
+export type State = RunSlice & LessonSlice;
+
+export const emptyHistory = (): History => ({ step: [], values: {} });
+
+export const initialRun: RunSlice = {
+  backend: null,
+  backendNote: null,
+  playing: false,
+  done: false,
+  phase: '',
+  step: 0,
+  metrics: {},
+  history: emptyHistory(),
+  frame: null,
+  alert: null,
+};
+
+export const useStore = create<State>()(() => ({
+  ...initialRun,
+  lessonId: null,
+  params: {},
+  scene: -1,
+  backendChoice: 'auto',
+  notes: [],
+  stepsPerSecond: 100,
+}));
+
+/** Longest curve kept; older points are thinned by half when it is reached. */
+const MAX_POINTS = 1500;
+
+/** Appends one metrics message to the history (a step that goes back means a new run). */
+export function appendHistory(h: History, step: number, values: Record<string, number>): History {
+  const last = h.step[h.step.length - 1];
+  if (last !== undefined && step < last) h = emptyHistory();
+  if (last === step && h.step.length > 0) return h;
+  const next: History = { step: [...h.step, step], values: { ...h.values } };
+  for (const [k, v] of Object.entries(values)) {
+    if (k === 'step') continue;
+    const arr = next.values[k] ?? new Array(next.step.length - 1).fill(NaN);
+    next.values[k] = [...arr, v];
+  }
+  if (next.step.length > MAX_POINTS) {
+    const keep = (_: unknown, i: number) => i % 2 === 0 || i === next.step.length - 1;
+    next.step = next.step.filter(keep);
+    for (const k of Object.keys(next.values)) next.values[k] = next.values[k].filter(keep);
+  }
+  return next;
+}

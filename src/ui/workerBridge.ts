@@ -1,0 +1,138 @@
+/**
+ * The UI side of the worker: starts runs, sends commands, drops messages of
+ * stale runs, commits the latest metrics and frame to the store once per
+ * animation frame, and restarts a worker that dies with the lesson's state.
+ */
+import { assertNever, type FromWorker, type ToWorker } from '../engine/worker/protocol';
+import type { Values } from '../lessons/params';
+import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice } from './store';
+
+let worker: Worker | null = null;
+let runId = 0;
+let current: { lesson: string; params: Values; backend: BackendChoice } | null = null;
+let pending: { metrics?: Extract<FromWorker, { type: 'metrics' }>[]; frame?: Extract<FromWorker, { type: 'frame' }> } = {};
+let rafQueued = false;
+const metricsListeners = new Set<(step: number, values: Record<string, number>) => void>();
+
+function spawn(): Worker {
+  const w = new Worker(new URL('../lessons/worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (e: MessageEvent<FromWorker>) => receive(e.data);
+  w.onerror = (e) => {
+    e.preventDefault();
+    restart(`The training worker stopped (${e.message || 'unknown error'}) and was restarted.`);
+  };
+  return w;
+}
+
+function post(msg: ToWorker): void {
+  if (!worker) worker = spawn();
+  worker.postMessage(msg);
+}
+
+function restart(note: string): void {
+  worker?.terminate();
+  worker = null;
+  if (current) {
+    startRun(current.lesson, current.params, current.backend);
+    useStore.setState({ backendNote: note });
+  }
+}
+
+/** Starts (or restarts) a lesson's run with these params; older runs' messages are dropped from now on. */
+export function startRun(lesson: string, params: Values, backend: BackendChoice): void {
+  runId++;
+  current = { lesson, params: { ...params }, backend };
+  pending = {};
+  useStore.setState({ ...initialRun, history: emptyHistory() });
+  post({ type: 'init', runId, lesson, params, backend });
+  const sps = useStore.getState().stepsPerSecond;
+  post({ type: 'setSpeed', runId, stepsPerSecond: sps });
+}
+
+export function setParams(params: Values): void {
+  if (!current) return;
+  Object.assign(current.params, params);
+  useStore.setState({ alert: null });
+  post({ type: 'setParams', runId, params });
+}
+
+export function setSpeed(stepsPerSecond: number): void {
+  useStore.setState({ stepsPerSecond });
+  if (current) post({ type: 'setSpeed', runId, stepsPerSecond });
+}
+
+export function play(): void {
+  if (current) post({ type: 'play', runId });
+}
+export function pause(): void {
+  if (current) post({ type: 'pause', runId });
+}
+export function step(): void {
+  if (current) post({ type: 'step', runId });
+}
+export function reset(): void {
+  if (!current) return;
+  useStore.setState({ alert: null, history: emptyHistory(), done: false });
+  post({ type: 'reset', runId });
+}
+export function stopRun(): void {
+  if (current) post({ type: 'dispose', runId });
+  current = null;
+}
+
+/** Called with every metrics message (the embed API forwards them). */
+export function onMetrics(f: (step: number, values: Record<string, number>) => void): () => void {
+  metricsListeners.add(f);
+  return () => metricsListeners.delete(f);
+}
+
+function receive(msg: FromWorker): void {
+  if (msg.runId !== runId) return;
+  switch (msg.type) {
+    case 'ready':
+      useStore.setState({ backend: msg.backend, backendNote: msg.note ?? null });
+      return;
+    case 'backend':
+      useStore.setState({ backend: msg.backend, backendNote: msg.note ?? null });
+      return;
+    case 'metrics':
+      (pending.metrics ??= []).push(msg);
+      metricsListeners.forEach((f) => f(msg.step, msg.values));
+      break;
+    case 'frame':
+      pending.frame = msg;
+      break;
+    case 'phase':
+      useStore.setState({ phase: msg.phase, playing: msg.playing, done: msg.done });
+      return;
+    case 'diverged':
+      useStore.setState({ alert: { kind: 'diverged', message: msg.message }, playing: false });
+      return;
+    case 'error':
+      useStore.setState({ alert: { kind: 'error', message: msg.message }, playing: false });
+      return;
+    default:
+      assertNever(msg);
+  }
+  if (!rafQueued) {
+    rafQueued = true;
+    requestAnimationFrame(flush);
+  }
+}
+
+/** Commits what arrived since the last animation frame in one store update. */
+function flush(): void {
+  rafQueued = false;
+  const { metrics, frame } = pending;
+  pending = {};
+  const s = useStore.getState();
+  const update: Partial<typeof s> = {};
+  if (metrics?.length) {
+    let h = s.history;
+    for (const m of metrics) h = appendHistory(h, m.step, m.values);
+    const last = metrics[metrics.length - 1];
+    Object.assign(update, { history: h, metrics: last.values, step: last.step });
+  }
+  if (frame) update.frame = frame.data;
+  useStore.setState(update);
+}
