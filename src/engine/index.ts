@@ -17,3 +17,5 @@ export { mse, bceWithLogits, bce, softmaxCrossEntropy, oneHot, mseTex, bceTex, s
 export * from './optim';
 export type { Backend, BackendName } from './backend';
 export { cpuBackend } from './backends/cpu';
+export * as data from './data';
+export type { Dataset2D, Surface, Digits, SequenceBatch } from './data';

@@ -1,0 +1,4 @@
+export * from './twoD';
+export * from './sequence';
+export * from './surfaces';
+export * from './digits';
