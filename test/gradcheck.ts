@@ -44,3 +44,29 @@ export function checkGrad(
     });
   });
 }
+
+/**
+ * Checks the gradient of a scalar `loss()` wrt parameters (kept variables)
+ * against central differences, perturbing each parameter's values in place.
+ */
+export function checkParamGrads(loss: () => Tensor, params: Tensor[], { h = 1e-2, tol = 2e-2 } = {}): void {
+  tidy(() => {
+    const { result: L, tape } = record(loss);
+    const grads = gradients(tape, L, params);
+    params.forEach((p, k) => {
+      const v = p.values;
+      const g = grads[k]?.values ?? new Float32Array(v.length);
+      for (let i = 0; i < v.length; i++) {
+        const x0 = v[i];
+        v[i] = x0 + h;
+        const plus = tidy(() => loss().item());
+        v[i] = x0 - h;
+        const minus = tidy(() => loss().item());
+        v[i] = x0;
+        const numeric = (plus - minus) / (2 * h);
+        const err = Math.abs(numeric - g[i]) / Math.max(1, Math.abs(numeric), Math.abs(g[i]));
+        expect(err, `param ${k} element ${i}: autodiff ${g[i]} vs numeric ${numeric}`).toBeLessThan(tol);
+      }
+    });
+  });
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import * as E from '../../src/engine';
+import { checkGrad, checkParamGrads, rand } from '../gradcheck';
+
+const inp = (shape: number[], seed = 1, lo = -1, hi = 1) => ({ values: rand(shape, seed, lo, hi), shape });
+
+describe('losses', () => {
+  it('softmax cross-entropy: value, stability and gradient', () => {
+    E.tidy(() => {
+      const z = E.tensor([2, 1, 0, 0, 0, 0], [2, 3]);
+      const y = E.oneHot([0, 2], 3);
+      const want = -(Math.log(Math.exp(2) / (Math.exp(2) + Math.exp(1) + 1)) + Math.log(1 / 3)) / 2;
+      expect(E.softmaxCrossEntropy(z, y).item()).toBeCloseTo(want, 5);
+      expect(Number.isFinite(E.softmaxCrossEntropy(E.tensor([1e4, -1e4], [1, 2]), E.oneHot([1], 2)).item())).toBe(true);
+    });
+    const y = E.keep(E.oneHot([1, 0, 2], 3));
+    checkGrad((z) => E.softmaxCrossEntropy(z, y), [inp([3, 3], 2, -2, 2)]);
+    y.dispose();
+  });
+  it('BCE from probabilities and from logits agree', () => {
+    E.tidy(() => {
+      const z = E.tensor([-2, 0.5, 3], [3]);
+      const t = E.tensor([0, 1, 1], [3]);
+      expect(E.bce(E.sigmoid(z), t).item()).toBeCloseTo(E.bceWithLogits(z, t).item(), 5);
+    });
+    const t = E.keep(E.tensor([0, 1, 1, 0], [4]));
+    checkGrad((z) => E.bceWithLogits(z, t), [inp([4], 3, -3, 3)]);
+    checkGrad((p) => E.bce(p, t), [inp([4], 3, 0.1, 0.9)], { h: 1e-3 });
+    t.dispose();
+  });
+});
+
+describe('activations carry formulas', () => {
+  it('every activation has tex and runs', () => {
+    for (const a of Object.values(E.activations)) {
+      expect(a.tex.length).toBeGreaterThan(5);
+      E.tidy(() => expect(a.fn(E.tensor([0.5, -0.5], [1, 2])).shape).toEqual([1, 2]));
+    }
+  });
+});
+
+describe('dropout', () => {
+  it('inverted: scales kept units by 1/(1-p) in training, identity in eval, mask readable', () => {
+    const d = new E.Dropout(0.5, new E.Rng(1));
+    E.tidy(() => {
+      const x = E.fill([1, 1000], 1);
+      const y = d.forward(x).values;
+      const m = d.mask!.values;
+      let kept = 0;
+      for (let i = 0; i < 1000; i++) {
+        expect(y[i]).toBe(m[i]);
+        expect([0, 2]).toContain(y[i]);
+        if (y[i] > 0) kept++;
+      }
+      expect(kept).toBeGreaterThan(430);
+      expect(kept).toBeLessThan(570);
+      d.training = false;
+      expect(d.forward(x)).toBe(x);
+    });
+    d.dispose();
+  });
+});
+
+describe('conv layer and pooling in a model', () => {
+  it('gradients of a conv -> relu -> pool -> dense stack', () => {
+    const rng = new E.Rng(5);
+    const conv = new E.Conv2D(2, 3, 3, rng, { pad: 1 });
+    const dense = new E.Dense(3 * 2 * 2, 2, rng);
+    checkGrad(
+      (x, w) => {
+        const h = E.maxPool2d(E.relu(E.add(E.conv2d(x, w, { pad: 1 }), E.reshape(conv.b, [1, 3, 1, 1]))), 2);
+        return dense.forward(E.reshape(h, [2, -1]));
+      },
+      [inp([2, 2, 4, 4], 1), { values: conv.W.values.slice(), shape: [3, 2, 3, 3] }],
+    );
+    E.tidy(() => expect(conv.forward(E.zeros([1, 2, 5, 5])).shape).toEqual([1, 3, 5, 5]));
+  });
+});
+
+describe('recurrent cells', () => {
+  for (const Cell of [E.RNN, E.LSTM, E.GRU]) {
+    it(`${Cell.name}: gradients through 3 steps; per-step hidden-state gradients`, () => {
+      const rng = new E.Rng(9);
+      const cell = new Cell(2, 3, rng);
+      const P = cell.params();
+      checkGrad((x0, x1, x2) => cell.forward([x0, x1, x2]).hs[2], [inp([2, 2], 1), inp([2, 2], 2), inp([2, 2], 3)]);
+      const xs = E.keep(E.tensor(rand([3, 2], 4), [3, 2]));
+      const R = E.keep(E.tensor(rand([3, 3], 5), [3, 3]));
+      checkParamGrads(() => E.sum(E.mul(cell.forward([xs, xs, xs]).hs[2], R)), P);
+      E.tidy(() => {
+        const xs = [0, 1, 2, 3].map((s) => E.tensor(rand([2, 2], s), [2, 2]));
+        const { result, tape } = E.record(() => {
+          const out = cell.forward(xs);
+          return { loss: E.sum(out.hs[3]), out };
+        });
+        const gh = E.gradients(tape, result.loss, result.out.hs);
+        expect(gh.every((g) => g !== null)).toBe(true);
+        expect(gh[3]!.values.every((v) => v === 1)).toBe(true);
+        if (Cell === E.LSTM) expect(Object.keys(result.out.gates[0]).sort()).toEqual(['f', 'g', 'i', 'o']);
+        if (Cell === E.GRU) expect(Object.keys(result.out.gates[0]).sort()).toEqual(['n', 'r', 'z']);
+      });
+      cell.dispose();
+    });
+  }
+  it('LSTM forget bias is initialised', () => {
+    const l = new E.LSTM(1, 2, new E.Rng(1), { forgetBias: 1 });
+    expect(Array.from(l.b.values)).toEqual([0, 0, 1, 1, 0, 0, 0, 0]);
+    l.dispose();
+  });
+});
+
+describe('auto-encoders', () => {
+  it('tied uses W^T; untied has its own decoder; gradients check', () => {
+    const rng = new E.Rng(2);
+    const tied = new E.AutoEncoder(5, 3, rng, { tied: true });
+    const untied = new E.AutoEncoder(5, 3, rng);
+    expect(tied.params().length).toBe(3);
+    expect(untied.params().length).toBe(4);
+    const x = E.keep(E.tensor(rand([2, 5], 1, 0, 1), [2, 5]));
+    checkParamGrads(() => E.mse(tied.forward(x), x), tied.params());
+    checkParamGrads(() => E.bceWithLogits(untied.decodeLogits(untied.encode(x)), x), untied.params());
+    E.tidy(() => expect(untied.forward(E.zeros([4, 5])).shape).toEqual([4, 5]));
+    tied.dispose();
+    untied.dispose();
+  });
+});
+
+describe('initializers', () => {
+  it('Glorot uniform bound and He variance, with scale', () => {
+    const r = Math.sqrt(6 / (300 + 200));
+    const w = E.initWeights('glorot-uniform', 300, 200, new E.Rng(1));
+    expect(Math.max(...w)).toBeLessThanOrEqual(r);
+    expect(Math.max(...w)).toBeGreaterThan(0.95 * r);
+    const h = E.initWeights('he', 400, 300, new E.Rng(1), 2);
+    const v = h.reduce((s, x) => s + x * x, 0) / h.length;
+    expect(v / ((4 * 2) / 400)).toBeCloseTo(1, 1);
+    expect(E.initWeights('zeros', 3, 3, new E.Rng(1)).every((x) => x === 0)).toBe(true);
+    const u = E.initWeights('uniform', 100, 10, new E.Rng(1));
+    expect(Math.max(...u.map(Math.abs))).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('statistics helpers', () => {
+  it('gradient norms, global norm, activation statistics', () => {
+    E.tidy(() => {
+      const a = E.tensor([3, 4], [2]);
+      const b = E.tensor([12], [1]);
+      expect(E.gradNorms([a, b]).map((t) => t.item())).toEqual([5, 12]);
+      expect(E.globalNorm([a, b]).item()).toBeCloseTo(13, 5);
+      const s = E.activationStats(E.tensor([0.95, -0.99, 0.1, 0], [4]), 0.9);
+      expect(s.saturated.item()).toBe(0.5);
+      expect(s.mean.item()).toBeCloseTo(0.015, 5);
+      expect(Array.from(E.histogram([0, 0.1, 0.6, 2], 2, 0, 1))).toEqual([2, 2]);
+    });
+  });
+});
