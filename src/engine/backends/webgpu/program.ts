@@ -28,9 +28,10 @@ const MAX_GROUPS = 65535;
 
 /** A WGSL f32 expression for a number (inf and nan have no literal). */
 export function lit(v: number): string {
-  if (Number.isNaN(v)) return 'bitcast<f32>(0x7fc00000u)';
-  if (v === Infinity) return 'bitcast<f32>(0x7f800000u)';
-  if (v === -Infinity) return 'bitcast<f32>(0xff800000u)';
+  // a constant expression may not be inf or nan in WGSL: these come from helpers evaluated at run time
+  if (Number.isNaN(v)) return 'nanF32()';
+  if (v === Infinity) return 'infF32()';
+  if (v === -Infinity) return '(-infF32())';
   const f = Math.fround(v);
   const s = String(f);
   return /[.e]/.test(s) ? `f32(${s})` : `${s}.0`;
@@ -90,8 +91,12 @@ export function indexExpr(st: readonly number[], offset = 0, prefix = 'c'): stri
   return terms.length ? terms.join(' + ') : '0u';
 }
 
+const HELPERS = `fn infF32() -> f32 { var b = 0x7f800000u; return bitcast<f32>(b); }
+fn nanF32() -> f32 { var b = 0x7fc00000u; return bitcast<f32>(b); }
+`;
+
 export function header(nInputs: number): string {
-  let s = '@group(0) @binding(0) var<storage, read_write> o: array<f32>;\n';
+  let s = HELPERS + '@group(0) @binding(0) var<storage, read_write> o: array<f32>;\n';
   for (let k = 0; k < nInputs; k++) s += `@group(0) @binding(${k + 1}) var<storage, read> x${k}: array<f32>;\n`;
   return s;
 }

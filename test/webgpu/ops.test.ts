@@ -1,0 +1,18 @@
+/** The op suite on webgpu in Node (Dawn on SwiftShader); skipped where Dawn does not load. The authoritative run is e2e/webgpu-parity.spec.ts in Chromium. */
+import { describe, expect, it } from 'vitest';
+import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
+import { nodeGpu } from './nodeGpu';
+import { runOpSuite } from './opSuite';
+
+const gpu = await nodeGpu();
+
+describe.skipIf(!gpu)('op suite: webgpu matches cpu (Dawn)', () => {
+  it('every op, forward and gradient', async () => {
+    const backend = (await createWebGpuBackend(gpu!))!;
+    const results = await runOpSuite(backend, undefined, async () => (await createWebGpuBackend(gpu!))!);
+    const bad = results.filter((r) => !r.ok);
+    const worst = [...results].sort((a, b) => b.err - a.err).slice(0, 5);
+    console.log(`${results.length} comparisons; worst:`, worst.map((r) => `${r.label} ${r.part} ${r.err.toExponential(2)}`).join('; '));
+    expect(bad.map((r) => `${r.label} ${r.part}: err ${r.err} ${r.message ?? ''}`)).toEqual([]);
+  });
+});
