@@ -4,6 +4,8 @@
  * starved, and posts metrics and frames at most ~30 times a second.
  */
 import type { Backend } from '../backend';
+import { cpuBackend } from '../backends/cpu';
+import { gpuFailure, isWebGpu, snapshot } from '../backends/webgpu/fallback';
 import { setBackend } from '../engine';
 import type { Experiment, ExperimentRegistry } from './experiment';
 import { assertNever, transferablesOf, type BackendChoice, type FromWorker, type ParamValues, type ToWorker } from './protocol';
@@ -13,8 +15,8 @@ export interface Port {
   postMessage(msg: FromWorker, transfer?: Transferable[]): void;
 }
 
-/** Picks the backend for a choice; the note says why it differs from the request. */
-export type BackendSelector = (choice: BackendChoice) => Promise<{ backend: Backend; note?: string }>;
+/** Picks the backend for a choice (and lesson); the note says why it differs from the request. */
+export type BackendSelector = (choice: BackendChoice, lesson?: string) => Promise<{ backend: Backend; note?: string }>;
 
 const POST_INTERVAL_MS = 33;
 const SLICE_MS = 12;
@@ -32,6 +34,9 @@ export class RunLoop {
   private lastTick = 0;
   private lastPost = 0;
   private busy = false;
+  /** Step whose weights the last completed GPU snapshot holds (-1: none yet for this experiment). */
+  private snapshotStep = -1;
+  private readyPosted = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Serializes command handling so a slow init cannot interleave with later commands. */
   private queue: Promise<void> = Promise.resolve();
@@ -58,11 +63,13 @@ export class RunLoop {
         this.runId = msg.runId;
         this.lesson = msg.lesson;
         this.params = { ...msg.params };
-        const { backend, note } = await this.selectBackend(msg.backend);
+        this.readyPosted = false;
+        const { backend, note } = await this.selectBackend(msg.backend, msg.lesson);
         this.backend = backend;
         setBackend(backend);
         await this.build();
         this.post({ type: 'ready', runId: this.runId, backend: backend.name, note });
+        this.readyPosted = true;
         await this.publish(true);
         return;
       }
@@ -116,6 +123,7 @@ export class RunLoop {
     this.exp?.dispose?.();
     this.exp = null;
     this.stepCount = 0;
+    this.snapshotStep = -1;
     this.exp = await factory(this.params, { backend: this.backend!.name });
   }
 
@@ -173,7 +181,11 @@ export class RunLoop {
   private async publish(withPhase: boolean): Promise<void> {
     if (!this.exp) return;
     this.lastPost = performance.now();
+    // on webgpu, snapshot the weights in the same readback as the metrics (device-loss fallback)
+    const snap = snapshot(this.backend);
+    const snapStep = this.stepCount;
     const values = { ...(await this.exp.metrics()), step: this.stepCount };
+    if (snap && (await snap)) this.snapshotStep = snapStep;
     this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
     const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v));
     if (this.exp.frame) {
@@ -201,13 +213,51 @@ export class RunLoop {
     });
   }
 
+  /**
+   * The GPU is gone (device lost, failed pipeline): move the run to the cpu
+   * from the last snapshot of its weights (or rebuild it when there is none
+   * yet), say so, and keep playing if it was.
+   */
+  private async fallBackToCpu(reason: string, resume: boolean): Promise<void> {
+    const gpu = this.backend;
+    let from = -1;
+    if (isWebGpu(gpu)) {
+      if (this.exp && this.snapshotStep >= 0) {
+        gpu.moveTensorsToCpu();
+        from = this.snapshotStep;
+      }
+      gpu.destroy(reason);
+    }
+    this.backend = cpuBackend;
+    setBackend(cpuBackend);
+    if (from >= 0) this.stepCount = from;
+    else if (this.lesson) await this.build();
+    const note =
+      from >= 0
+        ? `The GPU stopped working (${reason}); continuing on the CPU from the weights of step ${from}.`
+        : `The GPU stopped working (${reason}); running on the CPU.`;
+    this.post({ type: this.readyPosted ? 'backend' : 'ready', runId: this.runId, backend: 'cpu', note });
+    this.readyPosted = true;
+    if (!this.exp) return;
+    await this.publish(true);
+    if (resume && !this.exp.done) {
+      this.playing = true;
+      this.lastTick = performance.now();
+      this.postPhase();
+      this.schedule();
+    }
+  }
+
   private post(msg: FromWorker): void {
     this.port.postMessage(msg);
   }
 
-  private fail(e: unknown): void {
+  private fail(e: unknown): Promise<void> | void {
+    const wasPlaying = this.playing;
     this.stop();
     this.busy = false;
+    const reason = gpuFailure(this.backend, e);
+    if (reason !== null) return this.fallBackToCpu(reason, wasPlaying).catch((e2) => this.fail(e2));
     const message = e instanceof Error ? e.message : String(e);
     this.post({ type: 'error', runId: this.runId, message });
   }
