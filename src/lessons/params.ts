@@ -2,10 +2,23 @@
  * Lesson parameter schemas: one table per lesson builds the controls, reads
  * and writes the URL query, and validates what an embedding page sends.
  */
+interface ParamBase {
+  key: string;
+  label: string;
+  help?: string;
+  /** Show the control only while each named param has one of the listed values (data, so it survives postMessage). */
+  showIf?: Record<string, readonly (string | number | boolean)[]>;
+}
 export type Param =
-  | { kind: 'number'; key: string; label: string; min: number; max: number; step?: number; log?: boolean; integer?: boolean; default: number; help?: string }
-  | { kind: 'choice'; key: string; label: string; options: readonly string[]; labels?: readonly string[]; default: string; help?: string }
-  | { kind: 'bool'; key: string; label: string; default: boolean; help?: string };
+  | (ParamBase & { kind: 'number'; min: number; max: number; step?: number; log?: boolean; integer?: boolean; default: number })
+  | (ParamBase & { kind: 'choice'; options: readonly string[]; labels?: readonly string[]; default: string })
+  | (ParamBase & { kind: 'bool'; default: boolean });
+
+/** Whether a param's control applies under the current values (see Param.showIf). */
+export function isRelevant(p: Param, values: Values): boolean {
+  if (!p.showIf) return true;
+  return Object.entries(p.showIf).every(([k, allowed]) => allowed.includes(values[k] as string | number | boolean));
+}
 
 export type Values = Record<string, number | string | boolean>;
 

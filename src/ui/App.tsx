@@ -1,4 +1,5 @@
 import { lessons } from '../lessons/registry';
+import { EmbedShell } from './EmbedShell';
 import { LessonShell, NotFound } from './LessonShell';
 import { href, navigate, parseRoute, useLocation } from './router';
 
@@ -36,7 +37,7 @@ export function App() {
     case 'lesson':
       return <LessonShell key={route.id} id={route.id} />;
     case 'embed':
-      return <LessonShell key={route.id} id={route.id} />;
+      return <EmbedShell key={route.id} id={route.id} />;
     case 'notFound':
       return <NotFound what={`page at ${route.path}`} />;
   }

@@ -6,11 +6,13 @@ import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
 import { changeParams, goToScene, openLesson } from './lessonState';
 import { href, navigate } from './router';
+import { KeyLegend, ShareButtons } from './ShareButtons';
+import { useShortcuts } from './shortcuts';
 import { useStore } from './store';
 import { stopRun } from './workerBridge';
 
 const pageCache = new Map<string, ComponentType<LessonPageProps>>();
-function pageFor(id: string): ComponentType<LessonPageProps> | null {
+export function pageFor(id: string): ComponentType<LessonPageProps> | null {
   if (!pageCache.has(id)) {
     const p = loadPage(id);
     if (!p) return null;
@@ -20,7 +22,7 @@ function pageFor(id: string): ComponentType<LessonPageProps> | null {
 }
 
 /** Starts the lesson's run from the URL when it mounts and stops it when it goes. */
-function useLessonRun(meta: LessonMeta | undefined) {
+export function useLessonRun(meta: LessonMeta | undefined) {
   useEffect(() => {
     if (!meta) return;
     openLesson(meta, new URLSearchParams(location.search));
@@ -57,8 +59,11 @@ export function LessonControls({ meta }: { meta: LessonMeta }) {
 export function LessonShell({ id }: { id: string }) {
   const meta = useMemo(() => findLesson(id), [id]);
   useLessonRun(meta);
+  useShortcuts(meta);
+  const presenting = useStore((s) => s.presenting);
   if (!meta) return <NotFound what={`lesson "${id}"`} />;
   const Page = pageFor(id);
+  if (presenting) return <PresenterView meta={meta} />;
   return (
     <div className="lesson" data-lesson={id}>
       <header className="lesson-header">
@@ -73,6 +78,7 @@ export function LessonShell({ id }: { id: string }) {
         </a>
         <h1>{meta.title}</h1>
         <BackendBadge />
+        <ShareButtons meta={meta} />
       </header>
       <SceneNav meta={meta} />
       <Alerts />
@@ -91,6 +97,35 @@ export function LessonShell({ id }: { id: string }) {
           )}
         </main>
       </div>
+    </div>
+  );
+}
+
+/** Presenter mode: the scene, the live figure and its equations, large; prose and controls hidden. */
+function PresenterView({ meta }: { meta: LessonMeta }) {
+  const scene = useStore((s) => s.scene);
+  const Page = pageFor(meta.id);
+  const current = meta.scenes[scene];
+  return (
+    <div className="lesson presenting" data-lesson={meta.id} data-presenting>
+      <header className="lesson-header">
+        <h1>{meta.title}</h1>
+        <BackendBadge />
+      </header>
+      <div className="presenter-scene" aria-live="polite">
+        <h2>
+          {scene >= 0 ? `${scene + 1} / ${meta.scenes.length}: ${current.title}` : `Use → to start the ${meta.scenes.length} scenes`}
+        </h2>
+        {current?.caption && <p>{current.caption}</p>}
+      </div>
+      <Alerts />
+      <Transport />
+      {Page && (
+        <Suspense fallback={<p>Loading…</p>}>
+          <Page view="presenter" />
+        </Suspense>
+      )}
+      <KeyLegend />
     </div>
   );
 }

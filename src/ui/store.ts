@@ -36,6 +36,8 @@ export interface LessonSlice {
   /** Notes about rejected input (bad query values), shown until dismissed. */
   notes: string[];
   stepsPerSecond: number;
+  /** Presenter mode: full screen, large type, prose hidden, keyboard stepping. */
+  presenting: boolean;
 }
 
 export type State = RunSlice & LessonSlice;
@@ -63,6 +65,7 @@ export const useStore = create<State>()(() => ({
   backendChoice: 'auto',
   notes: [],
   stepsPerSecond: 100,
+  presenting: false,
 }));
 
 /** Longest curve kept; older points are thinned by half when it is reached. */

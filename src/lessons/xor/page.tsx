@@ -36,10 +36,9 @@ function HiddenSpace() {
   const hidden = useStore((s) => s.frame?.hidden as Float32Array | undefined);
   const w = useStore((s) => s.frame?.w as Float32Array | undefined);
   const b = useStore((s) => s.frame?.b as Float32Array | undefined);
-  const units = useStore((s) => Number(s.params.hidden ?? 2));
-  const model = useStore((s) => s.params.model);
   if (!hidden || hidden.length < 8) return null;
-  const H = model === 'handset' ? 2 : units;
+  // read the width from the frame itself: params may already describe the next run
+  const H = hidden.length / 4;
   const pts = POINTS.map((p, i) => ({ x: hidden[i * H], y: hidden[i * H + 1], cls: p.cls, label: `(${p.x},${p.y})` }));
   // the output unit reads f = w1 h1 + w2 h2 + b: the line f = 1/2 separates the classes
   const line = H === 2 && w && b ? { a: w[0], b: w[1], c: b[0] - 0.5 } : undefined;

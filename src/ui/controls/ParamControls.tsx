@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { checkValue, type Param, type Values } from '../../lessons/params';
+import { checkValue, isRelevant, type Param, type Values } from '../../lessons/params';
 
 /** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
 export function ParamControls({ schema, values, onChange, hidden = [] }: { schema: readonly Param[]; values: Values; onChange: (p: Values) => void; hidden?: string[] }) {
@@ -7,7 +7,7 @@ export function ParamControls({ schema, values, onChange, hidden = [] }: { schem
     <fieldset className="params">
       <legend>Parameters</legend>
       {schema
-        .filter((p) => !hidden.includes(p.key))
+        .filter((p) => !hidden.includes(p.key) && isRelevant(p, values))
         .map((p) => (
           <ParamControl key={p.key} p={p} value={values[p.key] ?? p.default} onChange={(v) => onChange({ [p.key]: v })} />
         ))}

@@ -1,0 +1,83 @@
+import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { findLesson } from '../lessons/registry';
+import { Alerts, BackendBadge } from './controls/Status';
+import { Transport } from './controls/Transport';
+import { startEmbedApi } from './embedApi';
+import { LessonControls, NotFound, pageFor, useLessonRun } from './LessonShell';
+import { href } from './router';
+import { useStore } from './store';
+import { pause, play } from './workerBridge';
+
+/** Reports the content height to the host page so it can size the iframe. */
+function useReportHeight(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || window.parent === window) return;
+    let last = 0;
+    const ro = new ResizeObserver(() => {
+      const h = Math.ceil(el.getBoundingClientRect().height);
+      if (h !== last) {
+        last = h;
+        window.parent.postMessage({ type: 'dlp:resize', height: h }, '*');
+      }
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+}
+
+/** Pauses training while the embed is scrolled out of view and resumes when it returns. */
+function usePauseOffscreen(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    let pausedByUs = false;
+    const io = new IntersectionObserver(([entry]) => {
+      const s = useStore.getState();
+      if (!entry.isIntersecting && s.playing) {
+        pausedByUs = true;
+        pause();
+      } else if (entry.isIntersecting && pausedByUs) {
+        pausedByUs = false;
+        play();
+      }
+    });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+}
+
+/** /embed/<id>: the live figure and its controls without site chrome, driven by postMessage too. */
+export function EmbedShell({ id }: { id: string }) {
+  const meta = useMemo(() => findLesson(id), [id]);
+  const ref = useRef<HTMLDivElement>(null);
+  useLessonRun(meta);
+  useEffect(() => (meta ? startEmbedApi(meta) : undefined), [meta]);
+  useReportHeight(ref);
+  usePauseOffscreen(ref);
+  if (!meta) return <NotFound what={`lesson "${id}"`} />;
+  const Page = pageFor(id);
+  const full = href(`/lesson/${id}`) + location.search;
+  return (
+    <div className="embed" data-lesson={id} ref={ref}>
+      <header className="embed-header">
+        <strong>{meta.title}</strong>
+        <BackendBadge />
+        <a href={full} target="_blank" rel="noopener noreferrer" className="attribution">
+          Open in Deep Learning Playground ↗
+        </a>
+      </header>
+      <Alerts />
+      <Transport />
+      {Page && (
+        <Suspense fallback={<p>Loading…</p>}>
+          <Page view="embed" />
+        </Suspense>
+      )}
+      <details className="embed-params">
+        <summary>Parameters</summary>
+        <LessonControls meta={meta} />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import type { LessonMeta } from '../lessons/params';
+import { setPresenting } from './shortcuts';
+import { useStore } from './store';
+
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The iframe snippet for the lesson's current state (params, scene, seed from the address). */
+export function embedSnippet(meta: LessonMeta): string {
+  const src = `${location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}/embed/${meta.id}${location.search}`;
+  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="${meta.title} (Deep Learning Playground)" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+}
+
+/** Present, Copy link and Embed: the ways to show or share what is on screen. */
+export function ShareButtons({ meta }: { meta: LessonMeta }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  const [showEmbed, setShowEmbed] = useState(false);
+  const presenting = useStore((s) => s.presenting);
+  const copy = async (what: string, text: string) => {
+    const ok = await copyText(text);
+    setCopied(ok ? `${what} copied` : `Copy failed: select the text and copy it`);
+    setTimeout(() => setCopied(null), 2500);
+  };
+  return (
+    <div className="tools">
+      <button type="button" onClick={() => setPresenting(!presenting)} aria-pressed={presenting} title="Presenter mode (key p)">
+        Present
+      </button>
+      <button type="button" onClick={() => copy('Link', location.href)}>
+        Copy link
+      </button>
+      <button type="button" onClick={() => setShowEmbed(!showEmbed)} aria-expanded={showEmbed}>
+        Embed
+      </button>
+      {copied && (
+        <span className="note" role="status">
+          {copied}
+        </span>
+      )}
+      {showEmbed && (
+        <div className="embed-box">
+          <label htmlFor="embed-snippet">Paste this into a course page:</label>
+          <textarea id="embed-snippet" readOnly rows={4} value={embedSnippet(meta)} onFocus={(e) => e.target.select()} />
+          <button type="button" onClick={() => copy('Snippet', embedSnippet(meta))}>
+            Copy snippet
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The key legend shown while presenting. */
+export function KeyLegend() {
+  return (
+    <p className="key-legend" aria-label="Keyboard shortcuts">
+      <kbd>←</kbd>/<kbd>→</kbd> scene · <kbd>space</kbd> play/pause · <kbd>r</kbd> reset · <kbd>p</kbd> or <kbd>Esc</kbd> leave
+    </p>
+  );
+}
