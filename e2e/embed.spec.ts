@@ -45,7 +45,7 @@ test('a host page on another origin drives the embed and hears ready, state and 
   await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:state' && m.playing === true)).toBe(true);
   await expect
     .poll(async () => {
-      const ms = (await received(page)).filter((m) => m.type === 'dlp:metrics') as { step: number; values: { loss: number } }[];
+      const ms = (await received(page)).filter((m) => m.type === 'dlp:metrics') as unknown as { step: number; values: { loss: number } }[];
       if (ms.length < 2) return false;
       return ms[ms.length - 1].values.loss < ms[0].values.loss && ms[ms.length - 1].values.loss < 0.05;
     }, { timeout: 45_000 })

@@ -39,18 +39,37 @@ function HiddenSpace() {
   if (!hidden || hidden.length < 8) return null;
   // read the width from the frame itself: params may already describe the next run
   const H = hidden.length / 4;
-  const pts = POINTS.map((p, i) => ({ x: hidden[i * H], y: hidden[i * H + 1], cls: p.cls, label: `(${p.x},${p.y})` }));
+  const [u, v] = H === 2 ? [0, 1] : mostVaried(hidden, H);
+  const pts = POINTS.map((p, i) => ({ x: hidden[i * H + u], y: hidden[i * H + v], cls: p.cls, label: labelFor(hidden, H, u, v, i) }));
   // the output unit reads f = w1 h1 + w2 h2 + b: the line f = 1/2 separates the classes
   const line = H === 2 && w && b ? { a: w[0], b: w[1], c: b[0] - 0.5 } : undefined;
   return (
     <Scatter
       points={pts}
-      xLabel="h₁"
-      yLabel="h₂"
+      xLabel={`h${u + 1}`}
+      yLabel={`h${v + 1}`}
       line={line}
-      title={H === 2 ? 'Hidden space h: the line is where the output is ½' : `Hidden space: first 2 of ${H} units`}
+      title={H === 2 ? 'Hidden space h: the line is where the output is ½' : `Hidden space: the 2 most varied of ${H} units`}
     />
   );
+}
+
+/** The two hidden units whose values vary most over the four points (dead units show nothing). */
+function mostVaried(h: Float32Array, H: number): [number, number] {
+  const spread = Array.from({ length: H }, (_, j) => {
+    const col = [0, 1, 2, 3].map((i) => h[i * H + j]);
+    return Math.max(...col) - Math.min(...col);
+  });
+  const order = spread.map((s, j) => [s, j]).sort((a, b) => b[0] - a[0]);
+  const [a, b] = [order[0][1], order[1][1]].sort((x, y) => x - y);
+  return [a, b];
+}
+
+/** One label per distinct point: inputs that land on the same h share it. */
+function labelFor(h: Float32Array, H: number, u: number, v: number, i: number): string | undefined {
+  const same = [0, 1, 2, 3].filter((k) => Math.abs(h[k * H + u] - h[i * H + u]) < 1e-3 && Math.abs(h[k * H + v] - h[i * H + v]) < 1e-3);
+  if (same[0] !== i) return undefined;
+  return same.map((k) => `(${POINTS[k].x},${POINTS[k].y})`).join(' ');
 }
 
 function LossCurve() {
@@ -89,11 +108,14 @@ function LiveEquations() {
   const c = f?.c as Float32Array | undefined;
   const w = f?.w as Float32Array | undefined;
   const b = f?.b as Float32Array | undefined;
-  const g = model === 'handset' || act === 'relu' ? String.raw`\max\{0,\ \cdot\ \}` : act === 'tanh' ? String.raw`\tanh` : String.raw`\sigma`;
+  const hiddenTex =
+    model === 'handset' || act === 'relu'
+      ? String.raw`\max\{0,\ W^\top x + c\}`
+      : String.raw`${act === 'tanh' ? '\\tanh' : '\\sigma'}\big(W^\top x + c\big)`;
   const small = W && W.length === 4 && c && w && b;
   return (
     <>
-      <Equation tex={String.raw`f(x; W, c, w, b) = w^\top ${g}\big(W^\top x + c\big) + b`} />
+      <Equation tex={String.raw`f(x; W, c, w, b) = w^\top ${hiddenTex} + b`} />
       {small && (
         <Equation
           tex={String.raw`W = \begin{bmatrix}${fmt(W[0], 2)} & ${fmt(W[1], 2)}\\ ${fmt(W[2], 2)} & ${fmt(W[3], 2)}\end{bmatrix},\ c = \begin{bmatrix}${fmt(c[0], 2)}\\${fmt(c[1], 2)}\end{bmatrix},\ w = \begin{bmatrix}${fmt(w[0], 2)}\\${fmt(w[1], 2)}\end{bmatrix},\ b = ${fmt(b[0], 2)}`}
