@@ -1,0 +1,139 @@
+/**
+ * The cliff-and-clipping view (Goodfellow 8.2.4, 10.11.1; lecture 000): plain
+ * gradient descent and gradient descent with norm clipping
+ * (g <- g r / ||g|| when ||g|| > r) start together on the engine's cliff surface.
+ * At the cliff face the plain step is thrown far away; the clipped one moves
+ * at most eta r.
+ */
+import { SGD, add, clipByGlobalNorm, data, globalNorm, keep, mul, sigmoid, square, sub, tidy, valueAndGrad, variable, type Tensor } from '../../engine';
+import type { Experiment } from '../../engine/worker/experiment';
+import type { FrameData } from '../../engine/worker/protocol';
+import type { VanishingParams } from './params';
+
+/** Steps before the view stops. */
+export const CLIFF_STEPS = 150;
+/** The picture's window: x across, y up; wide enough to show where the plain step lands. */
+export const CLIFF_X: [number, number] = [-3, 15];
+export const CLIFF_Y: [number, number] = [-3, 3];
+export const CLIFF_COLS = 120;
+export const CLIFF_ROWS = 48;
+
+const surface = data.surfaces.cliff;
+
+/** f(x, y) = 10 sigma(-10 x) + 0.02 (x - 4)^2 + y^2 / 2 written with ops (x, y: [1]) so autodiff gives its gradient. */
+export function cliffLoss(x: Tensor, y: Tensor): Tensor {
+  return add(add(mul(sigmoid(mul(x, -10)), 10), mul(square(sub(x, 4)), 0.02)), mul(square(y), 0.5));
+}
+
+/** One descent from the surface's start point; `clip` is the threshold r or null for plain steps. */
+class Descent {
+  readonly x: Tensor;
+  readonly y: Tensor;
+  readonly opt: SGD;
+  /** Visited points, flattened [x0, y0, x1, y1, ...]. */
+  path: number[];
+  lastStep = 0;
+  maxStep = 0;
+  gradNorm = 0;
+  constructor(
+    lr: number,
+    readonly clip: number | null,
+  ) {
+    const [x0, y0] = surface.start;
+    this.x = variable([x0], [1]);
+    this.y = variable([y0], [1]);
+    this.opt = new SGD(lr);
+    this.path = [x0, y0];
+  }
+
+  /** One SGD step with the (clipped) gradient; the step length is measured from the positions before and after. */
+  async step(): Promise<void> {
+    const params = [this.x, this.y];
+    const norm = tidy(() => {
+      const { grads } = valueAndGrad(() => cliffLoss(this.x, this.y), params);
+      const c = this.clip === null ? { grads, norm: globalNorm(grads) } : clipByGlobalNorm(grads, this.clip);
+      this.opt.step(params, c.grads);
+      return keep(c.norm);
+    });
+    const [g, x, y] = await Promise.all([norm.read(), this.x.read(), this.y.read()]);
+    norm.dispose();
+    const n = this.path.length;
+    this.lastStep = Math.hypot(x[0] - this.path[n - 2], y[0] - this.path[n - 1]);
+    this.maxStep = Math.max(this.maxStep, this.lastStep);
+    this.gradNorm = g[0];
+    this.path.push(x[0], y[0]);
+  }
+
+  get at(): [number, number] {
+    return [this.path[this.path.length - 2], this.path[this.path.length - 1]];
+  }
+
+  dispose(): void {
+    this.x.dispose();
+    this.y.dispose();
+  }
+}
+
+/** f over the picture's window, row 0 at the top: [CLIFF_ROWS * CLIFF_COLS]. */
+export function cliffImage(): Float32Array {
+  const img = new Float32Array(CLIFF_ROWS * CLIFF_COLS);
+  for (let r = 0; r < CLIFF_ROWS; r++) {
+    const y = CLIFF_Y[1] - ((CLIFF_Y[1] - CLIFF_Y[0]) * (r + 0.5)) / CLIFF_ROWS;
+    for (let c = 0; c < CLIFF_COLS; c++) img[r * CLIFF_COLS + c] = surface.f(CLIFF_X[0] + ((CLIFF_X[1] - CLIFF_X[0]) * (c + 0.5)) / CLIFF_COLS, y);
+  }
+  return img;
+}
+
+/** Plain and clipped descents side by side; metrics: step lengths (last and largest), losses, positions, the bound eta r. */
+export class CliffRun implements Experiment {
+  private readonly plain: Descent;
+  private readonly clipped: Descent;
+  private readonly image = cliffImage();
+  private t = 0;
+
+  constructor(readonly p: VanishingParams) {
+    this.plain = new Descent(p.lr, null);
+    this.clipped = new Descent(p.lr, p.clip);
+  }
+
+  get done(): boolean {
+    return this.t >= CLIFF_STEPS;
+  }
+
+  get phase(): string {
+    return this.done ? 'finished' : 'descending';
+  }
+
+  async step(): Promise<void> {
+    if (this.done) return;
+    await this.plain.step();
+    await this.clipped.step();
+    this.t++;
+  }
+
+  metrics(): Record<string, number> {
+    const [xp, yp] = this.plain.at;
+    const [xc, yc] = this.clipped.at;
+    return {
+      loss_plain: surface.f(xp, yp),
+      loss_clipped: surface.f(xc, yc),
+      step_plain: this.plain.lastStep,
+      step_clipped: this.clipped.lastStep,
+      max_step_plain: this.plain.maxStep,
+      max_step_clipped: this.clipped.maxStep,
+      grad_norm: this.clipped.gradNorm,
+      bound: this.p.lr * this.p.clip,
+      x_plain: xp,
+      x_clipped: xc,
+    };
+  }
+
+  frame(): FrameData {
+    return { surface: this.image.slice(), plain: this.plain.path.slice(), clipped: this.clipped.path.slice() };
+  }
+
+  dispose(): void {
+    this.plain.dispose();
+    this.clipped.dispose();
+  }
+}

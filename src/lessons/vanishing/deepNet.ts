@@ -1,0 +1,226 @@
+/**
+ * The deep-MLP view (Glorot & Bengio 2010; Gormley's "problem B"): a stack of
+ * `depth` equal-width sigmoid/tanh/relu layers trained by full-batch SGD on a
+ * 2-D set, with per-layer gradient norms ||dL/dW_l|| and activation statistics.
+ */
+import {
+  Dense,
+  Rng,
+  SGD,
+  activationStats,
+  activations,
+  bceWithLogits,
+  data,
+  gradNorms,
+  histogram,
+  keep,
+  tensor,
+  tidy,
+  valueAndGrad,
+  zeroFraction,
+  type Dataset2D,
+  type Tensor,
+} from '../../engine';
+import type { Experiment } from '../../engine/worker/experiment';
+import type { FrameData } from '../../engine/worker/protocol';
+import { INIT_OF, type ActName, type VanishingParams } from './params';
+
+/** Points in the training set. */
+export const N_POINTS = 200;
+/** Mini-batch size of each SGD step (the whole set is used for the readouts). */
+export const BATCH = 32;
+/** Bins of each layer's activation histogram. */
+export const BINS = 24;
+
+/** Where a unit counts as saturated: |a - center| > threshold (sigmoid < 0.1 or > 0.9; |tanh| > 0.9); relu: exactly 0. */
+export const SATURATION: Record<ActName, { center: number; threshold: number; lo: number; hi: number }> = {
+  sigmoid: { center: 0.5, threshold: 0.4, lo: 0, hi: 1 },
+  tanh: { center: 0, threshold: 0.9, lo: -1, hi: 1 },
+  relu: { center: 0, threshold: 0, lo: 0, hi: 1 },
+};
+
+/** The seeded 2-D set for a choice: x [n, 2], y [n, 1] of 0/1 labels. */
+export function makeData(name: VanishingParams['data'], seed: number): Dataset2D {
+  const rng = new Rng(seed + 7919);
+  if (name === 'moons') return data.moons(N_POINTS, 0.1, rng);
+  if (name === 'spirals') return data.spirals(N_POINTS, 0.05, rng);
+  return data.circles(N_POINTS, 0.08, rng, 0.5);
+}
+
+/** depth hidden Dense layers of `width` units and one output unit; forward keeps every hidden activation. */
+export class DeepNet {
+  readonly layers: Dense[] = [];
+  readonly g: (x: Tensor) => Tensor;
+  constructor(readonly p: VanishingParams) {
+    const rng = new Rng(p.seed);
+    let fanIn = 2;
+    for (let l = 0; l < p.depth; l++) {
+      this.layers.push(new Dense(fanIn, p.width, rng, INIT_OF[p.init], p.scale));
+      fanIn = p.width;
+    }
+    this.layers.push(new Dense(fanIn, 1, rng, INIT_OF[p.init], p.scale));
+    this.g = activations[p.activation].fn;
+  }
+
+  /** Hidden activations h_1..h_depth, each [n, width], and the output logits [n, 1]. */
+  forward(x: Tensor): { hidden: Tensor[]; logits: Tensor } {
+    const hidden: Tensor[] = [];
+    let h = x;
+    for (let l = 0; l < this.layers.length - 1; l++) {
+      h = this.g(this.layers[l].forward(h));
+      hidden.push(h);
+    }
+    return { hidden, logits: this.layers[this.layers.length - 1].forward(h) };
+  }
+
+  params(): Tensor[] {
+    return this.layers.flatMap((l) => l.params());
+  }
+
+  /** The weight matrices W_1..W_L (no biases): the ones whose gradient norms are charted. */
+  weights(): Tensor[] {
+    return this.layers.map((l) => l.W);
+  }
+
+  dispose(): void {
+    for (const l of this.layers) l.dispose();
+  }
+}
+
+/** Trains a DeepNet and reports loss, accuracy, per-layer ||dL/dW_l||, grad_ratio = ||dL/dW_1|| / ||dL/dW_L|| and saturation. */
+export class DeepNetRun implements Experiment {
+  readonly net: DeepNet;
+  readonly phase = 'training';
+  private readonly x: Tensor;
+  private readonly y: Tensor;
+  private readonly opt: SGD;
+  private readonly set: Dataset2D;
+  private readonly rng: Rng;
+  private order: number[] = [];
+  private normsT: Tensor[] = [];
+  private probe: { hist: Float32Array; sat: Float32Array; std: Float32Array; lo: number; hi: number } | null = null;
+
+  constructor(readonly p: VanishingParams) {
+    const d = (this.set = makeData(p.data, p.seed));
+    this.rng = new Rng(p.seed + 104729);
+    this.x = keep(tensor(d.x, [d.n, 2]));
+    this.y = keep(tensor(Float32Array.from(d.y), [d.n, 1]));
+    this.net = new DeepNet(p);
+    this.opt = new SGD(p.lr);
+    // the gradient at the initial weights, so step 0 already shows what the init does
+    this.gradient(false);
+  }
+
+  /** The next BATCH points of a seeded shuffle (a fresh shuffle each epoch): x [B, 2], y [B, 1]. */
+  private batch(): { x: Tensor; y: Tensor } {
+    const bx = new Float32Array(BATCH * 2);
+    const by = new Float32Array(BATCH);
+    for (let i = 0; i < BATCH; i++) {
+      if (this.order.length === 0) this.order = this.rng.shuffle(Array.from({ length: this.set.n }, (_, k) => k)) as number[];
+      const k = this.order.pop()!;
+      bx[2 * i] = this.set.x[2 * k];
+      bx[2 * i + 1] = this.set.x[2 * k + 1];
+      by[i] = this.set.y[k];
+    }
+    return { x: tensor(bx, [BATCH, 2]), y: tensor(by, [BATCH, 1]) };
+  }
+
+  private gradient(update: boolean): void {
+    const params = this.net.params();
+    const r = tidy(() => {
+      const b = this.batch();
+      const { grads } = valueAndGrad(() => bceWithLogits(this.net.forward(b.x).logits, b.y), params);
+      // grads are [W_1, b_1, W_2, b_2, ...]: the even ones are the weight matrices
+      const norms = gradNorms(grads.filter((_, i) => i % 2 === 0));
+      if (update) this.opt.step(params, grads);
+      return norms;
+    });
+    for (const t of this.normsT) t.dispose();
+    this.normsT = r.map((t) => keep(t));
+  }
+
+  step(): void {
+    this.gradient(true);
+  }
+
+  /** ||dL/dW_l|| for l = 1..L from the last step (the loss and gradients of the weights before its update). */
+  async gradNorms(): Promise<number[]> {
+    return Promise.all(this.normsT.map(async (t) => (await t.read())[0]));
+  }
+
+  async metrics(): Promise<Record<string, number>> {
+    const norms = await this.gradNorms();
+    const L = norms.length;
+    const m: Record<string, number> = {};
+    norms.forEach((v, i) => (m[`grad_${i + 1}`] = v));
+    m.grad_bottom = norms[0];
+    m.grad_top = norms[L - 1];
+    // 0/0 happens only when every gradient is exactly zero (a dead relu net): report 1, not NaN
+    m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : norms[0] > 0 ? Infinity : 1;
+    const { loss, accuracy, sat } = await this.look();
+    m.loss = loss;
+    m.accuracy = accuracy;
+    m.saturation = sat.reduce((a, b) => a + b, 0) / sat.length;
+    m.sat_top = sat[sat.length - 1];
+    return m;
+  }
+
+  /** A forward pass of the current weights over the whole set: loss, accuracy, and per hidden layer its histogram, saturated fraction and std. */
+  private async look(): Promise<{ loss: number; accuracy: number; sat: Float32Array }> {
+    const s = SATURATION[this.p.activation];
+    const t = tidy(() => {
+      const { hidden, logits } = this.net.forward(this.x);
+      const stats = hidden.map((h) => {
+        const st = activationStats(h, s.threshold, s.center);
+        return { sat: this.p.activation === 'relu' ? zeroFraction(h) : st.saturated, std: st.std };
+      });
+      return { hidden, logits, stats, loss: bceWithLogits(logits, this.y) };
+    });
+    const [logits, y, loss] = await Promise.all([t.logits.read(), this.y.read(), t.loss.read()]);
+    let right = 0;
+    for (let i = 0; i < logits.length; i++) if (logits[i] > 0 === y[i] > 0.5) right++;
+    const D = t.hidden.length;
+    const acts = await Promise.all(t.hidden.map((h) => h.read()));
+    const sat = new Float32Array(D);
+    const std = new Float32Array(D);
+    for (let l = 0; l < D; l++) {
+      sat[l] = (await t.stats[l].sat.read())[0];
+      std[l] = (await t.stats[l].std.read())[0];
+    }
+    let hi = s.hi;
+    if (this.p.activation === 'relu') for (const a of acts) for (const v of a) if (v > hi) hi = v; // relu is unbounded above
+    const hist = new Float32Array(D * BINS);
+    acts.forEach((a, l) => {
+      const h = histogram(a, BINS, s.lo, hi);
+      for (let b = 0; b < BINS; b++) hist[l * BINS + b] = h[b] / a.length;
+    });
+    this.probe = { hist, sat, std, lo: s.lo, hi };
+    for (const h of t.hidden) h.dispose();
+    t.logits.dispose();
+    t.loss.dispose();
+    for (const st of t.stats) (st.sat.dispose(), st.std.dispose());
+    return { loss: loss[0], accuracy: right / logits.length, sat };
+  }
+
+  async frame(): Promise<FrameData> {
+    if (!this.probe) await this.look();
+    const p = this.probe!;
+    return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(await this.gradNorms()) };
+  }
+
+  setParams(v: Record<string, unknown>): boolean {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === 'lr') {
+      this.opt.lr = Number(v.lr);
+      return true;
+    }
+    return false;
+  }
+
+  dispose(): void {
+    for (const t of this.normsT) t.dispose();
+    this.net.dispose();
+    this.x.dispose();
+    this.y.dispose();
+  }
+}
