@@ -410,8 +410,10 @@ export class WebGpuBackend implements Backend {
         this.stagingFree.push(c);
       }
     } catch (e) {
-      const err = this.lostReason !== null ? new GpuDeviceLostError(this.lostReason) : e;
+      // a map fails first when the device goes away; give device.lost a moment to say why
+      if (this.lostReason === null) await Promise.race([this.device.lost, new Promise((r) => setTimeout(r, 100))]);
       if (this.lostReason === null) this.markLost(`readback failed: ${e instanceof Error ? e.message : String(e)}`);
+      const err = new GpuDeviceLostError(this.lostReason ?? 'readback failed');
       for (const r of requests) r.reject(err);
     }
   }
