@@ -37,3 +37,20 @@ export function stepSlice(b: SequenceBatch, t: number): Float32Array {
   }
   return out;
 }
+
+/**
+ * "Remember the first symbol": each step is a one-hot symbol out of `symbols`
+ * drawn uniformly; the label is the first step's symbol. Chance is 1/symbols.
+ */
+export function firstSymbolTask(n: number, length: number, symbols: number, rng: Rng): SequenceBatch {
+  const x = new Float32Array(n * length * symbols);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let t = 0; t < length; t++) {
+      const s = rng.int(symbols);
+      x[(i * length + t) * symbols + s] = 1;
+      if (t === 0) y[i] = s;
+    }
+  }
+  return { x, y, n, length, features: symbols };
+}

@@ -8,6 +8,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
+import { gemmNT, scratchBuf, transposeInto } from '../backends/gemm';
 
 export interface Conv2dAttrs {
   stride: [number, number];
@@ -29,11 +30,6 @@ function outShape(x: Shape, w: Shape, a: Conv2dAttrs): number[] {
   return [x[0], w[0], oh, ow];
 }
 
-let scratch = new Float32Array(0);
-function col(size: number): Float32Array {
-  if (scratch.length < size) scratch = new Float32Array(size);
-  return scratch;
-}
 
 interface Geo {
   C: number;
@@ -125,21 +121,13 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const O = tw.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const cols = col(K * ohw);
-    y.fill(0);
+    const cols = scratchBuf(2, K * ohw);
+    const rows = scratchBuf(3, K * ohw);
     for (let n = 0; n < N; n++) {
       im2col(x, n * g.C * g.H * g.W, g, cols);
-      const yn = n * O * ohw;
-      for (let o = 0; o < O; o++) {
-        const yo = yn + o * ohw;
-        const wo = o * K;
-        for (let p = 0; p < K; p++) {
-          const wv = w[wo + p];
-          if (wv === 0) continue;
-          const cp = p * ohw;
-          for (let j = 0; j < ohw; j++) y[yo + j] += wv * cols[cp + j];
-        }
-      }
+      transposeInto(cols, 0, K, ohw, rows);
+      // y[n] [O, OHW] = w [O, K] . rows^T with rows [OHW, K]
+      gemmNT(w, 0, rows, 0, y, n * O * ohw, ohw, O, ohw, K, false);
     }
   },
 };
@@ -160,21 +148,15 @@ export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
     const O = tw.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const cols = col(K * ohw);
+    const wT = scratchBuf(2, K * O);
+    const gT = scratchBuf(3, ohw * O);
+    const cols = scratchBuf(4, K * ohw);
+    transposeInto(w, 0, O, K, wT);
     dx.fill(0);
     for (let n = 0; n < N; n++) {
-      cols.fill(0, 0, K * ohw);
-      const gn = n * O * ohw;
-      for (let o = 0; o < O; o++) {
-        const go = gn + o * ohw;
-        const wo = o * K;
-        for (let p = 0; p < K; p++) {
-          const wv = w[wo + p];
-          if (wv === 0) continue;
-          const cp = p * ohw;
-          for (let j = 0; j < ohw; j++) cols[cp + j] += wv * gy[go + j];
-        }
-      }
+      transposeInto(gy, n * O * ohw, O, ohw, gT);
+      // cols [K, OHW] = w^T [K, O] . g[n] [O, OHW]
+      gemmNT(wT, 0, gT, 0, cols, 0, ohw, K, ohw, O, false);
       col2im(cols, g, dx, n * g.C * g.H * g.W);
     }
   },
@@ -196,21 +178,11 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
     const O = out.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const cols = col(K * ohw);
-    dw.fill(0);
+    const cols = scratchBuf(2, K * ohw);
     for (let n = 0; n < N; n++) {
       im2col(x, n * g.C * g.H * g.W, g, cols);
-      const gn = n * O * ohw;
-      for (let o = 0; o < O; o++) {
-        const go = gn + o * ohw;
-        const wo = o * K;
-        for (let p = 0; p < K; p++) {
-          const cp = p * ohw;
-          let s = 0;
-          for (let j = 0; j < ohw; j++) s += gy[go + j] * cols[cp + j];
-          dw[wo + p] += s;
-        }
-      }
+      // dw [O, K] += g[n] [O, OHW] . cols^T with cols [K, OHW]
+      gemmNT(gy, n * O * ohw, cols, 0, dw, 0, K, O, K, ohw, n > 0);
     }
   },
 };

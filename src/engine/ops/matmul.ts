@@ -1,6 +1,7 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
+import { gemmNT, scratchBuf, transposeInto } from '../backends/gemm';
 
 export interface MatmulAttrs {
   transA: boolean;
@@ -25,43 +26,22 @@ export const matmulOp: OpDef<MatmulAttrs> = {
     transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false),
   ],
   cpu: ([ta, tb], out, { transA, transB }) => {
-    const A = buf(ta);
-    const B = buf(tb);
-    const C = buf(out);
     const [m, n] = out.shape;
     const k = transA ? ta.shape[0] : ta.shape[1];
-    // strides of op(A) and op(B) so one loop nest serves all four cases
-    const aRow = transA ? 1 : k;
-    const aCol = transA ? m : 1;
-    C.fill(0);
-    if (!transB) {
-      // i-k-j order: the inner loop walks rows of B and C contiguously
-      for (let i = 0; i < m; i++) {
-        const ci = i * n;
-        for (let p = 0; p < k; p++) {
-          const av = A[i * aRow + p * aCol];
-          if (av === 0) continue;
-          const bp = p * n;
-          for (let j = 0; j < n; j++) C[ci + j] += av * B[bp + j];
-        }
-      }
-    } else {
-      // B stored [n,k]: dot products of contiguous rows
-      for (let i = 0; i < m; i++) {
-        const ci = i * n;
-        for (let j = 0; j < n; j++) {
-          const bj = j * k;
-          let s = 0;
-          if (!transA) {
-            const ai = i * k;
-            for (let p = 0; p < k; p++) s += A[ai + p] * B[bj + p];
-          } else {
-            for (let p = 0; p < k; p++) s += A[p * m + i] * B[bj + p];
-          }
-          C[ci + j] = s;
-        }
-      }
+    // bring both operands to row-major [m,k] and [n,k] so the core walks contiguous rows
+    let A = buf(ta);
+    let B = buf(tb);
+    if (transA) {
+      const t = scratchBuf(0, m * k);
+      transposeInto(A, 0, k, m, t);
+      A = t;
     }
+    if (!transB) {
+      const t = scratchBuf(1, n * k);
+      transposeInto(B, 0, k, n, t);
+      B = t;
+    }
+    gemmNT(A, 0, B, 0, buf(out), 0, n, m, n, k, false);
   },
 };
 

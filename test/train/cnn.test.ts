@@ -1,0 +1,54 @@
+import { beforeAll, expect, it } from 'vitest';
+import { execSync } from 'node:child_process';
+import * as E from '../../src/engine';
+import { accuracy, argmaxRows, trainStep } from './helpers';
+
+beforeAll(() => {
+  execSync('node scripts/pack-digits.mjs');
+});
+
+/** ConvNetJS's MNIST net: conv 5x5x8 (pad 2) relu, pool 2, conv 5x5x16 (pad 2) relu, pool 3, softmax 10. */
+export function digitsCnn(rng: E.Rng): E.Sequential {
+  return new E.Sequential([
+    new E.Conv2D(1, 8, 5, rng, { pad: 2 }),
+    new E.Fn(E.relu),
+    new E.MaxPool2D(2),
+    new E.Conv2D(8, 16, 5, rng, { pad: 2 }),
+    new E.Fn(E.relu),
+    new E.MaxPool2D(3),
+    new E.Flatten(),
+    new E.Dense(16 * 4 * 4, 10, rng),
+  ]);
+}
+
+it('a small CNN reaches >= 90% test accuracy on digits after training on 5,000 of them', async () => {
+  const d = await E.data.loadDigits();
+  const rng = new E.Rng(7);
+  const net = digitsCnn(rng);
+  const params = net.params();
+  const opt = new E.Adam({ lr: 0.002 });
+  const B = 25;
+  const trainIdx = E.data.range(0, 5000);
+  const t0 = performance.now();
+  const epochs = Number(process.env.EPOCHS ?? 1);
+  for (let e = 0; e < epochs; e++) {
+    rng.shuffle(trainIdx);
+    for (let s = 0; s + B <= trainIdx.length; s += B) {
+      const idx = trainIdx.subarray(s, s + B);
+      const x = E.data.digitPixels(d, idx);
+      const y = E.data.digitLabels(d, idx);
+      trainStep(opt, params, () => E.softmaxCrossEntropy(net.forward(E.tensor(x, [B, 1, 28, 28])), E.oneHot(y, 10)));
+    }
+  }
+  const trainS = (performance.now() - t0) / 1000;
+  let correct = 0;
+  const test = d.test;
+  for (let s = 0; s < test.count; s += 500) {
+    const idx = E.data.range(test.start + s, 500);
+    const x = E.data.digitPixels(d, idx);
+    correct += E.tidy(() => accuracy(argmaxRows(net.forward(E.tensor(x, [500, 1, 28, 28])).values, 10), E.data.digitLabels(d, idx))) * 500;
+  }
+  const acc = correct / test.count;
+  console.log(`cnn test accuracy ${acc} after ${epochs * 5000} examples, ${trainS.toFixed(1)} s (${((epochs * 5000) / trainS).toFixed(0)} ex/s)`);
+  expect(acc).toBeGreaterThanOrEqual(0.9);
+}, 90_000);
