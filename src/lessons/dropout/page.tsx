@@ -1,0 +1,95 @@
+import { Equation } from '../../ui/Equation';
+import { Prose } from '../../ui/Prose';
+import { Readout } from '../../ui/controls/Readout';
+import { useStore } from '../../ui/store';
+import type { LessonPageProps } from '../registry';
+import './dropout.css';
+import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
+import { meta } from './meta';
+import { Boundaries, Curves, TestTime, Thinned, Weights } from './views';
+
+const LABELS: Record<string, string> = {
+  train_loss: 'train loss',
+  val_loss: 'validation loss',
+  base_train_loss: 'baseline train loss',
+  base_val_loss: 'baseline validation loss',
+  best_step: 'best step',
+  val_acc: 'validation accuracy',
+  base_val_acc: 'baseline validation accuracy',
+  mc_acc: 'ensemble accuracy',
+  zero_frac: 'weights near 0',
+  base_zero_frac: 'baseline weights near 0',
+  kept_frac: 'units kept',
+  stopped_at: 'stopped at',
+};
+
+/** Whether the current scene shows a part (all parts when no scene is chosen). */
+function useShown(): (id: string) => boolean {
+  const scene = useStore((s) => s.scene);
+  const show = meta.scenes[scene]?.show;
+  return (id) => !show || show.includes(id);
+}
+
+export default function DropoutPage({ view }: LessonPageProps) {
+  const shown = useShown();
+  const dropping = useStore((s) => Number(s.params.p) > 0);
+  const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
+  const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'mc_acc', 'zero_frac', 'base_zero_frac'];
+  if (dropping) names.push('kept_frac');
+  if (stopped) names.push('stopped_at');
+  return (
+    <div className="dropout">
+      <Prose view={view}>
+        <p>
+          A network with two hidden layers of dozens of ReLU units has far more weights than there are training points here. Trained long enough it bends its
+          decision boundary around every noisy point: the training loss keeps falling while the loss on fresh points from the same distribution, the{' '}
+          <em>validation</em> loss, turns and rises. That gap is overfitting.
+        </p>
+        <p>
+          Two copies of the same network start from the same seed and see the same mini-batches. The <strong>baseline</strong> (left, orange curves) is never
+          regularized; the <strong>regularized run</strong> (right, blue curves) gets what the controls choose. Changing a regularizer restarts both, so the
+          comparison always starts from identical weights.
+        </p>
+        <p>
+          <strong>Norm penalties</strong> add λΩ(θ) to the average loss. The L2 penalty pulls every weight toward zero in proportion to its size, so each update
+          first multiplies the weights by (1 − ηλ): weight decay. The L1 penalty pulls with the same force whatever the size, so small weights reach zero and stay
+          there: a sparse network. Only the weights are penalized, never the biases.
+        </p>
+        <p>
+          <strong>Dropout</strong> sets each hidden unit to 0 with probability p in every training step, so each step trains a different thinned network and no
+          unit can rely on a particular partner. It trains an ensemble of all the thinned networks with shared weights. We use inverted dropout: kept units are
+          divided by 1 − p during training, so the expected activation does not change and at test time the full network is used as it is (the weight scaling
+          rule). The table below checks that rule against actually averaging many sampled thinned networks.
+        </p>
+        <p>
+          <strong>Early stopping</strong> needs no change to the objective: watch the validation loss, remember the weights of its best step, stop when it has not
+          improved for a number of steps (the patience) and put the best weights back. It is a free lunch: one training run selects the number of steps.
+        </p>
+      </Prose>
+      <Readout names={names} labels={LABELS} />
+      {shown('objective') && <Objective />}
+      <div className="dropout-top">
+        <Curves />
+        <Boundaries />
+      </div>
+      <div className="plots">
+        {shown('network') && <Thinned />}
+        {shown('weights') && <Weights />}
+        {shown('testtime') && (
+          <div>
+            <TestTime />
+            <TestRule />
+          </div>
+        )}
+      </div>
+      {shown('dropout') && <DropoutMask />}
+      {shown('penalties') && <Penalties />}
+      {shown('early') && <EarlyRule />}
+      {view === 'full' && !shown('objective') && (
+        <p className="axis-note">
+          Objective: <Equation display={false} tex={String.raw`\lambda\,\Omega(\theta) + \tfrac{1}{N}\sum_n L(f(x_n;\theta), y_n)`} />
+        </p>
+      )}
+    </div>
+  );
+}
