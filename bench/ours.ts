@@ -1,0 +1,92 @@
+/** The benchmark models on our engine (cpu backend). Each returns a step function. */
+import * as E from '../src/engine';
+
+export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm';
+
+function rand(n: number, rng: E.Rng, lo = -1, hi = 1): Float32Array {
+  return Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
+}
+function labels(n: number, k: number, rng: E.Rng): Int32Array {
+  return Int32Array.from({ length: n }, () => rng.int(k));
+}
+function sgdStep(params: E.Tensor[], opt: E.Optimizer, loss: () => E.Tensor): void {
+  E.tidy(() => {
+    const { grads } = E.valueAndGrad(loss, params);
+    opt.step(params, grads);
+  });
+}
+
+export function oursModel(model: Model): { step: () => void; batch: number } {
+  const rng = new E.Rng(1);
+  switch (model) {
+    case 'xor': {
+      // 2-2-1, tanh hidden, sigmoid output, MSE, SGD, the four XOR points
+      const x = E.keep(E.tensor([0, 0, 0, 1, 1, 0, 1, 1], [4, 2]));
+      const y = E.keep(E.tensor([0, 1, 1, 0], [4, 1]));
+      const l1 = new E.Dense(2, 2, rng);
+      const l2 = new E.Dense(2, 1, rng);
+      const params = [...l1.params(), ...l2.params()];
+      const opt = new E.SGD(0.5);
+      return { batch: 4, step: () => sgdStep(params, opt, () => E.mse(E.sigmoid(l2.forward(E.tanh(l1.forward(x)))), y)) };
+    }
+    case 'mlp8': {
+      const x = E.keep(E.tensor(rand(64, rng), [32, 2]));
+      const y = E.keep(E.tensor(rand(32, rng, 0, 1), [32, 1]));
+      const l1 = new E.Dense(2, 8, rng);
+      const l2 = new E.Dense(8, 8, rng);
+      const l3 = new E.Dense(8, 1, rng);
+      const params = [...l1.params(), ...l2.params(), ...l3.params()];
+      const opt = new E.SGD(0.1);
+      return { batch: 32, step: () => sgdStep(params, opt, () => E.mse(l3.forward(E.tanh(l2.forward(E.tanh(l1.forward(x))))), y)) };
+    }
+    case 'mnistMlp': {
+      const B = 64;
+      const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 784]));
+      const y = E.keep(E.oneHot(labels(B, 10, rng), 10));
+      const l1 = new E.Dense(784, 500, rng);
+      const l2 = new E.Dense(500, 500, rng);
+      const l3 = new E.Dense(500, 10, rng);
+      const params = [...l1.params(), ...l2.params(), ...l3.params()];
+      const opt = new E.SGD(0.01);
+      return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(l3.forward(E.relu(l2.forward(E.relu(l1.forward(x))))), y)) };
+    }
+    case 'cnn': {
+      const B = 20;
+      const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 1, 28, 28]));
+      const y = E.keep(E.oneHot(labels(B, 10, rng), 10));
+      const net = new E.Sequential([
+        new E.Conv2D(1, 8, 5, rng, { pad: 2 }),
+        new E.Fn(E.relu),
+        new E.MaxPool2D(2),
+        new E.Conv2D(8, 16, 5, rng, { pad: 2 }),
+        new E.Fn(E.relu),
+        new E.MaxPool2D(3),
+        new E.Flatten(),
+        new E.Dense(256, 10, rng),
+      ]);
+      const params = net.params();
+      const opt = new E.SGD(0.01);
+      return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(net.forward(x), y)) };
+    }
+    case 'lstm': {
+      const B = 16;
+      const T = 20;
+      const H = 32;
+      const xs = Array.from({ length: T }, () => E.keep(E.tensor(rand(B, rng), [B, 1])));
+      const y = E.keep(E.oneHot(labels(B, 2, rng), 2));
+      const cell = new E.LSTM(1, H, rng);
+      const head = new E.Dense(H, 2, rng);
+      const params = [...cell.params(), ...head.params()];
+      const opt = new E.SGD(0.1);
+      return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(head.forward(cell.forward(xs).hs[T - 1]), y)) };
+    }
+  }
+}
+
+/** C = A B for n x n matrices on our engine. */
+export function oursMatmul(n: number): () => void {
+  const rng = new E.Rng(2);
+  const a = E.keep(E.tensor(rand(n * n, rng), [n, n]));
+  const b = E.keep(E.tensor(rand(n * n, rng), [n, n]));
+  return () => E.tidy(() => void E.matmul(a, b));
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench`: trains the same models on our engine and on TensorFlow.js
+ * (cpu and wasm backends) in one run and prints medians and ratios, then the
+ * matmul throughput. Not part of `npm test`.
+ * Filter with BENCH=xor,mlp8,... and BACKENDS=ours,tfjs-cpu,tfjs-wasm.
+ */
+import { oursMatmul, oursModel, type Model } from './ours';
+import { perRoundFor, time } from './stats';
+import { disposeAll, tfjsMatmul, tfjsModel, useBackend } from './tfjs';
+
+type Runner = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
+const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>) => boolean | null }[] = [
+  { id: 'xor', label: 'XOR 2-2-1 (batch 4)', unit: 'us/step', target: '<= 20 us', check: (r) => (r.ours === null ? null : r.ours <= 0.02) },
+  { id: 'mlp8', label: '2-8-8-1 tanh (batch 32)', unit: 'us/step', target: '>= 10x tfjs-cpu', check: (r) => (r.ours === null || r['tfjs-cpu'] === null ? null : r['tfjs-cpu'] / r.ours >= 10) },
+  { id: 'mnistMlp', label: '784-500-500-10 (batch 64)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
+  { id: 'cnn', label: 'CNN conv5x5x8-pool-conv5x5x16-pool (batch 20)', unit: 'ex/s', target: '>= 230 ex/s', check: (r) => (r.ours === null ? null : (20 * 1000) / r.ours >= 230) },
+  { id: 'lstm', label: 'LSTM 32 units, T 20 (batch 16)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
+];
+const want = (process.env.BENCH ?? MODELS.map((m) => m.id).join(',')).split(',');
+const runners = (process.env.BACKENDS ?? 'ours,tfjs-cpu,tfjs-wasm').split(',') as Runner[];
+const SIZES = [64, 256, 512];
+
+async function measure(make: () => { step: () => void }): Promise<number | null> {
+  try {
+    const { step } = make();
+    const t0 = performance.now();
+    step();
+    const rough = performance.now() - t0;
+    const perRound = perRoundFor(rough);
+    return (await time(step, { warmup: Math.min(20, perRound), perRound })).ms;
+  } catch (e) {
+    console.error(`  failed: ${(e as Error).message.split('\n')[0]}`);
+    return null;
+  }
+}
+
+const results: Record<string, Record<Runner, number | null>> = {};
+const gflops: Record<number, Record<Runner, number | null>> = {};
+for (const r of runners) {
+  if (r !== 'ours') await useBackend(r === 'tfjs-cpu' ? 'cpu' : 'wasm');
+  for (const m of MODELS) {
+    if (!want.includes(m.id)) continue;
+    console.error(`${r}: ${m.id}`);
+    results[m.id] ??= { ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null };
+    results[m.id][r] = await measure(() => (r === 'ours' ? oursModel(m.id) : tfjsModel(m.id)));
+    if (r !== 'ours') disposeAll();
+  }
+  if (want.includes('matmul') || !process.env.BENCH) {
+    for (const n of SIZES) {
+      console.error(`${r}: matmul ${n}`);
+      gflops[n] ??= { ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null };
+      const ms = await measure(() => ({ step: r === 'ours' ? oursMatmul(n) : tfjsMatmul(n) }));
+      gflops[n][r] = ms === null ? null : (2 * n ** 3) / (ms * 1e6);
+    }
+  }
+}
+
+const fmt = (ms: number | null, unit: string, batch: number) => {
+  if (ms === null) return 'n/a';
+  if (unit === 'us/step') return `${(ms * 1000).toFixed(1)} us`;
+  if (unit === 'ex/s') return `${((batch * 1000) / ms).toFixed(0)} ex/s`;
+  return `${ms.toFixed(2)} ms`;
+};
+const ratio = (a: number | null, b: number | null) => (a === null || b === null ? 'n/a' : `${(b / a).toFixed(1)}x`);
+const lines = [
+  '| model | ours (cpu) | tfjs-cpu | tfjs-wasm | ours vs tfjs-cpu | ours vs tfjs-wasm | target | met |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+for (const m of MODELS) {
+  const r = results[m.id];
+  if (!r) continue;
+  const batch = m.id === 'cnn' ? 20 : 1;
+  const ok = m.check(r);
+  lines.push(`| ${m.label} | ${fmt(r.ours, m.unit, batch)} | ${fmt(r['tfjs-cpu'], m.unit, batch)} | ${fmt(r['tfjs-wasm'], m.unit, batch)} | ${ratio(r.ours, r['tfjs-cpu'])} | ${ratio(r.ours, r['tfjs-wasm'])} | ${m.target} | ${ok === null ? '?' : ok ? 'yes' : 'no'} |`);
+}
+if (Object.keys(gflops).length) {
+  lines.push('', '| matmul n x n | ours GFLOP/s | tfjs-cpu GFLOP/s | tfjs-wasm GFLOP/s |', '| --- | --- | --- | --- |');
+  for (const n of SIZES) {
+    const g = gflops[n];
+    if (!g) continue;
+    const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
+    lines.push(`| ${n} | ${f(g.ours)} | ${f(g['tfjs-cpu'])} | ${f(g['tfjs-wasm'])} |`);
+  }
+}
+console.log(`\nMedians per step (ratios > 1x mean ours is faster). Node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(lines.join('\n'));

@@ -1,0 +1,121 @@
+/** The same benchmark models on TensorFlow.js (cpu or wasm backend), written with the same ops. */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import type { Model } from './ours';
+
+export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
+  if (name === 'wasm') {
+    const require = createRequire(import.meta.url);
+    setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
+  }
+  if (!(await tf.setBackend(name))) throw new Error(`tfjs backend ${name} unavailable`);
+  await tf.ready();
+}
+
+function seeded(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+const glorot = (r: () => number, i: number, o: number) => {
+  const lim = Math.sqrt(6 / (i + o));
+  return tf.variable(tf.tensor2d(Float32Array.from({ length: i * o }, () => (2 * r() - 1) * lim), [i, o]));
+};
+const zeros = (n: number) => tf.variable(tf.zeros([n]));
+
+export function tfjsModel(model: Model): { step: () => void; batch: number } {
+  const r = seeded(1);
+  const randT = (shape: number[], lo = -1, hi = 1) => tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => lo + (hi - lo) * r()), shape);
+  const oneHot = (n: number, k: number) => tf.oneHot(tf.tensor1d(Int32Array.from({ length: n }, () => Math.floor(r() * k)), 'int32'), k).toFloat();
+  const dense = (i: number, o: number) => {
+    const W = glorot(r, i, o);
+    const b = zeros(o);
+    return { f: (x: tf.Tensor) => tf.add(tf.matMul(x as tf.Tensor2D, W), b), vars: [W, b] };
+  };
+  const train = (lr: number, vars: tf.Variable[], loss: () => tf.Scalar) => {
+    const opt = tf.train.sgd(lr);
+    return () => {
+      tf.tidy(() => {
+        opt.minimize(loss, false, vars);
+      });
+    };
+  };
+  switch (model) {
+    case 'xor': {
+      const x = tf.tensor2d([0, 0, 0, 1, 1, 0, 1, 1], [4, 2]);
+      const y = tf.tensor2d([0, 1, 1, 0], [4, 1]);
+      const l1 = dense(2, 2);
+      const l2 = dense(2, 1);
+      return { batch: 4, step: train(0.5, [...l1.vars, ...l2.vars], () => tf.losses.meanSquaredError(y, tf.sigmoid(l2.f(tf.tanh(l1.f(x))))) as tf.Scalar) };
+    }
+    case 'mlp8': {
+      const x = randT([32, 2]);
+      const y = randT([32, 1], 0, 1);
+      const l1 = dense(2, 8);
+      const l2 = dense(8, 8);
+      const l3 = dense(8, 1);
+      return { batch: 32, step: train(0.1, [...l1.vars, ...l2.vars, ...l3.vars], () => tf.losses.meanSquaredError(y, l3.f(tf.tanh(l2.f(tf.tanh(l1.f(x)))))) as tf.Scalar) };
+    }
+    case 'mnistMlp': {
+      const x = randT([64, 784], 0, 1);
+      const y = oneHot(64, 10);
+      const l1 = dense(784, 500);
+      const l2 = dense(500, 500);
+      const l3 = dense(500, 10);
+      return { batch: 64, step: train(0.01, [...l1.vars, ...l2.vars, ...l3.vars], () => tf.losses.softmaxCrossEntropy(y, l3.f(tf.relu(l2.f(tf.relu(l1.f(x)))))) as tf.Scalar) };
+    }
+    case 'cnn': {
+      // NHWC, the layout tfjs convolves in
+      const x = randT([20, 28, 28, 1], 0, 1);
+      const y = oneHot(20, 10);
+      const k1 = tf.variable(randT([5, 5, 1, 8], -0.3, 0.3));
+      const b1 = zeros(8);
+      const k2 = tf.variable(randT([5, 5, 8, 16], -0.1, 0.1));
+      const b2 = zeros(16);
+      const out = dense(256, 10);
+      const f = () => {
+        let h = tf.maxPool(tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, k1 as tf.Tensor4D, 1, 'same'), b1)) as tf.Tensor4D, 2, 2, 'valid');
+        h = tf.maxPool(tf.relu(tf.add(tf.conv2d(h, k2 as tf.Tensor4D, 1, 'same'), b2)) as tf.Tensor4D, 3, 3, 'valid');
+        return out.f(tf.reshape(h, [20, 256]));
+      };
+      return { batch: 20, step: train(0.01, [k1, b1, k2, b2, ...out.vars], () => tf.losses.softmaxCrossEntropy(y, f()) as tf.Scalar) };
+    }
+    case 'lstm': {
+      const B = 16, T = 20, H = 32;
+      const xs = Array.from({ length: T }, () => randT([B, 1]));
+      const y = oneHot(B, 2);
+      const Wx = glorot(r, 1, 4 * H);
+      const Wh = glorot(r, H, 4 * H);
+      const b = zeros(4 * H);
+      const head = dense(H, 2);
+      const f = () => {
+        let h: tf.Tensor = tf.zeros([B, H]);
+        let c: tf.Tensor = tf.zeros([B, H]);
+        for (const x of xs) {
+          const z = tf.add(tf.add(tf.matMul(x as tf.Tensor2D, Wx), tf.matMul(h as tf.Tensor2D, Wh)), b);
+          const [zi, zf, zg, zo] = tf.split(z, 4, 1);
+          c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg)));
+          h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
+        }
+        return head.f(h);
+      };
+      return { batch: B, step: train(0.1, [Wx, Wh, b, ...head.vars], () => tf.losses.softmaxCrossEntropy(y, f()) as tf.Scalar) };
+    }
+  }
+}
+
+export function tfjsMatmul(n: number): () => void {
+  const r = seeded(2);
+  const a = tf.tensor2d(Float32Array.from({ length: n * n }, () => r() * 2 - 1), [n, n]);
+  const b = tf.tensor2d(Float32Array.from({ length: n * n }, () => r() * 2 - 1), [n, n]);
+  // dataSync forces the work to finish inside the timed region
+  return () => tf.tidy(() => void tf.matMul(a, b).dataSync());
+}
+
+export function disposeAll(): void {
+  tf.disposeVariables();
+}
