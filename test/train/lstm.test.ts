@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { accuracy, argmaxRows, trainStep } from './helpers';
+import { accuracy, argmaxRows } from './helpers';
 
 // "Remember the first of 20 one-hot symbols (4 kinds)": 19 distractors of the
 // same kind follow the symbol that decides the label; chance is 25%.

@@ -1,3 +1,4 @@
+import { wasmEnabled, wasmGemm } from '../wasm/gemm';
 /**
  * The cpu backend's matrix-multiply core: C[i, j] (+)= sum_p A[i, p] B[j, p]
  * with A [m, k] and B [n, k] both row-major ("NT" form), so every inner loop
@@ -83,4 +84,40 @@ const scratch: Float32Array[] = Array.from({ length: 8 }, () => new Float32Array
 export function scratchBuf(slot: number, size: number): Float32Array {
   if (scratch[slot].length < size) scratch[slot] = new Float32Array(Math.max(size, scratch[slot].length * 2));
   return scratch[slot];
+}
+
+/** Work (m n k) above which the WebAssembly SIMD kernel is used when available. */
+export const WASM_MIN_WORK = 16384;
+
+/**
+ * C[cOff + i n + j] (+)= sum_p opA[i, p] opB[p, j] with opA [m, k] (A stored
+ * [k, m] when transA) and opB [k, n] (B stored [n, k] when transB): the one
+ * entry point the matmul and conv kernels use. Picks WebAssembly SIMD for
+ * large products and the JS NT core otherwise.
+ */
+export function gemm(
+  A: Float32Array, aOff: number, transA: boolean,
+  B: Float32Array, bOff: number, transB: boolean,
+  C: Float32Array, cOff: number,
+  m: number, n: number, k: number, acc: boolean,
+): void {
+  if (m * n * k >= WASM_MIN_WORK && wasmEnabled()) {
+    wasmGemm(A, aOff, transA, B, bOff, transB, C, cOff, n, m, n, k, acc);
+    return;
+  }
+  let a = A;
+  let ao = aOff;
+  if (transA) {
+    a = scratchBuf(6, m * k);
+    transposeInto(A, aOff, k, m, a);
+    ao = 0;
+  }
+  let b = B;
+  let bo = bOff;
+  if (!transB) {
+    b = scratchBuf(7, n * k);
+    transposeInto(B, bOff, k, n, b);
+    bo = 0;
+  }
+  gemmNT(a, ao, b, bo, C, cOff, n, m, n, k, acc);
 }

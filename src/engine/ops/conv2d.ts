@@ -8,7 +8,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
-import { gemmNT, scratchBuf, transposeInto } from '../backends/gemm';
+import { gemm, scratchBuf } from '../backends/gemm';
 
 export interface Conv2dAttrs {
   stride: [number, number];
@@ -122,12 +122,10 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
     const cols = scratchBuf(2, K * ohw);
-    const rows = scratchBuf(3, K * ohw);
     for (let n = 0; n < N; n++) {
       im2col(x, n * g.C * g.H * g.W, g, cols);
-      transposeInto(cols, 0, K, ohw, rows);
-      // y[n] [O, OHW] = w [O, K] . rows^T with rows [OHW, K]
-      gemmNT(w, 0, rows, 0, y, n * O * ohw, ohw, O, ohw, K, false);
+      // y[n] [O, OHW] = w [O, K] . cols [K, OHW]
+      gemm(w, 0, false, cols, 0, false, y, n * O * ohw, O, ohw, K, false);
     }
   },
 };
@@ -148,15 +146,11 @@ export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
     const O = tw.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const wT = scratchBuf(2, K * O);
-    const gT = scratchBuf(3, ohw * O);
     const cols = scratchBuf(4, K * ohw);
-    transposeInto(w, 0, O, K, wT);
     dx.fill(0);
     for (let n = 0; n < N; n++) {
-      transposeInto(gy, n * O * ohw, O, ohw, gT);
       // cols [K, OHW] = w^T [K, O] . g[n] [O, OHW]
-      gemmNT(wT, 0, gT, 0, cols, 0, ohw, K, ohw, O, false);
+      gemm(w, 0, true, gy, n * O * ohw, false, cols, 0, K, ohw, O, false);
       col2im(cols, g, dx, n * g.C * g.H * g.W);
     }
   },
@@ -182,7 +176,7 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
     for (let n = 0; n < N; n++) {
       im2col(x, n * g.C * g.H * g.W, g, cols);
       // dw [O, K] += g[n] [O, OHW] . cols^T with cols [K, OHW]
-      gemmNT(gy, n * O * ohw, cols, 0, dw, 0, K, O, K, ohw, n > 0);
+      gemm(gy, n * O * ohw, false, cols, 0, true, dw, 0, O, K, ohw, n > 0);
     }
   },
 };

@@ -1,7 +1,7 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
-import { gemmNT, scratchBuf, transposeInto } from '../backends/gemm';
+import { gemm } from '../backends/gemm';
 
 export interface MatmulAttrs {
   transA: boolean;
@@ -28,20 +28,7 @@ export const matmulOp: OpDef<MatmulAttrs> = {
   cpu: ([ta, tb], out, { transA, transB }) => {
     const [m, n] = out.shape;
     const k = transA ? ta.shape[0] : ta.shape[1];
-    // bring both operands to row-major [m,k] and [n,k] so the core walks contiguous rows
-    let A = buf(ta);
-    let B = buf(tb);
-    if (transA) {
-      const t = scratchBuf(0, m * k);
-      transposeInto(A, 0, k, m, t);
-      A = t;
-    }
-    if (!transB) {
-      const t = scratchBuf(1, n * k);
-      transposeInto(B, 0, k, n, t);
-      B = t;
-    }
-    gemmNT(A, 0, B, 0, buf(out), 0, n, m, n, k, false);
+    gemm(buf(ta), 0, transA, buf(tb), 0, transB, buf(out), 0, m, n, k, false);
   },
 };
 

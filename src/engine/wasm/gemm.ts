@@ -1,0 +1,160 @@
+/**
+ * WebAssembly SIMD matrix multiply: C [m, n] = A [m, k] B [k, n], row-major f32,
+ * m a multiple of 4 and n of 8. Each step of the p loop loads 8 columns of one
+ * row of B and updates a 4 x 8 block of C held in eight f32x4 registers.
+ * The JS side copies operands into the module's memory, padding and
+ * transposing as asked, and copies C back.
+ */
+import { buildModule, I32, op, V128 } from './emit';
+
+// params
+const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
+// i32 locals
+const I = 6, J = 7, P = 8, PA0 = 9, PA1 = 10, PA2 = 11, PA3 = 12, PB = 13, PC = 14, RA = 15, RB = 16;
+// v128 locals: accumulators acc[r][h] for row r, half h; then b0, b1, s
+const ACC = (r: number, h: number) => 17 + r * 2 + h;
+const B0 = 25, B1 = 26, S = 27;
+
+function kernelBody(): number[] {
+  const b: number[] = [];
+  const e = (...xs: number[][]) => xs.forEach((x) => b.push(...x));
+  // RA = k * 4 (bytes per row of A), RB = n * 4
+  e(op.localGet(K), op.i32Const(2), [...op.i32Shl], op.localSet(RA));
+  e(op.localGet(N), op.i32Const(2), [...op.i32Shl], op.localSet(RB));
+  e(op.i32Const(0), op.localSet(I));
+  e(op.block, op.loop); // rows, by 4
+  {
+    e(op.localGet(I), op.localGet(M), op.i32LtU, [0x45], op.brIf(1)); // i >= m -> exit
+    e(op.i32Const(0), op.localSet(J));
+    e(op.block, op.loop); // columns, by 8
+    {
+      e(op.localGet(J), op.localGet(N), op.i32LtU, [0x45], op.brIf(1));
+      for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) e(op.v128Zero, op.localSet(ACC(r, h)));
+      // PA0 = a + i * RA; PA1..3 follow; PB = b + j * 4
+      e(op.localGet(A), op.localGet(I), op.localGet(RA), op.i32Mul, op.i32Add, op.localTee(PA0));
+      e(op.localGet(RA), op.i32Add, op.localTee(PA1), op.localGet(RA), op.i32Add, op.localTee(PA2));
+      e(op.localGet(RA), op.i32Add, op.localSet(PA3));
+      e(op.localGet(B), op.localGet(J), op.i32Const(2), op.i32Shl, op.i32Add, op.localSet(PB));
+      e(op.localGet(K), op.localSet(P));
+      e(op.loop);
+      {
+        e(op.localGet(PB), op.v128Load(0), op.localSet(B0));
+        e(op.localGet(PB), op.v128Load(16), op.localSet(B1));
+        const pa = [PA0, PA1, PA2, PA3];
+        for (let r = 0; r < 4; r++) {
+          e(op.localGet(pa[r]), op.f32Load(0), op.f32x4Splat, op.localSet(S));
+          e(op.localGet(ACC(r, 0)), op.localGet(S), op.localGet(B0), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 0)));
+          e(op.localGet(ACC(r, 1)), op.localGet(S), op.localGet(B1), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 1)));
+          e(op.localGet(pa[r]), op.i32Const(4), op.i32Add, op.localSet(pa[r]));
+        }
+        e(op.localGet(PB), op.localGet(RB), op.i32Add, op.localSet(PB));
+        e(op.localGet(P), op.i32Const(1), op.i32Sub, op.localTee(P), op.brIf(0));
+      }
+      e(op.end);
+      // PC = c + (i * n + j) * 4; store the 4 x 8 block
+      e(op.localGet(C), op.localGet(I), op.localGet(N), op.i32Mul, op.localGet(J), op.i32Add, op.i32Const(2), op.i32Shl, op.i32Add, op.localSet(PC));
+      for (let r = 0; r < 4; r++) {
+        e(op.localGet(PC), op.localGet(ACC(r, 0)), op.v128Store(0));
+        e(op.localGet(PC), op.localGet(ACC(r, 1)), op.v128Store(16));
+        e(op.localGet(PC), op.localGet(RB), op.i32Add, op.localSet(PC));
+      }
+      e(op.localGet(J), op.i32Const(8), op.i32Add, op.localSet(J), op.br(0));
+    }
+    e(op.end, op.end);
+    e(op.localGet(I), op.i32Const(4), op.i32Add, op.localSet(I), op.br(0));
+  }
+  e(op.end, op.end);
+  return b;
+}
+
+interface Kernel {
+  mem: WebAssembly.Memory;
+  gemm: (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+  f32: Float32Array;
+}
+let kernel: Kernel | null | undefined;
+
+function load(): Kernel | null {
+  try {
+    if (typeof WebAssembly === 'undefined') return null;
+    const bytes = buildModule([
+      { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody() },
+    ]);
+    if (!WebAssembly.validate(bytes)) return null;
+    const mem = new WebAssembly.Memory({ initial: 64 });
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
+    return { mem, gemm: inst.exports.gemm as Kernel['gemm'], f32: new Float32Array(mem.buffer) };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the SIMD kernel compiled here (false: the JS kernels are used). */
+export function wasmSimdAvailable(): boolean {
+  if (kernel === undefined) kernel = load();
+  return kernel !== null;
+}
+
+let disabled = false;
+/** Turns the SIMD path off or on (tests compare it with the JS kernel). */
+export function setWasmEnabled(on: boolean): void {
+  disabled = !on;
+}
+export function wasmEnabled(): boolean {
+  return !disabled && wasmSimdAvailable();
+}
+
+function ensure(floats: number): Float32Array {
+  const k = kernel!;
+  const need = floats * 4;
+  if (k.mem.buffer.byteLength < need) {
+    k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+    k.f32 = new Float32Array(k.mem.buffer);
+  }
+  return k.f32;
+}
+
+/**
+ * C[cOff + i ldc + j] (+)= sum_p opA[i, p] opB[p, j], where opA is A [m, k]
+ * (or A stored [k, m] when transA) and opB is B [k, n] (or stored [n, k] when transB).
+ */
+export function wasmGemm(
+  a: Float32Array, aOff: number, transA: boolean,
+  b: Float32Array, bOff: number, transB: boolean,
+  c: Float32Array, cOff: number, ldc: number,
+  m: number, n: number, k: number, acc: boolean,
+): void {
+  const m4 = (m + 3) & ~3;
+  const n8 = (n + 7) & ~7;
+  const aAt = 0;
+  const bAt = m4 * k;
+  const cAt = bAt + k * n8;
+  const f = ensure(cAt + m4 * n8);
+  // A -> [m4, k], zero rows past m
+  if (!transA) f.set(a.subarray(aOff, aOff + m * k), aAt);
+  else for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) f[aAt + i * k + p] = a[aOff + p * m + i];
+  f.fill(0, aAt + m * k, aAt + m4 * k);
+  // B -> [k, n8], zero columns past n
+  if (!transB) {
+    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), bAt);
+    else
+      for (let p = 0; p < k; p++) {
+        const row = bAt + p * n8;
+        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
+        f.fill(0, row + n, row + n8);
+      }
+  } else {
+    for (let p = 0; p < k; p++) {
+      const row = bAt + p * n8;
+      for (let j = 0; j < n; j++) f[row + j] = b[bOff + j * k + p];
+      f.fill(0, row + n, row + n8);
+    }
+  }
+  kernel!.gemm(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  for (let i = 0; i < m; i++) {
+    const src = cAt + i * n8;
+    const dst = cOff + i * ldc;
+    if (acc) for (let j = 0; j < n; j++) c[dst + j] += f[src + j];
+    else c.set(f.subarray(src, src + n), dst);
+  }
+}
