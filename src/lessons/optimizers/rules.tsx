@@ -1,8 +1,13 @@
-/** Each racer's update rule (the engine's own TeX) with its live state at the current step. */
-import { useEffect, useState } from 'react';
+/**
+ * Each racer's update rule (the engine's own TeX) with its live state at the
+ * current step. The live line is typeset once by KaTeX with a tagged slot per
+ * number; frames then rewrite only those slots' text, so the equations follow
+ * the race without re-typesetting (KaTeX is the costliest thing on the page).
+ */
+import katex from 'katex';
+import { useEffect, useMemo, useRef } from 'react';
 import { adagradTex, adamTex, momentumTex, nesterovTex, rmspropTex, sgdTex, inverseTimeTex } from '../../engine';
-import type { FrameData } from '../../engine/worker/protocol';
-import { Equation, fmt } from '../../ui/Equation';
+import { Equation } from '../../ui/Equation';
 import { useStore } from '../../ui/store';
 import { STATE } from './experiment';
 import { RACER_LABELS } from './meta';
@@ -19,67 +24,94 @@ const RULES: Record<RacerName, string> = {
   adam: adamTex,
 };
 
-/** The latest frame, at most every `ms` (KaTeX is the costly part of the page; 4 updates a second read fine). */
-function useThrottledFrame(ms = 250): FrameData | null {
-  const [frame, setFrame] = useState(() => useStore.getState().frame);
+const UPDATE_MS = 150;
+
+/** A number as short plain text (the slots hold text, not TeX). */
+export function plain(v: number): string {
+  if (Number.isNaN(v)) return '?';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  const a = Math.abs(v);
+  const s = a !== 0 && (a < 1e-3 || a >= 1e4) ? v.toExponential(2) : v.toFixed(Number.isInteger(v) ? 0 : 3);
+  return s.replace('-', '−');
+}
+
+const slot = (name: string) => String.raw`\htmlData{slot=${name}}{\text{0}}`;
+const pair = (a: string, b: string) => String.raw`(${slot(a)},\ ${slot(b)})`;
+
+/** The live line's TeX for racer r: t, alpha_t, theta_t, g, then the rule's own state. */
+function liveTemplate(r: RacerName): string {
+  const where = [`t = ${slot('t')}`, String.raw`\alpha_t = ${slot('lr')}`, String.raw`\theta_t = ${pair('x', 'y')}`, String.raw`g = ${pair('gx', 'gy')}`];
+  const own: string[] = [];
+  if (r === 'momentum') own.push(String.raw`\theta_t - \theta_{t-1} = ${pair('a0', 'a1')}`);
+  if (r === 'nesterov') own.push(String.raw`v_t = ${pair('a0', 'a1')}`);
+  if (r === 'adagrad' || r === 'rmsprop') own.push(String.raw`G_t = ${pair('a0', 'a1')}`, String.raw`\tfrac{\alpha_t}{\sqrt{G_t+\varepsilon}} = ${pair('r0', 'r1')}`);
+  if (r === 'adam') own.push(String.raw`\hat m_t = ${pair('a0', 'a1')}`, String.raw`\hat v_t = ${pair('b0', 'b1')}`, String.raw`\tfrac{\alpha_t}{\sqrt{\hat v_t+\varepsilon}} = ${pair('r0', 'r1')}`);
+  const line = (xs: string[]) => xs.join(String.raw`,\quad `);
+  return own.length ? String.raw`\begin{gathered}${line(where)} \\ ${line(own)}\end{gathered}` : line(where);
+}
+
+/** The numbers for racer r's slots from its frame state (see STATE); r0, r1 are the per-coordinate rates. */
+export function liveValues(r: RacerName, s: ArrayLike<number>, eps: number): Record<string, number> {
+  const v: Record<string, number> = {};
+  for (const [k, i] of Object.entries(STATE)) v[k] = s[i];
+  const G = r === 'adam' ? [v.b0, v.b1] : [v.a0, v.a1];
+  v.r0 = v.lr / Math.sqrt(G[0] + eps);
+  v.r1 = v.lr / Math.sqrt(G[1] + eps);
+  return v;
+}
+
+function LiveRule({ r, eps }: { r: RacerName; eps: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // only \htmlData is trusted, and only in our own template: it tags the slots
+  const html = useMemo(
+    () => katex.renderToString(liveTemplate(r), { displayMode: true, output: 'html', throwOnError: false, strict: 'ignore', trust: (c) => c.command === '\\htmlData' }),
+    [r],
+  );
   useEffect(() => {
-    let last = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const push = () => {
-      timer = null;
-      last = performance.now();
-      setFrame(useStore.getState().frame);
+    const el = ref.current;
+    if (!el) return;
+    const slots = new Map<string, HTMLElement>();
+    el.querySelectorAll<HTMLElement>('[data-slot]').forEach((e) => slots.set(e.dataset.slot!, e));
+    const write = () => {
+      const s = useStore.getState().frame?.[`state_${r}`];
+      if (!s || s.length < 10) return;
+      for (const [k, v] of Object.entries(liveValues(r, s, eps))) {
+        const e = slots.get(k);
+        const text = plain(v);
+        if (e && e.textContent !== text) e.textContent = text;
+      }
     };
-    const unsub = useStore.subscribe((s, prev) => {
-      if (s.frame === prev.frame || timer) return;
-      const wait = ms - (performance.now() - last);
-      if (wait <= 0) push();
-      else timer = setTimeout(push, wait);
+    write();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsub = useStore.subscribe((st, prev) => {
+      if (st.frame !== prev.frame && !timer) timer = setTimeout(() => ((timer = null), write()), UPDATE_MS);
     });
     return () => {
       unsub();
       if (timer) clearTimeout(timer);
     };
-  }, [ms]);
-  return frame;
-}
-
-const pair = (a: number, b: number) => String.raw`(${fmt(a)},\ ${fmt(b)})`;
-
-/** The live numbers of one racer's rule as TeX: t, alpha_t, theta_t, g and its state. */
-export function liveTex(r: RacerName, s: Float32Array, eps: number): string {
-  const v = (k: keyof typeof STATE) => s[STATE[k]];
-  const parts = [`t = ${v('t')}`, String.raw`\alpha_t = ${fmt(v('lr'))}`, String.raw`\theta_t = ${pair(v('x'), v('y'))}`, String.raw`g = ${pair(v('gx'), v('gy'))}`];
-  const rate = (G0: number, G1: number) => pair(v('lr') / Math.sqrt(G0 + eps), v('lr') / Math.sqrt(G1 + eps));
-  if (r === 'momentum') parts.push(String.raw`\theta_t - \theta_{t-1} = ${pair(v('a0'), v('a1'))}`);
-  if (r === 'nesterov') parts.push(String.raw`v_t = ${pair(v('a0'), v('a1'))}`);
-  if (r === 'adagrad' || r === 'rmsprop') parts.push(String.raw`G_t = ${pair(v('a0'), v('a1'))}`, String.raw`\tfrac{\alpha_t}{\sqrt{G_t+\varepsilon}} = ${rate(v('a0'), v('a1'))}`);
-  if (r === 'adam') parts.push(String.raw`\hat m_t = ${pair(v('a0'), v('a1'))}`, String.raw`\hat v_t = ${pair(v('b0'), v('b1'))}`, String.raw`\tfrac{\alpha_t}{\sqrt{\hat v_t+\varepsilon}} = ${rate(v('b0'), v('b1'))}`);
-  // two lines (where, then the rule's own state) so the numbers fit a phone's width
-  const line = (xs: string[]) => xs.join(String.raw`,\quad `);
-  return parts.length > 4 ? String.raw`\begin{gathered}${line(parts.slice(0, 4))} \\ ${line(parts.slice(4))}\end{gathered}` : line(parts);
+  }, [r, eps, html]);
+  return <div ref={ref} className="equation live" data-live={r} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 export function LiveRules() {
   const enabled = useEnabled();
-  const frame = useThrottledFrame();
-  const params = useStore((s) => s.params);
+  const schedule = useStore((s) => s.params.schedule === true);
+  const tau = useStore((s) => s.params.tau);
+  const eps = useStore((s) => enabled.map((r) => Number(s.params[`eps_${r}`] ?? 1e-8)).join(','));
   return (
     <section className="live-rules" aria-label="Update rules with their live values">
-      {params.schedule === true && <Equation tex={String.raw`\alpha_t = ${inverseTimeTex.replace(/^\\epsilon_t = /, '')},\quad \tau = ${params.tau}`} />}
-      {enabled.map((r) => {
-        const s = frame?.[`state_${r}`] as Float32Array | undefined;
-        return (
-          <div key={r} className="rule" data-rule={r}>
-            <h3>
-              <span className="swatch" style={{ background: RACER_COLORS[r] }} />
-              {RACER_LABELS[r]}
-            </h3>
-            <Equation tex={RULES[r]} />
-            {s && s.length >= 10 && <Equation tex={liveTex(r, s, Number(params[`eps_${r}`] ?? 1e-8))} />}
-          </div>
-        );
-      })}
+      {schedule && <Equation tex={String.raw`${inverseTimeTex},\quad \epsilon_0 = \text{each racer's } \alpha,\ \tau = ${tau},\quad \alpha_t = \epsilon_t`} />}
+      {enabled.map((r, i) => (
+        <div key={r} className="rule" data-rule={r}>
+          <h3>
+            <span className="swatch" style={{ background: RACER_COLORS[r] }} />
+            {RACER_LABELS[r]}
+          </h3>
+          <Equation tex={RULES[r]} />
+          <LiveRule r={r} eps={Number(eps.split(',')[i])} />
+        </div>
+      ))}
     </section>
   );
 }

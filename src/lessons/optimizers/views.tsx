@@ -4,13 +4,17 @@ import type { Surface } from '../../engine';
 import { changeParams } from '../../ui/lessonState';
 import { ContourPlot, pathSymbol, type ContourMark } from '../../ui/plots/ContourPlot';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
-import { useStore } from '../../ui/store';
+import { useStore, type State } from '../../ui/store';
 import { clampStart, makeSurface } from './experiment';
 import { meta, RACER_LABELS, type SurfaceName } from './meta';
 import { RACERS, type RacerName } from './racer';
 import { RACER_COLORS, RACER_SYMBOLS } from './style';
+import { useThrottledStore } from './throttle';
 
 const GRID = 160;
+/** The charts redraw about 8 times a second; the contour's paths follow every frame. */
+const CHART_MS = 125;
+const selectHistory = (s: State) => s.history;
 
 /** The enabled racers, in race order (selected as a string so the store hands back a stable value). */
 export function useEnabled(): RacerName[] {
@@ -150,7 +154,7 @@ export function FinishTable() {
 
 export function LossChart() {
   const enabled = useEnabled();
-  const h = useStore((s) => s.history);
+  const h = useThrottledStore(selectHistory, CHART_MS);
   const surface = useSurface();
   // the saddle's f is unbounded below: a log axis only makes sense where f >= 0
   const logY = surface.minima.length > 0;
@@ -163,7 +167,7 @@ const ADAPTIVE: RacerName[] = ['adagrad', 'rmsprop', 'adam'];
 /** alpha_t for the plain rules; alpha_t / sqrt(G_j + eps) per coordinate (x solid, y dashed) for the adaptive ones. */
 export function StepChart() {
   const enabled = useEnabled();
-  const h = useStore((s) => s.history);
+  const h = useThrottledStore(selectHistory, CHART_MS);
   const series: Series[] = enabled.flatMap((r) => {
     const x = { name: `${RACER_LABELS[r]}${ADAPTIVE.includes(r) ? ' x' : ''}`, x: h.step, y: h.values[`eta_${r}_x`] ?? [], color: RACER_COLORS[r] };
     if (!ADAPTIVE.includes(r)) return [x];

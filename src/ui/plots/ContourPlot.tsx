@@ -1,5 +1,5 @@
 import { contours, geoIdentity, geoPath, interpolateRgb, line, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
-import { useId, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 
 /** A polyline over the plot: points as x0, y0, x1, y1, ... in data units; a symbol marks its last point. */
 export interface ContourPath {
@@ -41,20 +41,15 @@ const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symb
 const band = interpolateRgb('#fbfaf3', '#9aa6ba');
 const MAX_POINTS = 1500;
 
-/** Filled contour bands rendered once to a PNG data URL (canvas), so redraws during a race cost nothing. */
-function contourImage(values: Float32Array, rows: number, cols: number, levels: number): string {
-  if (typeof document === 'undefined' || values.length < rows * cols) return '';
-  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
-  if (!finite.length) return '';
-  // quantile thresholds give every band the same area, whatever the surface's scale
-  const th = Array.from({ length: levels }, (_, i) => finite[Math.floor((i / levels) * (finite.length - 1))]).filter((v, i, a) => i === 0 || v > a[i - 1]);
-  const cv = document.createElement('canvas');
-  cv.width = S * PX;
-  cv.height = S * PX;
+/** Draws filled contour bands (thresholds at quantiles, so every band has the same area) onto a canvas. */
+function drawContours(cv: HTMLCanvasElement, values: Float32Array, rows: number, cols: number, levels: number): void {
   const ctx = cv.getContext('2d');
-  if (!ctx) return '';
-  const proj = geoIdentity().scale((S * PX) / cols);
-  const path = geoPath(proj, ctx);
+  if (!ctx || values.length < rows * cols) return;
+  ctx.clearRect(0, 0, cv.width, cv.height);
+  const finite = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  if (!finite.length) return;
+  const th = Array.from({ length: levels }, (_, i) => finite[Math.floor((i / levels) * (finite.length - 1))]).filter((v, i, a) => i === 0 || v > a[i - 1]);
+  const path = geoPath(geoIdentity().scale(cv.width / cols), ctx);
   const polys = contours().size([cols, rows]).thresholds(th)(Array.from(values, (v) => (Number.isFinite(v) ? v : finite[finite.length - 1])));
   polys.forEach((p, i) => {
     ctx.beginPath();
@@ -65,12 +60,15 @@ function contourImage(values: Float32Array, rows: number, cols: number, levels: 
     ctx.lineWidth = PX;
     ctx.stroke();
   });
-  return cv.toDataURL();
 }
 
 /** A 2-D function as filled contours with paths and marks on top; click, drag or arrow keys pick a point. */
 export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [], marks = [], onPick, label }: ContourPlotProps) {
-  const img = useMemo(() => contourImage(values, rows, cols, levels), [values, rows, cols, levels]);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  // the bands are drawn once per surface, on their own canvas under the SVG, so a moving path never repaints them
+  useEffect(() => {
+    if (canvas.current) drawContours(canvas.current, values, rows, cols, levels);
+  }, [values, rows, cols, levels]);
   const sx = scaleLinear().domain(x).range([M.left, M.left + S]);
   const sy = scaleLinear().domain(y).range([M.top + S, M.top]);
   const svg = useRef<SVGSVGElement>(null);
@@ -108,9 +106,16 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
   const W = S + M.left + M.right;
   const H = S + M.top + M.bottom;
   return (
+    <div className="contour-plot" style={{ position: 'relative' }}>
+    <canvas
+      ref={canvas}
+      width={S * PX}
+      height={S * PX}
+      aria-hidden="true"
+      style={{ position: 'absolute', left: `${(100 * M.left) / W}%`, top: `${(100 * M.top) / H}%`, width: `${(100 * S) / W}%`, height: `${(100 * S) / H}%` }}
+    />
     <svg
       ref={svg}
-      className="contour-plot"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-label={label}
@@ -125,14 +130,13 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
       onPointerMove={(e) => dragging.current && pick(e)}
       onPointerUp={() => (dragging.current = false)}
       onPointerCancel={() => (dragging.current = false)}
-      style={{ touchAction: onPick ? 'none' : undefined, cursor: onPick ? 'crosshair' : undefined }}
+      style={{ position: 'relative', display: 'block', width: '100%', height: 'auto', willChange: 'transform', touchAction: onPick ? 'none' : undefined, cursor: onPick ? 'crosshair' : undefined }}
     >
       <defs>
         <clipPath id={clipId}>
           <rect x={M.left} y={M.top} width={S} height={S} />
         </clipPath>
       </defs>
-      {img && <image href={img} x={M.left} y={M.top} width={S} height={S} preserveAspectRatio="none" />}
       <rect x={M.left} y={M.top} width={S} height={S} fill="none" stroke="#888" />
       {sx.ticks(5).map((t) => (
         <text key={`x${t}`} x={sx(t)} y={M.top + S + 16} textAnchor="middle" className="tick">
@@ -174,6 +178,7 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
         {start && <circle cx={sx(start.x)} cy={sy(start.y)} r={7} fill="none" stroke="#1b1d22" strokeWidth={2.5} data-mark="start" />}
       </g>
     </svg>
+    </div>
   );
 }
 

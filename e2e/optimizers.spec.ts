@@ -1,0 +1,82 @@
+import { expect, metric, test, waitForMetric } from './fixtures';
+
+const RACERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
+
+test('Play: every racer’s loss falls on the default surface, with no long task on the main thread', async ({ page, errors }) => {
+  await page.goto('/lesson/optimizers?backend=cpu');
+  await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
+  await waitForMetric(page, 'loss_sgd', (v) => v > 1);
+  const first: Record<string, number> = {};
+  for (const r of RACERS) first[r] = await metric(page, `loss_${r}`);
+  // watch for main-thread tasks over 50 ms from now until the race is well under way
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push(e.duration);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 150);
+  for (const r of RACERS) expect(await metric(page, `loss_${r}`), r).toBeLessThan(first[r] / 10);
+  // the trajectories are drawn on the contour, one path per racer
+  for (const r of RACERS) await expect(page.locator(`[data-path="${r}"] path`).first()).toHaveAttribute('d', /L/);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+  expect(long, `long tasks (ms): ${long.join(', ')}`).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('clicking the contour moves the common start point and the URL', async ({ page, errors }) => {
+  await page.goto('/lesson/optimizers?backend=cpu');
+  const plot = page.locator('.contour-plot svg');
+  await expect(plot).toBeVisible();
+  await plot.scrollIntoViewIfNeeded();
+  const box = (await plot.boundingBox())!;
+  // the plot area is 400 of the 446 x 438 viewBox units, starting at (38, 8): aim at about (1, -1) in the [-2, 2] view
+  const k = box.width / 446;
+  await page.mouse.click(box.x + (38 + 300) * k, box.y + (8 + 300) * k);
+  await expect(page).toHaveURL(/startX=/);
+  const q = new URL(page.url()).searchParams;
+  expect(Number(q.get('startX'))).toBeCloseTo(1, 1);
+  expect(Number(q.get('startY'))).toBeCloseTo(-1, 1);
+  await expect(page.getByLabel('Start x value')).toHaveValue(q.get('startX')!);
+  const start = await page.locator('[data-start]').getAttribute('data-start');
+  const [x, y] = start!.split(',').map(Number);
+  expect(x).toBeCloseTo(1, 1);
+  expect(y).toBeCloseTo(-1, 1);
+  // the race restarts from there: f(1, -1) = (1 + 50) / 2
+  await waitForMetric(page, 'loss_adam', (v) => Math.abs(v - 25.5) < 1.5);
+  // and the link reproduces it
+  await page.reload();
+  await expect(page.getByLabel('Start y value')).toHaveValue(q.get('startY')!);
+  expect(errors).toEqual([]);
+});
+
+test('a racer with too large a learning rate shows "diverged" while the others keep running', async ({ page, errors }) => {
+  await page.goto('/lesson/optimizers?backend=cpu&lr_sgd=0.05');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-racer-status="sgd"]')).toHaveText('diverged');
+  const step = await metric(page, 'step');
+  const loss = await metric(page, 'loss_momentum');
+  await waitForMetric(page, 'step', (v) => v > step + 50);
+  expect(await metric(page, 'loss_momentum')).toBeLessThan(loss);
+  for (const r of RACERS.slice(1)) await expect(page.locator(`[data-racer-status="${r}"]`)).not.toHaveText('diverged');
+  for (const r of RACERS) expect(Number.isFinite(await metric(page, `loss_${r}`)), r).toBe(true);
+  await expect(page.locator('[data-alert]')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('scenes: the saddle shows escapes and AdaGrad’s step shrinks on the cliff', async ({ page, errors }) => {
+  await page.goto('/lesson/optimizers?backend=cpu&scene=3');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v >= 1500, 60_000);
+  await expect(page.locator('[data-racer-status="rmsprop"]')).toContainText('reached');
+  await expect(page.locator('[data-racer-status="adagrad"]')).toHaveText('not reached');
+  await expect(page.locator('[data-rule="adagrad"]')).toContainText('G');
+  await page.getByRole('button', { name: /The saddle/ }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('[data-racer-status="momentum"]')).toContainText('escaped');
+  await expect(page).toHaveURL(/surface=saddle/);
+  expect(errors).toEqual([]);
+});
