@@ -4,6 +4,7 @@ import { EarlyStopping } from '../../src/lessons/dropout/earlyStopping';
 import { Batcher } from '../../src/lessons/dropout/data';
 import { RegRun } from '../../src/lessons/dropout/run';
 import { sampledAverage } from '../../src/lessons/dropout/testTime';
+import { isoline } from '../../src/lessons/dropout/isoline';
 
 describe('EarlyStopping', () => {
   it('remembers the best step and stops exactly `patience` steps after it', () => {
@@ -60,5 +61,17 @@ describe('dropout masks in training', () => {
     const a = avg.values;
     for (let i = 0; i < 10; i++) expect(a[i]).toBeCloseTo(1 / (1 + Math.exp(-z[i])), 6);
     run.dispose();
+  });
+});
+
+describe('isoline', () => {
+  it('traces the level set of a linear ramp as a straight vertical line through the crossing', () => {
+    // v = c / 3 on a 4 x 4 grid: the 1/2 level lies between columns 1 and 2 (c = 1.5)
+    const v = Array.from({ length: 16 }, (_, i) => (i % 4) / 3);
+    const d = isoline(v, 4, 4, 0.5);
+    const xs = [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(xs.length).toBe(6);
+    for (const x of xs) expect(x).toBeCloseTo((1.5 + 0.5) / 4, 6);
+    expect(isoline(v, 4, 4, 2)).toBe('');
   });
 });

@@ -17,10 +17,10 @@ export function Penalties() {
   return (
     <>
       <Equation
-        tex={String.raw`\text{L2: }\ \Omega(\theta) = \tfrac12 \sum_{\ell} \|W^{(\ell)}\|_2^2,\quad \nabla_{W^{(\ell)}}\Omega = W^{(\ell)},\quad W^{(\ell)} \leftarrow \underbrace{(1-\eta\lambda)}_{${fmt(1 - lr * l2, 5)}} W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L`}
+        tex={String.raw`\begin{aligned} \text{L2: }\ & \Omega(\theta) = \tfrac12 \sum_{\ell} \|W^{(\ell)}\|_2^2,\quad \nabla_{W^{(\ell)}}\Omega = W^{(\ell)} \\ & W^{(\ell)} \leftarrow \underbrace{(1-\eta\lambda)}_{${fmt(1 - lr * l2, 5)}} W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L \end{aligned}`}
       />
       <Equation
-        tex={String.raw`\text{L1: }\ \Omega(\theta) = \sum_{\ell}\sum_{ij} |W^{(\ell)}_{ij}|,\quad \nabla_{W^{(\ell)}}\Omega = \operatorname{sign}(W^{(\ell)}),\quad W^{(\ell)} \leftarrow W^{(\ell)} - \eta\lambda_1 \operatorname{sign}(W^{(\ell)}) - \eta\,\nabla_{W^{(\ell)}} L,\ \ \eta\lambda_1 = ${fmt(lr * l1, 3)}`}
+        tex={String.raw`\begin{aligned} \text{L1: }\ & \Omega(\theta) = \sum_{\ell}\sum_{ij} |W^{(\ell)}_{ij}|,\quad \nabla_{W^{(\ell)}}\Omega = \operatorname{sign}(W^{(\ell)}) \\ & W^{(\ell)} \leftarrow W^{(\ell)} - \eta\lambda_1 \operatorname{sign}(W^{(\ell)}) - \eta\,\nabla_{W^{(\ell)}} L,\quad \eta\lambda_1 = ${fmt(lr * l1, 3)} \end{aligned}`}
       />
       {!sgd && (
         <p className="axis-note">
@@ -58,7 +58,7 @@ export function EarlyRule() {
 export function TestRule() {
   return (
     <Equation
-      tex={String.raw`\text{weight scaling: } \hat p(y{=}1 \mid x) = \sigma\big(f(x;\theta)\big) \quad\text{vs.}\quad \text{ensemble: } \hat p(y{=}1 \mid x) = \frac{1}{K}\sum_{k=1}^{K} \sigma\big(f(x;\theta, m_k)\big)`}
+      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(y{=}1 \mid x) = \sigma\big(f(x;\theta)\big) \\ \text{ensemble of } K\text{: }\ & \hat p(y{=}1 \mid x) = \frac{1}{K}\sum_{k=1}^{K} \sigma\big(f(x;\theta, m_k)\big) \end{aligned}`}
     />
   );
 }

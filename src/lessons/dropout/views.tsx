@@ -1,4 +1,3 @@
-import { contours, geoIdentity, geoPath } from 'd3';
 import { useMemo } from 'react';
 import { Heatmap } from '../../ui/plots/Heatmap';
 import { LineChart } from '../../ui/plots/LineChart';
@@ -8,6 +7,7 @@ import { palette } from '../../ui/plots/colors';
 import { useStore } from '../../ui/store';
 import { EXTENT, GRID } from './data';
 import { MC_SAMPLES } from './experiment';
+import { isoline } from './isoline';
 
 /** The regularized run's colour and the baseline's. */
 export const REG = palette[0];
@@ -37,14 +37,18 @@ export function Curves() {
   const markers = [];
   if (best !== undefined) markers.push({ x: best, label: 'best' });
   if (stopped !== undefined) markers.push({ x: stopped, label: 'stopped' });
+  // after a stop, an invisible point past the end leaves room for the marker's label
+  const pad = (y: number[] | undefined) => (stopped !== undefined ? [...(y ?? []), NaN] : (y ?? []));
+  const xs = stopped !== undefined ? [...h.step, Math.round(stopped * 1.12) + 10] : h.step;
   return (
     <LineChart
       title="Loss on the training and validation sets (full network, no dropout)"
       series={[
-        { name: 'train, regularized', x: h.step, y: v.train_loss ?? [], color: REG, dashed: true },
-        { name: 'validation, regularized', x: h.step, y: v.val_loss ?? [], color: REG },
-        { name: 'train, baseline', x: h.step, y: v.base_train_loss ?? [], color: BASE, dashed: true },
-        { name: 'validation, baseline', x: h.step, y: v.base_val_loss ?? [], color: BASE },
+        // the baseline first, so the regularized run is drawn on top where the two coincide
+        { name: 'train, baseline', x: xs, y: pad(v.base_train_loss), color: BASE, dashed: true },
+        { name: 'validation, baseline', x: xs, y: pad(v.base_val_loss), color: BASE },
+        { name: 'train, regularized', x: xs, y: pad(v.train_loss), color: REG, dashed: true },
+        { name: 'validation, regularized', x: xs, y: pad(v.val_loss), color: REG },
       ]}
       markers={markers}
       xLabel="step"
@@ -62,8 +66,7 @@ function Boundary({ surf, title, runLabel }: { surf: Arr; title: string; runLabe
   const vy = useFrame('val_y');
   const edge = useMemo(() => {
     if (!surf || surf.length < GRID * GRID) return '';
-    const [c] = contours().size([GRID, GRID]).thresholds([0.5])(Array.from(surf));
-    return geoPath(geoIdentity().scale(1 / GRID))(c) ?? '';
+    return isoline(surf, GRID, GRID, 0.5);
   }, [surf]);
   const u = (x: number) => (x + EXTENT) / (2 * EXTENT);
   const v = (y: number) => 1 - (y + EXTENT) / (2 * EXTENT);
@@ -119,6 +122,7 @@ export function Thinned() {
         masks={[mi ?? null, m1 ?? null, m2 ?? null, null]}
         weights={W}
         layerNames={['x', 'h⁽¹⁾', 'h⁽²⁾', 'ŷ']}
+        height={340}
         title={`The network trained at step ${step}, as the first example of its mini-batch saw it`}
       />
       <p className="axis-note">

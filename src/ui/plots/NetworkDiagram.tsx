@@ -15,7 +15,7 @@ export interface NetworkDiagramProps {
 }
 
 const W = 480;
-const DROPPED = '#c4c4c4';
+const DROPPED = '#8a8a8a';
 
 /** The units of a feed-forward net as columns of circles; dropped units grey and hollow, their edges gone (a thinned network). */
 export function NetworkDiagram({ sizes, masks, weights = [], layerNames = [], title, height = 300 }: NetworkDiagramProps) {
@@ -62,7 +62,7 @@ export function NetworkDiagram({ sizes, masks, weights = [], layerNames = [], ti
               const on = kept(l, i);
               return (
                 <circle key={i} cx={colX(l)} cy={unitY(l, i)} r={r} data-unit={on ? 'kept' : 'dropped'}
-                  fill={on ? palette[2] : '#fff'} stroke={on ? '#1d5e4a' : DROPPED} strokeWidth={on ? 0.8 : 1.2} strokeDasharray={on ? undefined : '2 1.5'} />
+                  fill={on ? palette[2] : '#e2e2e2'} stroke={on ? '#1d5e4a' : DROPPED} strokeWidth={on ? 0.8 : 1} strokeDasharray={on ? undefined : '2 1.2'} />
               );
             })}
             {layerNames[l] && (
