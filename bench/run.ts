@@ -19,15 +19,20 @@ const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; 
 const want = (process.env.BENCH ?? MODELS.map((m) => m.id).join(',')).split(',');
 const runners = (process.env.BACKENDS ?? 'ours,tfjs-cpu,tfjs-wasm').split(',') as Runner[];
 const SIZES = [64, 256, 512];
+const WARM_MS = Number(process.env.WARM_MS ?? 1500);
 
 async function measure(make: () => { step: () => void }): Promise<number | null> {
   try {
     const { step } = make();
+    // warm the JIT (ours and tfjs alike): at least 20 steps and about a second
     const t0 = performance.now();
-    step();
-    const rough = performance.now() - t0;
-    const perRound = perRoundFor(rough);
-    return (await time(step, { warmup: Math.min(20, perRound), perRound })).ms;
+    let n = 0;
+    while (n < 20 || (performance.now() - t0 < WARM_MS && n < 5000)) {
+      step();
+      n++;
+    }
+    const rough = (performance.now() - t0) / n;
+    return (await time(step, { warmup: 0, perRound: perRoundFor(rough) })).ms;
   } catch (e) {
     console.error(`  failed: ${(e as Error).message.split('\n')[0]}`);
     return null;
