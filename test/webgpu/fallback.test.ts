@@ -17,4 +17,23 @@ describe.skipIf(!gpu)('device loss in the run loop (Dawn)', () => {
       E.setBackend(E.cpuBackend);
     }
   });
+
+  it('a pipeline that fails to build mid-run also hands the run to the cpu', async () => {
+    const backend = (await createWebGpuBackend(gpu!))!;
+    try {
+      const run = await xorDeviceLoss(backend, () => {
+        // from now on tanh compiles a shader that does not exist: the pipeline is invalid
+        const kernels = (backend as unknown as { kernels: Record<string, unknown> }).kernels;
+        (backend as unknown as { kernels: Record<string, unknown> }).kernels = {
+          ...kernels,
+          tanh: () => ({ key: 'broken tanh', code: () => 'this is not wgsl', workgroups: [1, 1, 1] }),
+        };
+      });
+      expect(checkDeviceLoss(run)).toEqual([]);
+      const note = (run.backendMessages.find((m) => m.type === 'backend') as { note?: string }).note;
+      expect(note).toMatch(/pipeline|GPU error/);
+    } finally {
+      E.setBackend(E.cpuBackend);
+    }
+  });
 });

@@ -182,10 +182,12 @@ export class RunLoop {
     if (!this.exp) return;
     this.lastPost = performance.now();
     // on webgpu, snapshot the weights in the same readback as the metrics (device-loss fallback)
-    const snap = snapshot(this.backend);
     const snapStep = this.stepCount;
+    const snap = snapshot(this.backend)?.then((ok) => {
+      if (ok) this.snapshotStep = snapStep;
+    });
     const values = { ...(await this.exp.metrics()), step: this.stepCount };
-    if (snap && (await snap)) this.snapshotStep = snapStep;
+    await snap;
     this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
     const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v));
     if (this.exp.frame) {
@@ -221,9 +223,10 @@ export class RunLoop {
   private async fallBackToCpu(reason: string, resume: boolean): Promise<void> {
     const gpu = this.backend;
     let from = -1;
+    let stale = 0;
     if (isWebGpu(gpu)) {
       if (this.exp && this.snapshotStep >= 0) {
-        gpu.moveTensorsToCpu();
+        stale = gpu.moveTensorsToCpu().stale;
         from = this.snapshotStep;
       }
       gpu.destroy(reason);
@@ -239,7 +242,8 @@ export class RunLoop {
     this.post({ type: this.readyPosted ? 'backend' : 'ready', runId: this.runId, backend: 'cpu', note });
     this.readyPosted = true;
     if (!this.exp) return;
-    await this.publish(true);
+    // tensors made after the snapshot (a step's loss) hold zeros until the next step: post after it when playing on
+    if (!(resume && stale > 0)) await this.publish(true);
     if (resume && !this.exp.done) {
       this.playing = true;
       this.lastTick = performance.now();

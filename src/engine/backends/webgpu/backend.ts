@@ -30,6 +30,9 @@ interface GpuStorage {
   /** Host copy of the values as of `shadowVersion` (from write() or the last checkpoint). */
   shadow: Float32Array | null;
   shadowVersion: number;
+  /** Bumped by every alloc(): a shadow taken under another allocation belongs to another tensor. */
+  allocation: number;
+  shadowAllocation: number;
 }
 
 export interface GpuStats {
@@ -89,6 +92,8 @@ export class WebGpuBackend implements Backend {
   private batchChunks: Staging[] = [];
   private requests: ReadRequest[] = [];
   private readScheduled = false;
+  /** Error scopes around pipeline builds and submits not yet checked: a read waits for them before trusting its data. */
+  private errorChecks: Promise<void>[] = [];
   private readonly kernels: Record<string, GpuKernel> = webgpuKernels;
 
   constructor(readonly device: GPUDevice, readonly adapterInfo = '') {
@@ -120,11 +125,12 @@ export class WebGpuBackend implements Backend {
     if (!s) {
       const buffer = this.device.createBuffer({ size: key * 4, usage: USAGE_STORAGE });
       this.stats.buffersCreated++;
-      s = { buffer, size, owner: null, version: 0, shadow: null, shadowVersion: -1 };
+      s = { buffer, size, owner: null, version: 0, shadow: null, shadowVersion: -1, allocation: 0, shadowAllocation: -1 };
     }
     s.size = size;
     s.owner = null;
     s.version++;
+    s.allocation++;
     this.live.add(s);
     return s;
   }
@@ -148,6 +154,7 @@ export class WebGpuBackend implements Backend {
     if (!s.shadow || s.shadow.length !== n) s.shadow = new Float32Array(n);
     s.shadow.set(values);
     s.shadowVersion = s.version;
+    s.shadowAllocation = s.allocation;
     if (n === 0) return;
     this.stats.bytesUploaded += n * 4;
     if (n > DIRECT_UPLOAD_FLOATS) {
@@ -209,13 +216,16 @@ export class WebGpuBackend implements Backend {
     if (this.lostReason !== null) return Promise.reject(new GpuDeviceLostError(this.lostReason));
     const jobs: Promise<void>[] = [];
     for (const s of this.live) {
-      if (s.shadowVersion === s.version || s.size === 0) continue;
+      if ((s.shadowVersion === s.version && s.shadowAllocation === s.allocation) || s.size === 0) continue;
       const version = s.version;
+      const allocation = s.allocation;
       jobs.push(
         this.readStorage(s).then((v) => {
+          if (s.allocation !== allocation) return; // released and reused meanwhile
           if (!s.shadow || s.shadow.length !== v.length) s.shadow = v;
           else s.shadow.set(v);
           s.shadowVersion = version;
+          s.shadowAllocation = allocation;
         }),
       );
     }
@@ -225,7 +235,7 @@ export class WebGpuBackend implements Backend {
   /** Bytes a checkpoint() would read now. */
   checkpointBytes(): number {
     let n = 0;
-    for (const s of this.live) if (s.shadowVersion !== s.version) n += s.size * 4;
+    for (const s of this.live) if (s.shadowVersion !== s.version || s.shadowAllocation !== s.allocation) n += s.size * 4;
     return n;
   }
 
@@ -245,7 +255,8 @@ export class WebGpuBackend implements Backend {
         continue;
       }
       const host = cpuBackend.alloc(t.size) as Float32Array;
-      if (s.shadow && s.shadow.length === t.size && s.shadowVersion >= 0) host.set(s.shadow);
+      // a tensor made after the last snapshot has none: it starts from zeros (the next step overwrites it)
+      if (s.shadow && s.shadow.length === t.size && s.shadowAllocation === s.allocation) host.set(s.shadow);
       else {
         host.fill(0);
         stale++;
@@ -311,9 +322,7 @@ export class WebGpuBackend implements Backend {
       this.device.pushErrorScope('validation');
       const module = this.device.createShaderModule({ code });
       pipe = this.device.createComputePipeline({ layout: this.layout(nInputs).pipe, compute: { module, entryPoint: 'main' } });
-      void this.device.popErrorScope().then((err) => {
-        if (err) this.markLost(`pipeline ${p.key.slice(0, 80)} failed: ${err.message}`);
-      });
+      this.watch(`pipeline ${p.key.slice(0, 60)}`);
       this.pipelines.set(p.key, pipe);
       this.stats.pipelinesCreated++;
     }
@@ -344,11 +353,27 @@ export class WebGpuBackend implements Backend {
       this.uploadUsed = 0;
     }
     if (this.enc) {
+      // an invalid command buffer (say, from a failed pipeline) runs nothing: reads must not trust it
+      this.device.pushErrorScope('validation');
       this.device.queue.submit([this.enc.finish()]);
+      this.watch('submit');
       this.stats.submits++;
       this.enc = null;
     }
     this.encoded = 0;
+  }
+
+  /** Pops the error scope pushed just before; an error there marks the backend lost. */
+  private watch(what: string): void {
+    this.errorChecks.push(
+      this.device.popErrorScope().then(
+        (err) => {
+          if (err) this.markLost(`${what} failed: ${err.message}`);
+        },
+        () => undefined,
+      ),
+    );
+    if (this.errorChecks.length > 64) this.errorChecks = [Promise.all(this.errorChecks).then(() => undefined)];
   }
 
   private readStorage(s: GpuStorage): Promise<Float32Array> {
@@ -398,7 +423,9 @@ export class WebGpuBackend implements Backend {
     try {
       this.flush();
       this.stats.readbacks++;
-      await Promise.all(chunks.map((c) => c.buffer.mapAsync(MAP_READ, 0, c.used)));
+      const checks = this.errorChecks;
+      this.errorChecks = [];
+      await Promise.all([...chunks.map((c) => c.buffer.mapAsync(MAP_READ, 0, c.used)), ...checks]);
       if (this.lostReason !== null) throw new GpuDeviceLostError(this.lostReason);
       const mapped = new Map(chunks.map((c) => [c, c.buffer.getMappedRange(0, c.used)]));
       for (const r of requests) {
