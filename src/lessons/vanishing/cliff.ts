@@ -32,6 +32,8 @@ class Descent {
   readonly opt: SGD;
   /** Visited points, flattened [x0, y0, x1, y1, ...]. */
   path: number[];
+  /** Length of every step taken, in order. */
+  steps: number[] = [];
   lastStep = 0;
   maxStep = 0;
   gradNorm = 0;
@@ -60,6 +62,7 @@ class Descent {
     const n = this.path.length;
     this.lastStep = Math.hypot(x[0] - this.path[n - 2], y[0] - this.path[n - 1]);
     this.maxStep = Math.max(this.maxStep, this.lastStep);
+    this.steps.push(this.lastStep);
     this.gradNorm = g[0];
     this.path.push(x[0], y[0]);
   }
@@ -129,7 +132,14 @@ export class CliffRun implements Experiment {
   }
 
   frame(): FrameData {
-    return { surface: this.image.slice(), plain: this.plain.path.slice(), clipped: this.clipped.path.slice() };
+    // every step's length travels in the frame: one spike at the cliff must not fall between two metrics posts
+    return {
+      surface: this.image.slice(),
+      plain: this.plain.path.slice(),
+      clipped: this.clipped.path.slice(),
+      steps_plain: this.plain.steps.slice(),
+      steps_clipped: this.clipped.steps.slice(),
+    };
   }
 
   dispose(): void {

@@ -1,0 +1,69 @@
+/** The product-of-Jacobians view: ||h_s|| and ||dL/dh_s|| against s, and h_t in the eigenbasis of W. */
+import { Equation, fmt } from '../../ui/Equation';
+import { LineChart } from '../../ui/plots/LineChart';
+import { LogBars } from '../../ui/plots/LogBars';
+import { useStore } from '../../ui/store';
+import { HORIZON } from './jacobians';
+import { CONTAIN, useSampled } from './sampled';
+
+function Norms() {
+  const f = useSampled((s) => s.frame);
+  const rho = useStore((s) => Number(s.params.rho));
+  const h = f?.hnorm as Float32Array | undefined;
+  const g = f?.gnorm as Float32Array | undefined;
+  if (!h || !g) return null;
+  const s = Array.from(h, (_, i) => i);
+  const t = h.length - 1;
+  return (
+    <LineChart
+      title={`Norms along the chain at t = ${t} (log scale)`}
+      series={[
+        { name: '‖h_s‖ (forward)', x: s, y: Array.from(h) },
+        { name: '‖∂L/∂h_s‖ (backward from h_t)', x: s, y: Array.from(g) },
+        // the eigenvalue prediction for the forward norm, up to a constant: rho^s
+        { name: 'ρ^s', x: s, y: s.map((k) => rho ** k), color: '#666', dashed: true },
+      ]}
+      xLabel={`s (0 … ${HORIZON})`}
+      yLabel="norm"
+      logY
+      height={260}
+    />
+  );
+}
+
+function Eigenbasis() {
+  const f = useSampled((s) => s.frame);
+  const coef = f?.coef as Float32Array | undefined;
+  const eig = f?.eig as number[] | undefined;
+  if (!coef || !eig) return null;
+  return (
+    <LogBars
+      title="h_t along each eigenvector q_i of W, labelled by its eigenvalue λ_i: |q_iᵀ h_t| = |λ_i|^t |q_iᵀ h_0| (λ_1 = ρ in vermillion)"
+      values={coef}
+      labels={eig.map((l, i) => (i % 3 === 0 ? l.toFixed(2) : ''))}
+      domain={[1e-12, 1e12]}
+      yLabel="|q_iᵀ h_t|"
+      highlight={0}
+    />
+  );
+}
+
+export function JacobianView() {
+  const m = useSampled((s) => s.metrics);
+  const rec = useStore((s) => s.params.recurrence);
+  const t = m.t ?? 0;
+  return (
+    <>
+      {rec === 'tanh' ? (
+        <Equation tex={String.raw`h_t = \tanh(W h_{t-1}),\qquad \frac{\partial h_t}{\partial h_{t-1}} = \mathrm{diag}\big(1 - h_t^2\big)\, W`} />
+      ) : (
+        <Equation tex={String.raw`h_t = W h_{t-1} = W^t h_0 = Q\,\Lambda^t Q^{\top} h_0,\qquad W = Q \Lambda Q^{\top}`} />
+      )}
+      <Equation tex={String.raw`\rho^t = ${fmt(m.rho, 2)}^{${t}} = ${fmt(m.rho_t, 3)},\qquad \lVert h_t \rVert = ${fmt(m.h_norm, 3)},\qquad \Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = \lVert (W^{\top})^t u \rVert = ${fmt(m.grad_norm, 3)}`} />
+      <div className="plots" style={CONTAIN}>
+        <Norms />
+        <Eigenbasis />
+      </div>
+    </>
+  );
+}
