@@ -3,19 +3,25 @@
  * navigator.gpu gives an adapter and a device, else the cpu with a visible
  * note; `auto` is WebGPU when available, except for the tiny-model lessons in
  * CPU_UNDER_AUTO, which stay on the cpu: their whole training step costs less
- * on the cpu than the ~40 GPU dispatches it needs (see bench/webgpu.ts).
+ * on the cpu than the GPU dispatches it needs (see bench/webgpu.ts).
  */
 import { cpuBackend } from '../backends/cpu';
 import { createWebGpuBackend, type WebGpuBackend } from '../backends/webgpu';
 import type { BackendSelector } from './runLoop';
 
 /**
- * Lessons whose models are so small that dispatch overhead dominates: a
- * training step on the cpu takes microseconds (XOR: a 2-4-1 net on 4 points;
- * optimizers: one 2-D point), while one GPU step is tens of dispatches and a
- * submit. The rule: a lesson stays here while its cpu step is under ~0.5 ms.
+ * Lessons whose models are so small that dispatch overhead dominates. The
+ * rule (bench/webgpu.ts): a GPU step costs at least its dispatch count times
+ * ~10 us of encoding and driver work, so a lesson stays on the cpu under auto
+ * while its cpu step is shorter than that. XOR: 33 dispatches vs 0.1 ms on
+ * the cpu; a spirals-sized MLP with Adam: 129 dispatches vs ~0.4 ms; the
+ * 2-D optimizer race, the deep 2-D MLPs of the vanishing and dropout lessons
+ * and the small RNNs of the LSTM lesson (one set of dispatches per time step)
+ * are of that size. The digits models (pretraining auto-encoders, the CNN)
+ * are not: a 784-256-10 MLP step is 43 dispatches against ~45 ms on the cpu,
+ * so they take WebGPU when it is there.
  */
-export const CPU_UNDER_AUTO: ReadonlySet<string> = new Set(['xor', 'optimizers']);
+export const CPU_UNDER_AUTO: ReadonlySet<string> = new Set(['xor', 'optimizers', 'vanishing', 'dropout', 'lstm']);
 
 export const NO_WEBGPU_NOTE = 'WebGPU is not available in this browser; running on the CPU.';
 
