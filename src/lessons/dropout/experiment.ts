@@ -20,6 +20,8 @@ export const NEAR_ZERO = 0.01;
 export const MC_SAMPLES = 20;
 /** The Monte Carlo average is recomputed at most once per this many steps (it costs MC_SAMPLES forward passes). */
 export const MC_EVERY = 50;
+/** Decision surfaces (two forward passes over the grid) are redrawn at most this often while training runs. */
+export const SURFACE_MS = 100;
 
 export interface DropoutParams {
   dataset: DatasetName;
@@ -82,6 +84,7 @@ export class DropoutExperiment implements Experiment {
   private readonly grid = gridTensor();
   private readonly mcRng: Rng;
   private mc: { step: number; acc: number; loss: number } | null = null;
+  private surfaces: { step: number; time: number; surf: Float32Array; base: Float32Array } | null = null;
   /** Steps taken by this experiment. */
   t = 0;
   /** The step at which early stopping ended the run, or null. */
@@ -179,20 +182,29 @@ export class DropoutExperiment implements Experiment {
     return m;
   }
 
-  async frame(): Promise<FrameData> {
+  /** P(class 1) over the grid for both runs; reused for SURFACE_MS while steps go by fast (a lone step always redraws). */
+  private async decisionSurfaces(): Promise<{ surf: Float32Array; base: Float32Array }> {
+    const now = performance.now();
+    const c = this.surfaces;
+    if (c && (c.step === this.t || (now - c.time < SURFACE_MS && this.t - c.step > 1 && !this.done))) return c;
     const surface = async (run: RegRun) => {
       const t = noGradEval(() => sigmoid(run.net.forward(this.grid, false)));
       const v = await t.read();
       t.dispose();
       return v;
     };
+    const [surf, base] = await Promise.all([surface(this.reg), surface(this.base)]);
+    this.surfaces = { step: this.t, time: now, surf, base };
+    return this.surfaces;
+  }
+
+  async frame(): Promise<FrameData> {
     const { net } = this.reg;
     const h = this.p.hidden;
     // the masks of the first example of the last mini-batch (all ones when that layer has no dropout)
     const row = async (m: Tensor | null, n: number) => (m ? (await m.read()).slice(0, n) : new Float32Array(n).fill(1));
-    const [surf, baseSurf, weights, baseWeights, maskIn, mask1, mask2] = await Promise.all([
-      surface(this.reg),
-      surface(this.base),
+    const [surfaces, weights, baseWeights, maskIn, mask1, mask2] = await Promise.all([
+      this.decisionSurfaces(),
       this.reg.weightValues(),
       this.base.weightValues(),
       row(this.p.pIn > 0 ? net.dropIn.mask : null, 2),
@@ -201,8 +213,9 @@ export class DropoutExperiment implements Experiment {
     ]);
     const { train, val } = this.split;
     return {
-      surf,
-      base_surf: baseSurf,
+      // copies: the frame's arrays are transferred to the page, the cache must stay
+      surf: surfaces.surf.slice(),
+      base_surf: surfaces.base.slice(),
       weights,
       base_weights: baseWeights,
       mask_in: maskIn,
