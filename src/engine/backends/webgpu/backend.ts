@@ -52,6 +52,7 @@ const FLUSH_EVERY = 256;
 /** Writes larger than this go straight through queue.writeBuffer after a flush. */
 const DIRECT_UPLOAD_FLOATS = 1 << 16;
 const STAGING_MIN_BYTES = 1 << 16;
+const ADAPTER_TIMEOUT_MS = 10_000;
 
 const USAGE_STORAGE = 0x80 | 0x04 | 0x08; // STORAGE | COPY_SRC | COPY_DST
 const USAGE_UPLOAD = 0x04 | 0x08; // COPY_SRC | COPY_DST
@@ -450,9 +451,11 @@ export class WebGpuBackend implements Backend {
 export async function createWebGpuBackend(gpu: GPU | undefined = (globalThis.navigator as Navigator | undefined)?.gpu): Promise<WebGpuBackend | null> {
   if (!gpu) return null;
   try {
-    const adapter = await gpu.requestAdapter();
+    // a browser that never answers must not freeze the worker: treat it as no adapter
+    const adapter = await Promise.race([gpu.requestAdapter(), new Promise<null>((r) => setTimeout(() => r(null), ADAPTER_TIMEOUT_MS))]);
     if (!adapter) return null;
-    const device = await adapter.requestDevice();
+    const { maxStorageBufferBindingSize, maxBufferSize } = adapter.limits;
+    const device = await adapter.requestDevice({ requiredLimits: { maxStorageBufferBindingSize, maxBufferSize } });
     const info = adapter.info ? `${adapter.info.vendor} ${adapter.info.architecture} ${adapter.info.description}`.trim() : '';
     return new WebGpuBackend(device, info);
   } catch {
