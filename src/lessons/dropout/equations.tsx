@@ -38,7 +38,7 @@ export function DropoutMask() {
   const kept = useStore((s) => s.metrics.kept_frac);
   return (
     <Equation
-      tex={String.raw`h^{(\ell)} = g\big(z^{(\ell)}\big) \odot m^{(\ell)},\quad m_i = \begin{cases} \frac{1}{1-p} = ${fmt(p < 1 ? 1 / (1 - p) : Infinity, 3)} & \text{with probability } 1-p = ${fmt(1 - p, 2)} \\ 0 & \text{with probability } p \end{cases},\quad \mathbb{E}[m_i] = 1,\quad \text{kept so far: } ${kept === undefined ? '\\text{--}' : fmt(kept, 4)}`}
+      tex={String.raw`\begin{aligned} & h^{(\ell)} = g\big(z^{(\ell)}\big) \odot m^{(\ell)},\quad m_i = \begin{cases} \frac{1}{1-p} = ${fmt(p < 1 ? 1 / (1 - p) : Infinity, 3)} & \text{with probability } 1-p = ${fmt(1 - p, 2)} \\ 0 & \text{with probability } p \end{cases} \\ & \mathbb{E}[m_i] = 1,\quad \text{fraction kept so far: } ${kept === undefined ? '\\text{--}' : fmt(kept, 4)} \end{aligned}`}
     />
   );
 }
@@ -58,7 +58,7 @@ export function EarlyRule() {
 export function TestRule() {
   return (
     <Equation
-      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(y{=}1 \mid x) = \sigma\big(f(x;\theta)\big) \\ \text{ensemble of } K\text{: }\ & \hat p(y{=}1 \mid x) = \frac{1}{K}\sum_{k=1}^{K} \sigma\big(f(x;\theta, m_k)\big) \end{aligned}`}
+      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(x) = \sigma\big(f(x;\theta)\big) \\ \text{ensemble: }\ & \hat p(x) = \tfrac{1}{K}\textstyle\sum_{k=1}^{K} \sigma\big(f(x;\theta, m_k)\big) \end{aligned}`}
     />
   );
 }

@@ -1,4 +1,3 @@
-import { Equation } from '../../ui/Equation';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';
@@ -85,11 +84,6 @@ export default function DropoutPage({ view }: LessonPageProps) {
       {shown('dropout') && <DropoutMask />}
       {shown('penalties') && <Penalties />}
       {shown('early') && <EarlyRule />}
-      {view === 'full' && !shown('objective') && (
-        <p className="axis-note">
-          Objective: <Equation display={false} tex={String.raw`\lambda\,\Omega(\theta) + \tfrac{1}{N}\sum_n L(f(x_n;\theta), y_n)`} />
-        </p>
-      )}
     </div>
   );
 }

@@ -37,9 +37,10 @@ export function Curves() {
   const markers = [];
   if (best !== undefined) markers.push({ x: best, label: 'best' });
   if (stopped !== undefined) markers.push({ x: stopped, label: 'stopped' });
-  // after a stop, an invisible point past the end leaves room for the marker's label
-  const pad = (y: number[] | undefined) => (stopped !== undefined ? [...(y ?? []), NaN] : (y ?? []));
-  const xs = stopped !== undefined ? [...h.step, Math.round(stopped * 1.12) + 10] : h.step;
+  // an invisible point past the last step leaves room for the markers' labels at the right edge
+  const last = h.step.length ? h.step[h.step.length - 1] : 0;
+  const xs = [...h.step, Math.round(Math.max(last, stopped ?? 0) * 1.1) + 10];
+  const pad = (y: number[] | undefined) => [...(y ?? []), NaN];
   return (
     <LineChart
       title="Loss on the training and validation sets (full network, no dropout)"
