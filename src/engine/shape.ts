@@ -92,3 +92,17 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
   });
   return out;
 }
+
+/**
+ * True when `inner` broadcasts into `outer` by repeating along leading axes only
+ * (inner, without its leading 1s, equals outer's trailing dims): a bias row [n] into [B, n].
+ * Kernels then read inner[i % inner.size] with no index map.
+ */
+export function isTrailing(inner: Shape, outer: Shape): boolean {
+  let s = 0;
+  while (s < inner.length && inner[s] === 1) s++;
+  const k = inner.length - s;
+  if (k > outer.length) return false;
+  for (let i = 0; i < k; i++) if (inner[s + i] !== outer[outer.length - k + i]) return false;
+  return true;
+}

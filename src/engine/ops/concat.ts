@@ -1,6 +1,7 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
+import { needsGrad } from './lift';
 import { slice } from './slice';
 
 /** Joins tensors along `axis` (all other sizes equal); the gradient slices g into the pieces. */
@@ -20,7 +21,7 @@ export const concatOp: OpDef<{ axis: number }> = {
     return xs.map((x) => {
       const begin = g.shape.map((_, i) => (i === axis ? at : 0));
       at += x.shape[axis];
-      return slice(g, begin, [...x.shape]);
+      return needsGrad(x) ? slice(g, begin, [...x.shape]) : null;
     });
   },
   cpu: (xs, out, { axis }) => {

@@ -8,6 +8,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
+import { needsGrad } from './lift';
 import { gemm, scratchBuf } from '../backends/gemm';
 
 export interface Conv2dAttrs {
@@ -111,7 +112,10 @@ function col2im(cols: Float32Array, g: Geo, dx: Float32Array, xo: number): void 
 export const conv2dOp: OpDef<Conv2dAttrs> = {
   name: 'conv2d',
   shape: ([x, w], a) => outShape(x, w, a),
-  vjp: (g, [x, w], _out, a) => [conv2dGradInput(g, w, x.shape, a), conv2dGradFilter(x, g, w.shape, a)],
+  vjp: (g, [x, w], _out, a) => [
+    needsGrad(x) ? conv2dGradInput(g, w, x.shape, a) : null,
+    needsGrad(w) ? conv2dGradFilter(x, g, w.shape, a) : null,
+  ],
   cpu: ([tx, tw], out, a) => {
     const x = buf(tx);
     const w = buf(tw);

@@ -1,6 +1,7 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
+import { needsGrad } from './lift';
 import { gemm } from '../backends/gemm';
 
 export interface MatmulAttrs {
@@ -22,8 +23,8 @@ export const matmulOp: OpDef<MatmulAttrs> = {
     return [m, n];
   },
   vjp: (g, [a, b], _out, { transA, transB }) => [
-    transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB),
-    transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false),
+    needsGrad(a) ? (transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB)) : null,
+    needsGrad(b) ? (transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false)) : null,
   ],
   cpu: ([ta, tb], out, { transA, transB }) => {
     const [m, n] = out.shape;

@@ -2,7 +2,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import { broadcastMap, broadcastShapes, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
-import { lift, type TensorLike } from './lift';
+import { lift, needsGrad, type TensorLike } from './lift';
 import { step } from './step';
 import { sub } from './sub';
 import { mul } from './mul';
@@ -12,7 +12,10 @@ import { unbroadcast } from './unbroadcast';
 export const maximumOp: OpDef = {
   name: 'maximum',
   shape: ([s, t]) => broadcastShapes(s, t),
-  vjp: (g, [a, b]) => [unbroadcast(mul(g, step(sub(a, b))), a.shape), unbroadcast(mul(g, step(sub(b, a))), b.shape)],
+  vjp: (g, [a, b]) => [
+    needsGrad(a) ? unbroadcast(mul(g, step(sub(a, b))), a.shape) : null,
+    needsGrad(b) ? unbroadcast(mul(g, step(sub(b, a))), b.shape) : null,
+  ],
   cpu: ([ta, tb], out) => {
     const x = buf(ta);
     const y = buf(tb);

@@ -54,8 +54,19 @@ export const sumOp: OpDef<SumAttrs> = {
       o[0] = s;
       return;
     }
-    const m = reduceMap(a.shape, axes);
     o.fill(0);
+    // leading axes only (a bias gradient summed over the batch): rows added into o
+    let lead = 0;
+    while (lead < axes.length && axes[lead] === lead) lead++;
+    if (lead === axes.length) {
+      const m = o.length;
+      for (let i = 0, j = 0; i < x.length; i++) {
+        o[j] += x[i];
+        if (++j === m) j = 0;
+      }
+      return;
+    }
+    const m = reduceMap(a.shape, axes);
     for (let i = 0; i < x.length; i++) o[m[i]] += x[i];
   },
 };

@@ -2,14 +2,14 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import { broadcastMap, broadcastShapes, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
-import { lift, type TensorLike } from './lift';
+import { lift, needsGrad, type TensorLike } from './lift';
 import { unbroadcast } from './unbroadcast';
 
 /** cond != 0 ? a : b, with NumPy broadcasting of all three; the gradient goes to the chosen side, none to cond. */
 export const whereOp: OpDef = {
   name: 'where',
   shape: ([c, a, b]) => broadcastShapes(c, broadcastShapes(a, b)),
-  vjp: (g, [c, a, b]) => [null, unbroadcast(where(c, g, 0), a.shape), unbroadcast(where(c, 0, g), b.shape)],
+  vjp: (g, [c, a, b]) => [null, needsGrad(a) ? unbroadcast(where(c, g, 0), a.shape) : null, needsGrad(b) ? unbroadcast(where(c, 0, g), b.shape) : null],
   cpu: ([tc, ta, tb], out) => {
     const c = buf(tc);
     const x = buf(ta);
