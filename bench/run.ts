@@ -89,3 +89,6 @@ if (Object.keys(gflops).length) {
 }
 console.log(`\nMedians per step (ratios > 1x mean ours is faster). Node ${process.version}, ${new Date().toISOString()}\n`);
 console.log(lines.join('\n'));
+
+// the webgpu column (bench/webgpu.ts): dispatches and bytes read back per step on webgpu; WEBGPU=0 skips it
+if (process.env.WEBGPU !== '0') console.log(await (await import('./webgpu')).webgpuBenchTable(MODELS.filter((m) => want.includes(m.id))));

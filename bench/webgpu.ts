@@ -16,6 +16,7 @@ import type { FromWorker } from '../src/engine/worker/protocol';
 import { experiment as xor } from '../src/lessons/xor/experiment';
 import { parityModels } from '../test/webgpu/trainParity';
 import { nodeGpu } from '../test/webgpu/nodeGpu';
+import { oursModel, type Model as OursModel } from './ours';
 
 export interface WebGpuRow {
   model: string;
@@ -142,6 +143,50 @@ export async function xorPostCost(): Promise<{ posts: number; steps: number; rea
     bytesPerPost: (gpu.stats.bytesRead - b.bytesRead) / n,
     bytesPerStep: (gpu.stats.bytesRead - b.bytesRead) / Math.max(1, steps),
   };
+}
+
+/**
+ * The webgpu column for bench/run.ts: its models (bench/ours.ts, built on the
+ * active backend) on webgpu, as a markdown table of dispatches, copies,
+ * submits and bytes read back per step. A step reads nothing back; a metrics
+ * post reads the loss (4 bytes). Times are flagged: on SwiftShader they are a CPU's.
+ */
+export async function webgpuBenchTable(models: { id: OursModel; label: string }[], steps = 2): Promise<string> {
+  const gpuApi = await nodeGpu();
+  const gpu = gpuApi && (await createWebGpuBackend(gpuApi));
+  if (!gpu) return '\nwebgpu column: no WebGPU adapter loads here (the `webgpu` package with a Vulkan driver); skipped';
+  const lines = [
+    '',
+    `webgpu column (${gpu.adapterInfo || 'adapter'}; Dawn in Node): counts per training step do not depend on the adapter; times on SwiftShader are a CPU's`,
+    '',
+    '| model | dispatches/step | copies/step | submits/step | bytes read back/step | new buffers/step | new pipelines/step | ms/step |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const m of models) {
+    E.setBackend(gpu);
+    try {
+      const { step } = oursModel(m.id);
+      const settle = async () => {
+        gpu.flush();
+        await gpu.device.queue.onSubmittedWorkDone();
+      };
+      step(); // builds the pipelines and fills the pools
+      await settle();
+      const b = { ...gpu.stats };
+      const t0 = performance.now();
+      for (let i = 0; i < steps; i++) step();
+      await settle();
+      const ms = (performance.now() - t0) / steps;
+      const d = (k: keyof WebGpuBackend['stats']) => fmt((gpu.stats[k] - b[k]) / steps);
+      lines.push(`| ${m.label} | ${d('dispatches')} | ${d('copies')} | ${d('submits')} | ${d('bytesRead')} | ${d('buffersCreated')} | ${d('pipelinesCreated')} | ${fmt(ms, 1)} |`);
+    } catch (e) {
+      lines.push(`| ${m.label} | failed: ${(e as Error).message.split('\n')[0]} |`);
+    } finally {
+      E.setBackend(E.cpuBackend);
+    }
+  }
+  gpu.destroy('benchmark done');
+  return lines.join('\n');
 }
 
 const fmt = (v: number, d = 2) => (Number.isInteger(v) ? String(v) : v.toFixed(d));
