@@ -38,7 +38,7 @@ function Eigenbasis() {
   if (!coef || !eig) return null;
   return (
     <LogBars
-      title="h_t along each eigenvector q_i of W, labelled by its eigenvalue λ_i: |q_iᵀ h_t| = |λ_i|^t |q_iᵀ h_0| (λ_1 = ρ in vermillion)"
+      title="h_t along each eigenvector q_i of W, labelled by its eigenvalue λ_i: |q_iᵀ h_t| = |λ_i|^t |q_iᵀ h_0| (λ_1 = ρ in vermillion; below about 10⁻⁷‖h_t‖ float32 rounding shows)"
       values={coef}
       labels={eig.map((l, i) => (i % 3 === 0 ? l.toFixed(2) : ''))}
       domain={[1e-12, 1e12]}

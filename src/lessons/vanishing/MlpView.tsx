@@ -43,6 +43,7 @@ function Histograms() {
       zones={zonesFor(act, r)}
       saturated={f?.sat as Float32Array | undefined}
       what={`${act} activations`}
+      satLabel={act === 'relu' ? 'off' : 'saturated'}
     />
   );
 }

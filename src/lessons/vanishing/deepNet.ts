@@ -187,8 +187,17 @@ export class DeepNetRun implements Experiment {
       sat[l] = (await t.stats[l].sat.read())[0];
       std[l] = (await t.stats[l].std.read())[0];
     }
+    // relu is unbounded above: cover mean + 3 std of the widest layer so a few outliers do not squash the rest
     let hi = s.hi;
-    if (this.p.activation === 'relu') for (const a of acts) for (const v of a) if (v > hi) hi = v; // relu is unbounded above
+    if (this.p.activation === 'relu') {
+      for (const a of acts) {
+        let m = 0;
+        let q = 0;
+        for (const v of a) (m += v), (q += v * v);
+        m /= a.length;
+        hi = Math.max(hi, m + 3 * Math.sqrt(Math.max(0, q / a.length - m * m)));
+      }
+    }
     const hist = new Float32Array(D * BINS);
     acts.forEach((a, l) => {
       const h = histogram(a, BINS, s.lo, hi);

@@ -6,7 +6,7 @@ import { useStore, type State } from '../../ui/store';
 export const CONTAIN = { contain: 'content' } as const;
 
 /** Plots redraw at most this often (ms); the text readout still updates with every message. */
-export const PLOT_INTERVAL_MS = 150;
+export const PLOT_INTERVAL_MS = 200;
 
 /** `select(state)`, re-read at most once per `ms` after the store changes (trailing, so the last value always lands). */
 export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T {
@@ -32,7 +32,7 @@ export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T
 }
 
 /** At most `max` evenly spaced points of (x, y), always keeping the last one: [x', y']. */
-export function thin(x: readonly number[], y: readonly number[], max = 200): [number[], number[]] {
+export function thin(x: readonly number[], y: readonly number[], max = 150): [number[], number[]] {
   const n = Math.min(x.length, y.length);
   if (n <= max) return [x.slice(0, n), y.slice(0, n)];
   const xs: number[] = [];

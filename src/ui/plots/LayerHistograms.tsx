@@ -14,6 +14,8 @@ export interface LayerHistogramsProps {
   /** What the values are, for the accessible label. */
   what: string;
   title?: string;
+  /** Word after the saturated percentage (default "saturated"). */
+  satLabel?: string;
 }
 
 const LIST = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: '0.4rem 0.8rem' } as const;
@@ -22,8 +24,8 @@ const W = 160;
 const H = 70;
 const M = { l: 4, r: 4, t: 4, b: 16 };
 
-/** One small histogram per layer (layer 1 first), bars as fractions of units, saturated zones shaded in vermillion. */
-export function LayerHistograms({ hist, layers, bins, range, zones, saturated, what, title }: LayerHistogramsProps) {
+/** One small histogram per layer (layer 1 first), bars as fractions of units (values past the range count in the end bins), saturated zones shaded in vermillion. */
+export function LayerHistograms({ hist, layers, bins, range, zones, saturated, what, title, satLabel = 'saturated' }: LayerHistogramsProps) {
   const [lo, hi] = range;
   const x = (v: number) => M.l + ((v - lo) / (hi - lo || 1)) * (W - M.l - M.r);
   const bw = (W - M.l - M.r) / bins;
@@ -35,35 +37,35 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
   return (
     <figure className="chart">
       {title && <figcaption>{title}</figcaption>}
-    <ol className="layer-hists" style={LIST} aria-label={`Histograms of ${what}, one per layer`}>
-      {Array.from({ length: layers }, (_, l) => {
-        const sat = saturated?.[l];
-        return (
-          <li key={l}>
-            <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`layer ${l + 1}${sat === undefined ? '' : `, ${Math.round(sat * 100)}% saturated`}`}>
-              {zones.map(([a, b], k) => (
-                <rect key={k} x={x(a)} width={Math.max(1.5, x(b) - x(a))} y={M.t} height={H - M.t - M.b} fill={palette[5]} fillOpacity={0.18} />
-              ))}
-              {Array.from({ length: bins }, (_, b) => {
-                const f = hist[l * bins + b] ?? 0;
-                return f > 0 ? <rect key={b} x={M.l + b * bw + 0.5} width={Math.max(0.5, bw - 1)} y={y(f)} height={H - M.b - y(f)} fill={palette[0]} /> : null;
-              })}
-              <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
-              <text x={M.l} y={H - 4} className="tick">
-                {fmt(lo)}
-              </text>
-              <text x={W - M.r} y={H - 4} textAnchor="end" className="tick">
-                {fmt(hi)}
-              </text>
-            </svg>
-            <span style={NAME}>
-              layer {l + 1}
-              {sat !== undefined && <> · {Math.round(sat * 100)}% sat.</>}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+      <ol className="layer-hists" style={LIST} aria-label={`Histograms of ${what}, one per layer`}>
+        {Array.from({ length: layers }, (_, l) => {
+          const sat = saturated?.[l];
+          return (
+            <li key={l}>
+              <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`layer ${l + 1}${sat === undefined ? '' : `, ${Math.round(sat * 100)}% ${satLabel}`}`}>
+                {zones.map(([a, b], k) => (
+                  <rect key={k} x={x(a)} width={Math.max(1.5, x(b) - x(a))} y={M.t} height={H - M.t - M.b} fill={palette[5]} fillOpacity={0.18} />
+                ))}
+                {Array.from({ length: bins }, (_, b) => {
+                  const f = hist[l * bins + b] ?? 0;
+                  return f > 0 ? <rect key={b} x={M.l + b * bw + 0.5} width={Math.max(0.5, bw - 1)} y={y(f)} height={H - M.b - y(f)} fill={palette[0]} /> : null;
+                })}
+                <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
+                <text x={M.l} y={H - 4} className="tick">
+                  {fmt(lo)}
+                </text>
+                <text x={W - M.r} y={H - 4} textAnchor="end" className="tick">
+                  {fmt(hi)}
+                </text>
+              </svg>
+              <span style={NAME}>
+                layer {l + 1}
+                {sat !== undefined && <> · {Math.round(sat * 100)}% {satLabel}</>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
     </figure>
   );
 }
