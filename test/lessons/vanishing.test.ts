@@ -188,6 +188,22 @@ describe('cliff and gradient-norm clipping (Goodfellow 8.2.4, 10.11.1)', () => {
     run.dispose();
   });
 
+  it('a view keeps running when only another view’s params change, and rebuilds for its own', async () => {
+    const mlp = new DeepNetRun(P({ depth: 2, width: 4 }));
+    expect(mlp.setParams({ rho: 1.2, clip: 3 })).toBe(true);
+    expect(mlp.setParams({ lr: 0.05 })).toBe(true);
+    expect(mlp.setParams({ depth: 3 })).toBe(false);
+    mlp.dispose();
+    const jac = new JacobianRun(P({ view: 'jacobian' }));
+    expect(jac.setParams({ depth: 3, lr: 1 })).toBe(true);
+    expect(jac.setParams({ rho: 1.2 })).toBe(false);
+    jac.dispose();
+    const cliff = new CliffRun(P({ view: 'cliff' }));
+    expect(cliff.setParams({ activation: 'tanh' })).toBe(true);
+    expect(cliff.setParams({ clip: 2 })).toBe(false);
+    cliff.dispose();
+  });
+
   it('the factory builds the view the params name', async () => {
     expect(await experiment({ ...defaults(meta.params) }, { backend: 'cpu' })).toBeInstanceOf(DeepNetRun);
     expect(await experiment({ ...defaults(meta.params), view: 'cliff' }, { backend: 'cpu' })).toBeInstanceOf(CliffRun);

@@ -8,7 +8,7 @@
 import { SGD, add, clipByGlobalNorm, data, globalNorm, keep, mul, sigmoid, square, sub, tidy, valueAndGrad, variable, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import type { FrameData } from '../../engine/worker/protocol';
-import type { VanishingParams } from './params';
+import { irrelevant, type VanishingParams } from './params';
 
 /** Steps before the view stops. */
 export const CLIFF_STEPS = 150;
@@ -140,6 +140,11 @@ export class CliffRun implements Experiment {
       steps_plain: this.plain.steps.slice(),
       steps_clipped: this.clipped.steps.slice(),
     };
+  }
+
+  /** Params of the other views leave this one running; its own rebuild it. */
+  setParams(v: Record<string, unknown>): boolean {
+    return irrelevant('cliff', v);
   }
 
   dispose(): void {

@@ -23,7 +23,7 @@ import {
 } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import type { FrameData } from '../../engine/worker/protocol';
-import { INIT_OF, type ActName, type VanishingParams } from './params';
+import { INIT_OF, irrelevant, type ActName, type VanishingParams } from './params';
 
 /** Points in the training set. */
 export const N_POINTS = 200;
@@ -217,13 +217,12 @@ export class DeepNetRun implements Experiment {
     return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(await this.gradNorms()) };
   }
 
+  /** The learning rate changes live; keys of the other views are ignored; anything else rebuilds. */
   setParams(v: Record<string, unknown>): boolean {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === 'lr') {
-      this.opt.lr = Number(v.lr);
-      return true;
-    }
-    return false;
+    const { lr, ...rest } = v;
+    if (!irrelevant('mlp', rest)) return false;
+    if (lr !== undefined) this.opt.lr = Number(lr);
+    return true;
   }
 
   dispose(): void {

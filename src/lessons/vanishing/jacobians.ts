@@ -7,7 +7,7 @@
 import { Rng, gradients, keep, l2Norm, matmul, mul, record, sum, tanh, tensor, tidy, variable, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import type { FrameData } from '../../engine/worker/protocol';
-import type { VanishingParams } from './params';
+import { irrelevant, type VanishingParams } from './params';
 
 /** Size of the state h_t. */
 export const DIM = 16;
@@ -137,6 +137,11 @@ export class JacobianRun implements Experiment {
 
   frame(): FrameData {
     return { hnorm: this.hNorms.slice(), gnorm: this.gNorms.slice(), coef: this.coef.slice(), eig: Array.from(this.eig) };
+  }
+
+  /** Params of the other views leave this one running; its own rebuild it. */
+  setParams(v: Record<string, unknown>): boolean {
+    return irrelevant('jacobian', v);
   }
 
   dispose(): void {

@@ -43,27 +43,23 @@ export const meta: LessonMeta = {
   scenes: [
     {
       title: 'A deep sigmoid net',
-      caption: 'Five sigmoid layers with the naive init: the bottom layer’s gradient is about 100,000 times smaller than the top’s, every unit sits near ½, and the loss stays at log 2.',
+      caption: 'Five sigmoid layers with the naive init: the bottom layer’s gradient is some 10⁵ times smaller than the top’s, every unit sits near ½, and the loss stays at log 2.',
       params: { view: 'mlp', activation: 'sigmoid', init: 'naive', scale: 1, depth: 5, width: 32, lr: 0.5 },
-      show: ['histograms', 'gradients', 'loss', 'chain'],
     },
     {
       title: 'Saturated sigmoid units',
       caption: 'Eight times larger initial weights push the sigmoid units to 0 and 1, where their slope is nearly zero: gradients still vanish on the way down.',
       params: { view: 'mlp', activation: 'sigmoid', init: 'naive', scale: 8, depth: 5, width: 32, lr: 0.5 },
-      show: ['histograms', 'gradients', 'loss'],
     },
     {
       title: 'Glorot fixes it',
-      caption: 'tanh units with Glorot’s normalized initialization: every layer gets gradients of the same size, and the network learns.',
+      caption: 'tanh units with Glorot’s normalized initialization: every layer gets gradients of about the same size, and the network learns.',
       params: { view: 'mlp', activation: 'tanh', init: 'glorot', scale: 1, depth: 5, width: 32, lr: 0.5 },
-      show: ['histograms', 'gradients', 'loss', 'glorot'],
     },
     {
       title: 'ReLU with He init',
       caption: 'ReLU units pass gradients unchanged where they are active; He’s variance 2/fan_in makes up for the half that are off.',
       params: { view: 'mlp', activation: 'relu', init: 'he', scale: 1, depth: 8, width: 32, lr: 0.1 },
-      show: ['histograms', 'gradients', 'loss'],
     },
     {
       title: 'Product of Jacobians',

@@ -47,3 +47,15 @@ export function readParams(v: ParamValues): VanishingParams {
     seed: num('seed', 1),
   };
 }
+
+/** The params each view reads; a change to any other key needs no rebuild of that view's run. */
+export const USED_BY: Record<View, readonly string[]> = {
+  mlp: ['view', 'activation', 'init', 'scale', 'depth', 'width', 'data', 'lr', 'seed'],
+  jacobian: ['view', 'rho', 'recurrence', 'seed'],
+  cliff: ['view', 'lr', 'clip'],
+};
+
+/** True when none of `changed` matters to `view` (so the running experiment can go on as it is). */
+export function irrelevant(view: View, changed: Record<string, unknown>): boolean {
+  return Object.keys(changed).every((k) => !USED_BY[view].includes(k));
+}
