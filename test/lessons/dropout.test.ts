@@ -11,23 +11,23 @@ async function train(over: Record<string, number | string | boolean>, steps: num
   return e;
 }
 
-describe('dropout lesson, default seed and settings (p = 0.5)', () => {
+describe('dropout lesson, default seed and settings (p = 0.5, 800 steps)', () => {
   let m: Record<string, number>;
   let frame: Record<string, ArrayLike<number>>;
   beforeAll(async () => {
-    const e = await train({}, 1200);
+    const e = await train({}, 800);
     m = await e.metrics();
     frame = await e.frame();
     e.dispose();
   });
 
   it('without regularization the network overfits: validation loss clearly above training loss', () => {
-    expect(m.base_val_loss).toBeGreaterThan(m.base_train_loss + 0.15);
+    expect(m.base_val_loss).toBeGreaterThan(m.base_train_loss + 0.3);
     expect(m.base_val_loss).toBeGreaterThan(m.best_val_loss);
   });
 
   it('with the default dropout the final validation loss is lower than without', () => {
-    expect(m.val_loss).toBeLessThan(m.base_val_loss - 0.05);
+    expect(m.val_loss).toBeLessThan(m.base_val_loss - 0.15);
     // dropout costs training fit: the thinned networks cannot memorize the noise
     expect(m.train_loss).toBeGreaterThan(m.base_train_loss);
   });

@@ -53,7 +53,7 @@ export function readParams(v: ParamValues): DropoutParams {
     earlyStop: v.earlyStop === true || v.earlyStop === 'true',
     patience: Number(v.patience ?? 200),
     optimizer: (v.optimizer as 'adam' | 'sgd') ?? 'adam',
-    lr: Number(v.lr ?? 0.003),
+    lr: Number(v.lr ?? 0.01),
     seed: Number(v.seed ?? 1),
   };
 }

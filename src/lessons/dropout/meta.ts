@@ -21,7 +21,7 @@ export const meta: LessonMeta = {
       help: 'Stop when the validation loss has not improved for this many steps, and restore the best weights.' },
     { kind: 'choice', key: 'optimizer', label: 'Optimizer', options: ['adam', 'sgd'], labels: ['Adam', 'Plain SGD'], default: 'adam',
       help: 'Plain SGD shows the exact (1 − ηλ) shrink of L2 but needs a learning rate near 0.3.' },
-    { kind: 'number', key: 'lr', label: 'Learning rate η', min: 0.0003, max: 1, log: true, default: 0.003 },
+    { kind: 'number', key: 'lr', label: 'Learning rate η', min: 0.0003, max: 1, log: true, default: 0.01 },
     seedParam,
   ],
   scenes: [
