@@ -21,6 +21,7 @@ describe.skipIf(!gpu)('webgpu steady state (Dawn)', () => {
       const s1 = { ...b.stats };
       expect(s1.buffersCreated - s0.buffersCreated).toBe(0);
       expect(s1.pipelinesCreated - s0.pipelinesCreated).toBe(0);
+      expect(s1.bindGroupsCreated - s0.bindGroupsCreated).toBe(0);
       expect(s1.readbacks - s0.readbacks).toBe(0); // no step reads anything back
       expect(s1.bytesUploaded - s0.bytesUploaded).toBeLessThan(10 * 64); // only the scalar constants of each step
       expect((s1.dispatches - s0.dispatches) % 10).toBe(0);

@@ -22,6 +22,8 @@ export class GpuDeviceLostError extends Error {
 /** One pooled buffer plus the host snapshot used to carry it over to the cpu after a device loss. */
 interface GpuStorage {
   buffer: GPUBuffer;
+  /** Identity for the bind-group cache. */
+  id: number;
   size: number;
   /** The tensor last seen holding it (set by exec, copy and read). */
   owner: Tensor | null;
@@ -41,6 +43,7 @@ export interface GpuStats {
   submits: number;
   buffersCreated: number;
   pipelinesCreated: number;
+  bindGroupsCreated: number;
   /** mapAsync round trips */
   readbacks: number;
   bytesRead: number;
@@ -74,13 +77,16 @@ interface ReadRequest {
 
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu' as const;
-  readonly stats: GpuStats = { dispatches: 0, copies: 0, submits: 0, buffersCreated: 0, pipelinesCreated: 0, readbacks: 0, bytesRead: 0, bytesUploaded: 0 };
+  readonly stats: GpuStats = { dispatches: 0, copies: 0, submits: 0, buffersCreated: 0, pipelinesCreated: 0, bindGroupsCreated: 0, readbacks: 0, bytesRead: 0, bytesUploaded: 0 };
   /** Why the device can no longer be used (null while it works). */
   lostReason: string | null = null;
 
   private readonly pool = new Map<number, GpuStorage[]>();
   private readonly live = new Set<GpuStorage>();
   private readonly pipelines = new Map<string, GPUComputePipeline>();
+  /** Bind groups by layout and buffers: the pool hands a step the same buffers each time, so they repeat. */
+  private readonly bindGroups = new Map<string, GPUBindGroup>();
+  private nextStorageId = 1;
   private readonly layouts: { bind: GPUBindGroupLayout; pipe: GPUPipelineLayout }[] = [];
   private enc: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
@@ -126,7 +132,7 @@ export class WebGpuBackend implements Backend {
     if (!s) {
       const buffer = this.device.createBuffer({ size: key * 4, usage: USAGE_STORAGE });
       this.stats.buffersCreated++;
-      s = { buffer, size, owner: null, version: 0, shadow: null, shadowVersion: -1, allocation: 0, shadowAllocation: -1 };
+      s = { buffer, id: this.nextStorageId++, size, owner: null, version: 0, shadow: null, shadowVersion: -1, allocation: 0, shadowAllocation: -1 };
     }
     s.size = size;
     s.owner = null;
@@ -332,12 +338,20 @@ export class WebGpuBackend implements Backend {
 
   private dispatch(p: GpuProgram, inputs: readonly Tensor[], out: GpuStorage): void {
     const pipe = this.pipeline(p, inputs.length);
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: out.buffer, size: Math.max(1, out.size) * 4 } }];
-    inputs.forEach((t, k) => {
-      const s = t.storage as GpuStorage;
-      entries.push({ binding: k + 1, resource: { buffer: s.buffer, size: Math.max(1, t.size) * 4 } });
-    });
-    const group = this.device.createBindGroup({ layout: this.layout(inputs.length).bind, entries });
+    let key = `${out.id}:${out.size}`;
+    for (const t of inputs) key += `,${(t.storage as GpuStorage).id}:${t.size}`;
+    let group = this.bindGroups.get(key);
+    if (!group) {
+      const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: out.buffer, size: Math.max(1, out.size) * 4 } }];
+      inputs.forEach((t, k) => {
+        const s = t.storage as GpuStorage;
+        entries.push({ binding: k + 1, resource: { buffer: s.buffer, size: Math.max(1, t.size) * 4 } });
+      });
+      group = this.device.createBindGroup({ layout: this.layout(inputs.length).bind, entries });
+      if (this.bindGroups.size >= 8192) this.bindGroups.clear();
+      this.bindGroups.set(key, group);
+      this.stats.bindGroupsCreated++;
+    }
     if (!this.pass) this.pass = this.encoder().beginComputePass();
     this.pass.setPipeline(pipe);
     this.pass.setBindGroup(0, group);
