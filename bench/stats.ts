@@ -1,7 +1,9 @@
 /** Timing helpers: run a step function in rounds and report the median time per step. */
 export interface Timing {
-  /** Median milliseconds per step. */
+  /** Median wall-clock milliseconds per step. */
   ms: number;
+  /** Median process CPU milliseconds per step (user + system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   samples: number[];
 }
 
@@ -12,15 +14,19 @@ export async function time(step: () => void | Promise<void>, { warmup = 5, round
   for (let i = 0; i < warmup; i++) await step();
   gc?.();
   const samples: number[] = [];
+  const cpu: number[] = [];
   const start = performance.now();
   for (let r = 0; r < rounds; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     for (let i = 0; i < perRound; i++) await step();
     samples.push((performance.now() - t0) / perRound);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000 / perRound);
     if (performance.now() - start > budgetMs && samples.length >= 3) break;
   }
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { ms: sorted[Math.floor(sorted.length / 2)], samples };
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { ms: median(samples), cpuMs: median(cpu), samples };
 }
 
 /** Picks how many steps fit in about `targetMs` given one step's rough cost. */

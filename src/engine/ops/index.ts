@@ -78,6 +78,16 @@ export const ops = {
 };
 export type OpName = keyof typeof ops;
 
+/**
+ * Fused backward ops the cpu backend runs in place of short composites (the
+ * small-model benchmarks are dominated by per-op cost). They are not in `ops`:
+ * a vjp uses one only when its tensors live on the cpu, and the composite
+ * elsewhere, so other backends need no kernel for them.
+ */
+export { reluGradOp } from './relu';
+export { sigmoidGradOp } from './sigmoid';
+export { tanhGradOp } from './tanh';
+
 export { abs } from './abs';
 export { add } from './add';
 export { broadcastTo } from './broadcastTo';

@@ -8,7 +8,7 @@ import { step } from './step';
 export const reluOp: OpDef = {
   name: 'relu',
   shape: ([s]) => s,
-  vjp: (g, [x]) => [mul(g, step(x))],
+  vjp: (g, [x]) => [g.backend.name === 'cpu' ? apply(reluGradOp, [g, x], undefined) : mul(g, step(x))],
   cpu: ([a], out) => {
     const x = buf(a);
     const o = buf(out);
@@ -16,6 +16,19 @@ export const reluOp: OpDef = {
       const v = x[i];
       o[i] = v > 0 ? v : 0;
     }
+  },
+};
+
+/** cpu-only fused backward op of relu: g [x > 0] from g and x. */
+export const reluGradOp: OpDef = {
+  name: 'reluGrad',
+  shape: ([s]) => s,
+  vjp: (gg, [_g, x]) => [mul(gg, step(x)), null],
+  cpu: ([tg, tx], out) => {
+    const g = buf(tg);
+    const x = buf(tx);
+    const o = buf(out);
+    for (let i = 0; i < o.length; i++) o[i] = x[i] > 0 ? g[i] : 0;
   },
 };
 
