@@ -5,6 +5,7 @@ import { Batcher } from '../../src/lessons/dropout/data';
 import { RegRun } from '../../src/lessons/dropout/run';
 import { sampledAverage } from '../../src/lessons/dropout/testTime';
 import { isoline } from '../../src/lessons/dropout/isoline';
+import { binCounts } from '../../src/ui/plots/WeightHistogram';
 
 describe('EarlyStopping', () => {
   it('remembers the best step and stops exactly `patience` steps after it', () => {
@@ -73,5 +74,11 @@ describe('isoline', () => {
     expect(xs.length).toBe(6);
     for (const x of xs) expect(x).toBeCloseTo((1.5 + 0.5) / 4, 6);
     expect(isoline(v, 4, 4, 2)).toBe('');
+  });
+});
+
+describe('binCounts (weight histogram)', () => {
+  it('counts values in equal bins over [-range, range], clamping the outside into the end bins', () => {
+    expect(binCounts([-1, -0.6, -0.1, 0, 0.1, 0.99, 5, -5], 4, 1)).toEqual([3, 1, 2, 2]);
   });
 });
