@@ -30,8 +30,28 @@ let gpu: Promise<WebGpuBackend | null> | null = null;
 /** The worker's WebGPU backend, created once; a new device is asked for after a loss. */
 async function webgpu(): Promise<WebGpuBackend | null> {
   const prev = gpu && (await gpu);
-  if (!gpu || (prev && prev.lost)) gpu = createWebGpuBackend();
+  if (!gpu || (prev && prev.lost)) {
+    gpu = createWebGpuBackend();
+    listenForSimulatedLoss();
+  }
   return gpu;
+}
+
+/**
+ * A same-origin debugging hook: posting 'lose-device' on this BroadcastChannel
+ * destroys the worker's GPU device, as a driver reset would (the browser test
+ * of the fallback uses it). Only in a browser worker.
+ */
+export const SIMULATE_LOSS_CHANNEL = 'dlp-webgpu-debug';
+let listening = false;
+function listenForSimulatedLoss(): void {
+  if (listening || typeof BroadcastChannel === 'undefined' || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === 'undefined') return;
+  listening = true;
+  new BroadcastChannel(SIMULATE_LOSS_CHANNEL).onmessage = async (e: MessageEvent) => {
+    if (e.data !== 'lose-device') return;
+    const b = gpu && (await gpu);
+    b?.device.destroy();
+  };
 }
 
 export const selectBackend: BackendSelector = async (choice, lesson) => {
