@@ -43,6 +43,12 @@ describe('dropout lesson, default seed and settings (p = 0.5, 800 steps)', () =>
     expect(mask.filter((v) => v === 0).length).toBeGreaterThan(0);
     expect(mask.filter((v) => v === 2).length).toBeGreaterThan(0);
     expect(Array.from(frame.mask_in)).toEqual([1, 1]);
+    // the whole mini-batch's masks: row 0 is the example drawn in the diagram, other rows differ
+    const bm = Array.from(frame.batch_mask);
+    expect(bm.length).toBe(16 * 96);
+    expect(bm.slice(0, 48)).toEqual(Array.from(frame.mask1, (v) => (v > 0 ? 1 : 0)));
+    expect(bm.slice(48, 96)).toEqual(Array.from(frame.mask2, (v) => (v > 0 ? 1 : 0)));
+    expect(bm.slice(96, 192)).not.toEqual(bm.slice(0, 96));
     expect(frame.surf.length).toBe(frame.base_surf.length);
     const differs = Array.from(frame.surf).some((v, i) => Math.abs(v - frame.base_surf[i]) > 0.1);
     expect(differs).toBe(true);

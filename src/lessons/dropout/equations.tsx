@@ -38,7 +38,7 @@ export function DropoutMask() {
   const kept = useStore((s) => s.metrics.kept_frac);
   return (
     <Equation
-      tex={String.raw`\begin{aligned} & h^{(\ell)} = g\big(z^{(\ell)}\big) \odot m^{(\ell)},\quad m_i = \begin{cases} \frac{1}{1-p} = ${fmt(p < 1 ? 1 / (1 - p) : Infinity, 3)} & \text{with probability } 1-p = ${fmt(1 - p, 2)} \\ 0 & \text{with probability } p \end{cases} \\ & \mathbb{E}[m_i] = 1,\quad \text{fraction kept so far: } ${kept === undefined ? '\\text{--}' : fmt(kept, 4)} \end{aligned}`}
+      tex={String.raw`\begin{aligned} & h^{(\ell)} = g\big(z^{(\ell)}\big) \odot m^{(\ell)},\quad m_i = \begin{cases} \frac{1}{1-p} = ${fmt(p < 1 ? 1 / (1 - p) : Infinity, 3)} & \text{prob. } 1-p = ${fmt(1 - p, 2)} \\ 0 & \text{prob. } p \end{cases} \\ & \mathbb{E}[m_i] = 1,\quad \text{fraction kept so far: } ${kept === undefined ? '\\text{--}' : fmt(kept, 4)} \end{aligned}`}
     />
   );
 }

@@ -212,7 +212,10 @@ export class DropoutExperiment implements Experiment {
       row(this.p.p > 0 ? net.drop2.mask : null, h),
     ]);
     const { train, val } = this.split;
+    // every example of the mini-batch has its own mask: rows = examples, columns = h1 then h2 units
+    const batchMask = this.p.p > 0 ? await this.batchMask() : new Float32Array(0);
     return {
+      batch_mask: batchMask,
       // copies: the frame's arrays are transferred to the page, the cache must stay
       surf: surfaces.surf.slice(),
       base_surf: surfaces.base.slice(),
@@ -226,6 +229,22 @@ export class DropoutExperiment implements Experiment {
       val_x: val.x.slice(),
       val_y: Float32Array.from(val.y),
     };
+  }
+
+  /** [B, 2H]: row b holds [m1_b, m2_b] > 0 as 1 (kept) or 0 (dropped). */
+  private async batchMask(): Promise<Float32Array> {
+    const { drop1, drop2 } = this.reg.net;
+    const [a, b] = await Promise.all([drop1.mask!.read(), drop2.mask!.read()]);
+    const h = this.p.hidden;
+    const rows = a.length / h;
+    const out = new Float32Array(rows * 2 * h);
+    for (let r = 0; r < rows; r++) {
+      for (let j = 0; j < h; j++) {
+        out[r * 2 * h + j] = a[r * h + j] > 0 ? 1 : 0;
+        out[r * 2 * h + h + j] = b[r * h + j] > 0 ? 1 : 0;
+      }
+    }
+    return out;
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@ import { Heatmap } from '../../ui/plots/Heatmap';
 import { LineChart } from '../../ui/plots/LineChart';
 import { NetworkDiagram } from '../../ui/plots/NetworkDiagram';
 import { WeightHistogram } from '../../ui/plots/WeightHistogram';
-import { palette } from '../../ui/plots/colors';
+import { palette, sequential } from '../../ui/plots/colors';
 import { useStore } from '../../ui/store';
 import { EXTENT, GRID } from './data';
 import { MC_SAMPLES } from './experiment';
@@ -126,8 +126,24 @@ export function Thinned() {
         height={340}
         title={`The network trained at step ${step}, as the first example of its mini-batch saw it`}
       />
+      <BatchMasks hidden={h} />
       <p className="axis-note">
-        {kept} of {2 * h} hidden units kept this step; grey rings are dropped. Edges: orange positive, blue negative weights, darker is larger.
+        {kept} of {2 * h} hidden units kept for this example; grey rings are dropped. Edges: orange positive, blue negative weights, darker is larger.
+      </p>
+    </div>
+  );
+}
+
+/** The masks of every example in the mini-batch as an image: one row per example, dark where a unit is dropped. */
+function BatchMasks({ hidden }: { hidden: number }) {
+  const m = useFrame('batch_mask');
+  if (!m || m.length === 0) return null;
+  const rows = m.length / (2 * hidden);
+  return (
+    <div className="mask-strip">
+      <Heatmap values={m} rows={rows} cols={2 * hidden} domain={[0, 1]} color={sequential} label={`Dropout masks of the ${rows} examples of this mini-batch`} />
+      <p className="axis-note">
+        Each of the {rows} examples in the mini-batch (rows) trains its own thinned network: h⁽¹⁾ then h⁽²⁾ units across, dark = dropped.
       </p>
     </div>
   );
