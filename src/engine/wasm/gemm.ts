@@ -114,6 +114,20 @@ function ensure(floats: number): Float32Array {
   return k.f32;
 }
 
+/** dst[dOff + j ld + i] = src[sOff + i cols + j] for a [rows, cols] source, in 16 x 16 tiles to stay in cache. */
+function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: number, dst: Float32Array, dOff: number, ld: number): void {
+  for (let i0 = 0; i0 < rows; i0 += 16) {
+    const i1 = Math.min(rows, i0 + 16);
+    for (let j0 = 0; j0 < cols; j0 += 16) {
+      const j1 = Math.min(cols, j0 + 16);
+      for (let i = i0; i < i1; i++) {
+        const s = sOff + i * cols;
+        for (let j = j0; j < j1; j++) dst[dOff + j * ld + i] = src[s + j];
+      }
+    }
+  }
+}
+
 /**
  * C[cOff + i ldc + j] (+)= sum_p opA[i, p] opB[p, j], where opA is A [m, k]
  * (or A stored [k, m] when transA) and opB is B [k, n] (or stored [n, k] when transB).
@@ -132,7 +146,7 @@ export function wasmGemm(
   const f = ensure(cAt + m4 * n8);
   // A -> [m4, k], zero rows past m
   if (!transA) f.set(a.subarray(aOff, aOff + m * k), aAt);
-  else for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) f[aAt + i * k + p] = a[aOff + p * m + i];
+  else transposeBlocked(a, aOff, k, m, f, aAt, k);
   f.fill(0, aAt + m * k, aAt + m4 * k);
   // B -> [k, n8], zero columns past n
   if (!transB) {
@@ -144,11 +158,8 @@ export function wasmGemm(
         f.fill(0, row + n, row + n8);
       }
   } else {
-    for (let p = 0; p < k; p++) {
-      const row = bAt + p * n8;
-      for (let j = 0; j < n; j++) f[row + j] = b[bOff + j * k + p];
-      f.fill(0, row + n, row + n8);
-    }
+    transposeBlocked(b, bOff, n, k, f, bAt, n8);
+    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, bAt + p * n8 + n, bAt + (p + 1) * n8);
   }
   kernel!.gemm(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   for (let i = 0; i < m; i++) {
