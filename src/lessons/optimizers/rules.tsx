@@ -38,16 +38,14 @@ export function plain(v: number): string {
 const slot = (name: string) => String.raw`\htmlData{slot=${name}}{\text{0}}`;
 const pair = (a: string, b: string) => String.raw`(${slot(a)},\ ${slot(b)})`;
 
-/** The live line's TeX for racer r: t, alpha_t, theta_t, g, then the rule's own state. */
-function liveTemplate(r: RacerName): string {
-  const where = [`t = ${slot('t')}`, String.raw`\alpha_t = ${slot('lr')}`, String.raw`\theta_t = ${pair('x', 'y')}`, String.raw`g = ${pair('gx', 'gy')}`];
-  const own: string[] = [];
-  if (r === 'momentum') own.push(String.raw`\theta_t - \theta_{t-1} = ${pair('a0', 'a1')}`);
-  if (r === 'nesterov') own.push(String.raw`v_t = ${pair('a0', 'a1')}`);
-  if (r === 'adagrad' || r === 'rmsprop') own.push(String.raw`G_t = ${pair('a0', 'a1')}`, String.raw`\tfrac{\alpha_t}{\sqrt{G_t+\varepsilon}} = ${pair('r0', 'r1')}`);
-  if (r === 'adam') own.push(String.raw`\hat m_t = ${pair('a0', 'a1')}`, String.raw`\hat v_t = ${pair('b0', 'b1')}`, String.raw`\tfrac{\alpha_t}{\sqrt{\hat v_t+\varepsilon}} = ${pair('r0', 'r1')}`);
-  const line = (xs: string[]) => xs.join(String.raw`,\quad `);
-  return own.length ? String.raw`\begin{gathered}${line(where)} \\ ${line(own)}\end{gathered}` : line(where);
+/** The live values' TeX for racer r, one piece per quantity (t, alpha_t, theta_t, g, then the rule's own state), so they wrap on narrow screens. */
+function liveParts(r: RacerName): string[] {
+  const parts = [`t = ${slot('t')}`, String.raw`\alpha_t = ${slot('lr')}`, String.raw`\theta_t = ${pair('x', 'y')}`, String.raw`g = ${pair('gx', 'gy')}`];
+  if (r === 'momentum') parts.push(String.raw`\theta_t - \theta_{t-1} = ${pair('a0', 'a1')}`);
+  if (r === 'nesterov') parts.push(String.raw`v_t = ${pair('a0', 'a1')}`);
+  if (r === 'adagrad' || r === 'rmsprop') parts.push(String.raw`G_t = ${pair('a0', 'a1')}`, String.raw`\frac{\alpha_t}{\sqrt{G_t+\varepsilon}} = ${pair('r0', 'r1')}`);
+  if (r === 'adam') parts.push(String.raw`\hat m_t = ${pair('a0', 'a1')}`, String.raw`\hat v_t = ${pair('b0', 'b1')}`, String.raw`\frac{\alpha_t}{\sqrt{\hat v_t+\varepsilon}} = ${pair('r0', 'r1')}`);
+  return parts;
 }
 
 /** The numbers for racer r's slots from its frame state (see STATE); r0, r1 are the per-coordinate rates. */
@@ -64,7 +62,10 @@ function LiveRule({ r, eps }: { r: RacerName; eps: number }) {
   const ref = useRef<HTMLDivElement>(null);
   // only \htmlData is trusted, and only in our own template: it tags the slots
   const html = useMemo(
-    () => katex.renderToString(liveTemplate(r), { displayMode: true, output: 'html', throwOnError: false, strict: 'ignore', trust: (c) => c.command === '\\htmlData' }),
+    () =>
+      liveParts(r)
+        .map((tex) => `<span class="live-part">${katex.renderToString(tex, { output: 'html', throwOnError: false, strict: 'ignore', trust: (c) => c.command === '\\htmlData' })}</span>`)
+        .join(''),
     [r],
   );
   useEffect(() => {

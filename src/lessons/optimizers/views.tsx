@@ -4,7 +4,7 @@ import type { Surface } from '../../engine';
 import { changeParams } from '../../ui/lessonState';
 import { ContourPlot, pathSymbol, type ContourMark } from '../../ui/plots/ContourPlot';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
-import { useStore, type State } from '../../ui/store';
+import { useStore, type History, type State } from '../../ui/store';
 import { clampStart, makeSurface } from './experiment';
 import { meta, RACER_LABELS, type SurfaceName } from './meta';
 import { RACERS, type RacerName } from './racer';
@@ -15,6 +15,20 @@ const GRID = 160;
 /** The charts redraw about 8 times a second; the contour's paths follow every frame. */
 const CHART_MS = 125;
 const selectHistory = (s: State) => s.history;
+/** Points per chart line: plenty for a 480-unit-wide chart, and a fraction of the history's 1500. */
+const CHART_POINTS = 300;
+
+/** The history thinned to at most CHART_POINTS steps (every k-th, always with the last). */
+function useChartHistory(): History {
+  const h = useThrottledStore(selectHistory, CHART_MS);
+  return useMemo(() => {
+    const n = h.step.length;
+    const k = Math.ceil(n / CHART_POINTS);
+    if (k <= 1) return h;
+    const keep = (_: unknown, i: number) => i % k === 0 || i === n - 1;
+    return { step: h.step.filter(keep), values: Object.fromEntries(Object.entries(h.values).map(([name, v]) => [name, v.filter(keep)])) };
+  }, [h]);
+}
 
 /** The enabled racers, in race order (selected as a string so the store hands back a stable value). */
 export function useEnabled(): RacerName[] {
@@ -77,7 +91,6 @@ export function RaceContour() {
     id: r,
     color: RACER_COLORS[r],
     symbol: RACER_SYMBOLS[r],
-    label: RACER_LABELS[r],
     points: (frame?.[`path_${r}`] as Float32Array | undefined) ?? start,
   }));
   return (
@@ -98,9 +111,9 @@ export function RaceContour() {
         label={`Contour plot of the ${surface.name} surface with each optimizer's path from the start point (${start[0]}, ${start[1]})`}
       />
       <ul className="legend">
-        {enabled.map((r) => (
-          <li key={r}>
-            <svg width="14" height="14" viewBox="-7 -7 14 14" aria-hidden="true">
+        {paths.map(({ id: r, points }) => (
+          <li key={r} data-path={r} data-points={points.length / 2}>
+            <svg viewBox="-7 -7 14 14" aria-hidden="true" style={{ width: 14, height: 14, display: 'inline-block', verticalAlign: '-0.1em' }}>
               <path d={pathSymbol(RACER_SYMBOLS[r])} fill={RACER_COLORS[r]} />
             </svg>{' '}
             {RACER_LABELS[r]}
@@ -154,7 +167,7 @@ export function FinishTable() {
 
 export function LossChart() {
   const enabled = useEnabled();
-  const h = useThrottledStore(selectHistory, CHART_MS);
+  const h = useChartHistory();
   const surface = useSurface();
   // the saddle's f is unbounded below: a log axis only makes sense where f >= 0
   const logY = surface.minima.length > 0;
@@ -167,7 +180,7 @@ const ADAPTIVE: RacerName[] = ['adagrad', 'rmsprop', 'adam'];
 /** alpha_t for the plain rules; alpha_t / sqrt(G_j + eps) per coordinate (x solid, y dashed) for the adaptive ones. */
 export function StepChart() {
   const enabled = useEnabled();
-  const h = useThrottledStore(selectHistory, CHART_MS);
+  const h = useChartHistory();
   const series: Series[] = enabled.flatMap((r) => {
     const x = { name: `${RACER_LABELS[r]}${ADAPTIVE.includes(r) ? ' x' : ''}`, x: h.step, y: h.values[`eta_${r}_x`] ?? [], color: RACER_COLORS[r] };
     if (!ADAPTIVE.includes(r)) return [x];
