@@ -5,6 +5,7 @@ import { LineChart } from '../../ui/plots/LineChart';
 import { sequential } from '../../ui/plots/colors';
 import { useStore } from '../../ui/store';
 import { CLIFF_COLS, CLIFF_ROWS, CLIFF_X, CLIFF_Y } from './cliff';
+import { EqRow } from './EqRow';
 import { CONTAIN, useSampled } from './sampled';
 
 const PLAIN = '#D55E00';
@@ -36,7 +37,7 @@ function Surface() {
   return (
     <figure className="chart">
       <figcaption>
-        The cliff surface (dark = low); <span style={{ color: PLAIN }}>plain steps</span> and <span style={{ color: '#0072B2' }}>clipped steps</span> from the same start
+        The cliff surface (dark = low) with plain steps (orange, dashed) and clipped steps (light blue) from the same start
       </figcaption>
       <Heatmap values={img ?? null} rows={CLIFF_ROWS} cols={CLIFF_COLS} domain={[0, 11]} color={shade} label="Cliff loss surface with both descent paths" size={640}>
         {plain && plain.length >= 2 && <Path path={plain} color={PLAIN} dashed />}
@@ -75,7 +76,10 @@ export function CliffView() {
   const r = useStore((s) => Number(s.params.clip));
   return (
     <>
-      <Equation tex={String.raw`\text{if } \lVert g \rVert > r:\quad g \leftarrow \frac{g\, r}{\lVert g \rVert},\qquad \lVert \theta_{t} - \theta_{t-1} \rVert = \eta \lVert g \rVert \le \eta r = ${fmt(m.bound, 3)}`} />
+      <EqRow>
+        <Equation tex={String.raw`\text{if } \lVert g \rVert > r:\quad g \leftarrow \frac{g\, r}{\lVert g \rVert}`} />
+        <Equation tex={String.raw`\lVert \theta_{t} - \theta_{t-1} \rVert = \eta \lVert g \rVert \le \eta r = ${fmt(m.bound, 3)}`} />
+      </EqRow>
       <Equation tex={String.raw`\lVert g \rVert = ${fmt(m.grad_norm, 3)}\ ${(m.grad_norm ?? 0) > r ? String.raw`> r: \text{ clipped}` : String.raw`\le r: \text{ unchanged}`}`} />
       <div className="plots" style={CONTAIN}>
         <Surface />

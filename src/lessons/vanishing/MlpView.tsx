@@ -5,6 +5,7 @@ import { LineChart } from '../../ui/plots/LineChart';
 import { LogBars } from '../../ui/plots/LogBars';
 import { useStore } from '../../ui/store';
 import { BINS, SATURATION } from './deepNet';
+import { EqRow } from './EqRow';
 import { CONTAIN, thin, useSampled } from './sampled';
 import type { ActName } from './params';
 
@@ -88,10 +89,31 @@ function InitEquation() {
   const init = useStore((s) => s.params.init);
   const n = useStore((s) => Number(s.params.width));
   const c = useStore((s) => Number(s.params.scale));
+  // live values for the hidden-to-hidden layers, where n_i = n_{i+1} = width (times the init scale c)
+  const here = String.raw`\text{here } n_i = n_{i+1} = ${n},\ c = ${fmt(c, 2)}:\ `;
   if (init === 'glorot')
-    return <Equation tex={String.raw`\mathrm{Var}[W^i] = \frac{2}{n_i + n_{i+1}},\quad W^i \sim U\!\left[-\frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}, \frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}\right] = U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}]`} />;
-  if (init === 'he') return <Equation tex={String.raw`W^i \sim \mathcal N\!\left(0, \frac{2}{n_i}\right),\quad \sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)}`} />;
-  return <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right] = U[\pm ${fmt(c / Math.sqrt(n), 3)}],\quad n_i\,\mathrm{Var}[W^i] = \tfrac13 \cdot ${fmt(c * c, 3)}`} />;
+    return (
+      <>
+        <EqRow>
+          <Equation tex={String.raw`\mathrm{Var}[W^i] = \frac{2}{n_i + n_{i+1}}`} />
+          <Equation tex={String.raw`W^i \sim U\!\left[-\frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}, \frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}\right]`} />
+        </EqRow>
+        <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}],\ n_i \mathrm{Var} = ${fmt(c * c, 3)}`} />
+      </>
+    );
+  if (init === 'he')
+    return (
+      <>
+        <Equation tex={String.raw`W^i \sim \mathcal N\!\left(0, \frac{2}{n_i}\right)`} />
+        <Equation tex={String.raw`${here} \sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)},\ n_i \mathrm{Var} = ${fmt(2 * c * c, 3)}`} />
+      </>
+    );
+  return (
+    <>
+      <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right] \ \Rightarrow\ n_i\,\mathrm{Var}[W^i] = \tfrac13`} />
+      <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt(c / Math.sqrt(n), 3)}],\ n_i \mathrm{Var} = ${fmt((c * c) / 3, 3)}`} />
+    </>
+  );
 }
 
 /** The largest slope of each activation: what one layer's Jacobian can at most pass on. */
@@ -106,16 +128,17 @@ export function MlpView() {
   return (
     <>
       <Equation tex={String.raw`\frac{\partial L}{\partial h_1} = \frac{\partial L}{\partial h_L}\,\frac{\partial h_L}{\partial h_{L-1}} \cdots \frac{\partial h_2}{\partial h_1}`} />
-      <Equation tex={String.raw`\frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(g'(a_k)\big)\, W_k^{\top},\quad ${SLOPE[act]}`} />
+      <EqRow>
+        <Equation tex={String.raw`\frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(g'(a_k)\big)\, W_k^{\top}`} />
+        <Equation tex={SLOPE[act]} />
+      </EqRow>
       <InitEquation />
       <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert}`} />
       <div className="plots" style={CONTAIN}>
         <GradientsOverTime />
+        <Histograms />
         <GradientsNow />
         <LossCurve />
-      </div>
-      <div style={CONTAIN}>
-        <Histograms />
       </div>
     </>
   );
