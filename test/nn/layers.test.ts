@@ -154,3 +154,20 @@ describe('statistics helpers', () => {
     });
   });
 });
+
+describe('per-layer statistics after a step', () => {
+  it('one gradient norm per layer with parameters and activation stats for every layer', () => {
+    const rng = new E.Rng(4);
+    const net = new E.Sequential([new E.Dense(2, 4, rng), new E.Fn(E.tanh), new E.Dense(4, 1, rng)]);
+    E.tidy(() => {
+      const x = E.tensor(rand([5, 2], 1), [5, 2]);
+      const { grads } = E.valueAndGrad(() => E.mse(net.forward(x), E.zeros([5, 1])), net.params());
+      const s = E.layerStats(net, grads);
+      expect(s.length).toBe(3);
+      expect(s[1].gradNorm).toBeUndefined();
+      const want = Math.sqrt([grads[0], grads[1]].reduce((a, g) => a + g.values.reduce((b, v) => b + v * v, 0), 0));
+      expect(s[0].gradNorm!.item()).toBeCloseTo(want, 5);
+      expect(s[1].activation.std.item()).toBeGreaterThan(0);
+    });
+  });
+});

@@ -57,3 +57,31 @@ export function histogram(values: ArrayLike<number>, bins: number, lo: number, h
 export function zeroFraction(a: Tensor, eps = 0): Tensor {
   return sub(1, mean(greater(abs(a), eps)));
 }
+
+export interface LayerStat {
+  /** Index of the layer in the model. */
+  layer: number;
+  /** ||grad|| over the layer's parameters (absent for layers without any). */
+  gradNorm?: Tensor;
+  /** Statistics of the layer's output from the last forward pass. */
+  activation: ActivationStats;
+}
+
+/**
+ * Per-layer gradient norms and activation statistics after a step, for a model
+ * whose forward pass kept its layer outputs (Sequential.activations) and whose
+ * grads are ordered like model.params() (as valueAndGrad returns them).
+ */
+export function layerStats(
+  model: { layers: { params(): Tensor[] }[]; activations: Tensor[] },
+  grads: readonly Tensor[],
+  threshold = 0.9,
+): LayerStat[] {
+  let at = 0;
+  return model.layers.map((l, i) => {
+    const n = l.params().length;
+    const gs = grads.slice(at, at + n);
+    at += n;
+    return { layer: i, gradNorm: n ? globalNorm(gs) : undefined, activation: activationStats(model.activations[i], threshold) };
+  });
+}
