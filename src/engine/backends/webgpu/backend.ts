@@ -56,6 +56,8 @@ const FLUSH_EVERY = 256;
 const DIRECT_UPLOAD_FLOATS = 1 << 16;
 const STAGING_MIN_BYTES = 1 << 16;
 const ADAPTER_TIMEOUT_MS = 10_000;
+/** Free pooled memory above this is given back to the driver (old shapes after a rebuild, say). */
+const POOL_FREE_CAP_BYTES = 256 * 1024 * 1024;
 
 const USAGE_STORAGE = 0x80 | 0x04 | 0x08; // STORAGE | COPY_SRC | COPY_DST
 const USAGE_UPLOAD = 0x04 | 0x08; // COPY_SRC | COPY_DST
@@ -87,6 +89,7 @@ export class WebGpuBackend implements Backend {
   /** Bind groups by layout and buffers: the pool hands a step the same buffers each time, so they repeat. */
   private readonly bindGroups = new Map<string, GPUBindGroup>();
   private nextStorageId = 1;
+  private freeBytes = 0;
   private readonly layouts: { bind: GPUBindGroupLayout; pipe: GPUPipelineLayout }[] = [];
   private enc: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
@@ -129,7 +132,8 @@ export class WebGpuBackend implements Backend {
     this.check();
     const key = Math.max(1, size);
     let s = this.pool.get(key)?.pop();
-    if (!s) {
+    if (s) this.freeBytes -= key * 4;
+    else {
       const buffer = this.device.createBuffer({ size: key * 4, usage: USAGE_STORAGE });
       this.stats.buffersCreated++;
       s = { buffer, id: this.nextStorageId++, size, owner: null, version: 0, shadow: null, shadowVersion: -1, allocation: 0, shadowAllocation: -1 };
@@ -150,6 +154,17 @@ export class WebGpuBackend implements Backend {
     let free = this.pool.get(key);
     if (!free) this.pool.set(key, (free = []));
     free.push(s);
+    this.freeBytes += key * 4;
+    if (this.freeBytes > POOL_FREE_CAP_BYTES) this.trimPool();
+  }
+
+  /** Destroys every free buffer (their bind groups go with them); live tensors are untouched. */
+  private trimPool(): void {
+    this.flush(); // work already encoded may still use them: submitted work keeps its buffers alive
+    for (const free of this.pool.values()) for (const s of free) s.buffer.destroy();
+    this.pool.clear();
+    this.bindGroups.clear();
+    this.freeBytes = 0;
   }
 
   write(storage: unknown, values: Float32Array): void {
