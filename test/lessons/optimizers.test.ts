@@ -200,6 +200,9 @@ describe('optimizer race: behaviour', () => {
     const m = await exp.metrics();
     expect(m.escaped_momentum).toBe(1);
     expect(m.diverged_momentum).toBe(0);
+    // started on the ridge, plain SGD lingers by the saddle longer than momentum
+    expect(m.escaped_sgd).toBe(1);
+    expect(m.stopped_momentum).toBeLessThan(m.stopped_sgd);
     exp.dispose();
   });
 

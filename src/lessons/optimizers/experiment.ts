@@ -95,7 +95,7 @@ export class Race implements Experiment {
     this.t++;
   }
 
-  /** Per racer: loss_<r> (last loss inside the bound, always finite), diverged_<r>, escaped_<r>, reached_<r> and eta_<r>_x|y. */
+  /** Per racer: loss_<r> (last loss inside the bound, always finite), diverged_<r>, escaped_<r>, reached_<r> and stopped_<r> (steps; 0 = not yet), eta_<r>_x|y. */
   async metrics(): Promise<Record<string, number>> {
     const m: Record<string, number> = {};
     for (const r of this.racers) {
@@ -103,6 +103,7 @@ export class Race implements Experiment {
       m[`diverged_${r.name}`] = r.status === 'diverged' ? 1 : 0;
       m[`escaped_${r.name}`] = r.status === 'escaped' ? 1 : 0;
       m[`reached_${r.name}`] = r.reachedAt;
+      m[`stopped_${r.name}`] = r.stoppedAt;
       if (r.t > 0) {
         // before the first step AdaGrad's G is 0 and alpha / sqrt(eps) is no step anyone takes
         const [ex, ey] = await r.effectiveStep();

@@ -25,8 +25,8 @@ export type RacerStatus = 'running' | 'diverged' | 'escaped';
 
 /**
  * A racer stops when it is this many view widths from the view's centre (or
- * not finite); on a surface with no minimum (the saddle) leaving the view by a
- * width counts as having escaped.
+ * not finite); on a surface with no minimum (the saddle) leaving the view
+ * counts as having escaped.
  */
 export const BOUND_WIDTHS = 1000;
 
@@ -73,6 +73,8 @@ export class Racer {
   loss: number;
   /** The (noisy) gradient used by the last step. */
   grad: [number, number] = [0, 0];
+  /** The step at which the racer was stopped (diverged or escaped); 0 while running. */
+  stoppedAt = 0;
   /** First step at which theta came within `tol` of a minimum; 0 while not yet. */
   reachedAt = 0;
   /** x0, y0, x1, y1, ... every point visited (Float64 on the host, sent as Float32). */
@@ -99,7 +101,7 @@ export class Racer {
     // every racer draws the same noise sequence (common random numbers), so the rules, not the luck, differ
     this.rng = new Rng(seed);
     const { x, y } = surface.domain;
-    this.bound = (surface.minima.length ? BOUND_WIDTHS : 1) * Math.max(x[1] - x[0], y[1] - y[0]);
+    this.bound = (surface.minima.length ? BOUND_WIDTHS : 0.5) * Math.max(x[1] - x[0], y[1] - y[0]);
     this.centre = [(x[0] + x[1]) / 2, (y[0] + y[1]) / 2];
     this.checkReached();
   }
@@ -124,6 +126,7 @@ export class Racer {
     const far = Math.abs(x - this.centre[0]) > this.bound || Math.abs(y - this.centre[1]) > this.bound;
     if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(f) || far) {
       this.status = this.surface.minima.length === 0 && Number.isFinite(x) && Number.isFinite(y) ? 'escaped' : 'diverged';
+      this.stoppedAt = this.t;
       return;
     }
     this.x = x;

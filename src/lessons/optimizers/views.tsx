@@ -136,9 +136,9 @@ export function FinishTable() {
   const surface = useSurface();
   const status = (r: RacerName) => {
     if (m[`diverged_${r}`] === 1) return 'diverged';
-    if (m[`escaped_${r}`] === 1) return 'escaped (left the view)';
+    if (m[`escaped_${r}`] === 1) return `escaped at step ${m[`stopped_${r}`]}`;
     if (m[`reached_${r}`] > 0) return `reached at step ${m[`reached_${r}`]}`;
-    if (!surface.minima.length) return done ? 'still near the saddle' : 'running';
+    if (!surface.minima.length) return done ? 'did not escape' : 'not yet';
     return done ? 'not reached' : 'not yet';
   };
   return (
