@@ -78,6 +78,10 @@ test('clicking the contour moves the common start point and the URL', async ({ p
   // and the link reproduces it
   await page.reload();
   await expect(page.getByLabel('Start y value')).toHaveValue(q.get('startY')!);
+  // from the keyboard: the focused plot nudges the start by 2% of the view (0.08 here) per arrow press
+  await plot.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByLabel('Start x value')).toHaveValue(String(Number((Number(q.get('startX')) - 0.08).toFixed(3))));
   expect(errors).toEqual([]);
 });
 
