@@ -23,6 +23,8 @@ test('dropout: Play trains both runs; train_loss and val_loss update; the best-s
   await expect.poll(pattern).not.toBe(before);
   await waitForMetric(page, 'kept_frac', (v) => Math.abs(v - 0.5) < 0.05);
   await page.getByRole('button', { name: 'Pause' }).click();
+  // the worker reported no error or divergence along the way
+  await expect(page.locator('[data-alert]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -50,6 +52,7 @@ test('dropout: turning dropout off restarts the comparison from step 0 with iden
   await page.getByRole('button', { name: 'Step' }).click();
   await waitForMetric(page, 'kept_frac', (v) => v > 0.2 && v < 0.8);
   expect(await metric(page, 'train_loss')).not.toBe(await metric(page, 'base_train_loss'));
+  await expect(page.locator('[data-alert]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
@@ -65,5 +68,6 @@ test('dropout: the early-stopping scene stops within patience of the best step a
   await expect(page.locator('[data-marker="stopped"]')).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
   expect(await metric(page, 'step')).toBe(stopped);
+  await expect(page.locator('[data-alert]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -60,6 +60,19 @@ describe('dropout lesson, default seed and settings (p = 0.5, 800 steps)', () =>
   });
 });
 
+describe('before the first step', () => {
+  it('metrics and frame are complete and finite (the page shows them at once)', async () => {
+    const e = await train({}, 0);
+    const m = await e.metrics();
+    for (const [k, v] of Object.entries(m)) expect(Number.isFinite(v), k).toBe(true);
+    expect(m.best_step).toBe(0);
+    const f = await e.frame();
+    expect(f.batch_mask.length).toBe(0);
+    expect(Array.from(f.mask1)).toEqual(new Array(48).fill(1));
+    e.dispose();
+  });
+});
+
 describe('L1 against L2', () => {
   it('L1 leaves a larger fraction of near-zero weights than L2, and both shrink the weights', async () => {
     const l1 = await train({ p: 0, l1: 0.003 }, 600);

@@ -213,7 +213,7 @@ export class DropoutExperiment implements Experiment {
     ]);
     const { train, val } = this.split;
     // every example of the mini-batch has its own mask: rows = examples, columns = h1 then h2 units
-    const batchMask = this.p.p > 0 ? await this.batchMask() : new Float32Array(0);
+    const batchMask = await this.batchMask();
     return {
       batch_mask: batchMask,
       // copies: the frame's arrays are transferred to the page, the cache must stay
@@ -231,10 +231,11 @@ export class DropoutExperiment implements Experiment {
     };
   }
 
-  /** [B, 2H]: row b holds [m1_b, m2_b] > 0 as 1 (kept) or 0 (dropped). */
+  /** [B, 2H]: row b holds [m1_b, m2_b] > 0 as 1 (kept) or 0 (dropped); empty without hidden dropout or before the first step. */
   private async batchMask(): Promise<Float32Array> {
     const { drop1, drop2 } = this.reg.net;
-    const [a, b] = await Promise.all([drop1.mask!.read(), drop2.mask!.read()]);
+    if (this.p.p <= 0 || !drop1.mask || !drop2.mask) return new Float32Array(0);
+    const [a, b] = await Promise.all([drop1.mask.read(), drop2.mask.read()]);
     const h = this.p.hidden;
     const rows = a.length / h;
     const out = new Float32Array(rows * 2 * h);
