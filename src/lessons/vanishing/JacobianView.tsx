@@ -3,6 +3,7 @@ import { Equation, fmt } from '../../ui/Equation';
 import { LineChart } from '../../ui/plots/LineChart';
 import { LogBars } from '../../ui/plots/LogBars';
 import { useStore } from '../../ui/store';
+import { EqRow } from './EqRow';
 import { HORIZON } from './jacobians';
 import { CONTAIN, useSampled } from './sampled';
 
@@ -38,7 +39,7 @@ function Eigenbasis() {
   if (!coef || !eig) return null;
   return (
     <LogBars
-      title="h_t along each eigenvector q_i of W, labelled by its eigenvalue λ_i: |q_iᵀ h_t| = |λ_i|^t |q_iᵀ h_0| (λ_1 = ρ in vermillion; below about 10⁻⁷‖h_t‖ float32 rounding shows)"
+      title="h_t in the eigenbasis of W: |q_iᵀ h_t| = |λ_i|^t |q_iᵀ h_0|, bars labelled by λ_i, λ_1 = ρ in vermillion (float32 rounding floor ≈ 10⁻⁷‖h_t‖)"
       values={coef}
       labels={eig.map((l, i) => (i % 3 === 0 ? l.toFixed(2) : ''))}
       domain={[1e-12, 1e12]}
@@ -55,11 +56,21 @@ export function JacobianView() {
   return (
     <>
       {rec === 'tanh' ? (
-        <Equation tex={String.raw`h_t = \tanh(W h_{t-1}),\qquad \frac{\partial h_t}{\partial h_{t-1}} = \mathrm{diag}\big(1 - h_t^2\big)\, W`} />
+        <EqRow>
+          <Equation tex={String.raw`h_t = \tanh(W h_{t-1})`} />
+          <Equation tex={String.raw`\frac{\partial h_t}{\partial h_{t-1}} = \mathrm{diag}\big(1 - h_t^2\big)\, W`} />
+        </EqRow>
       ) : (
-        <Equation tex={String.raw`h_t = W h_{t-1} = W^t h_0 = Q\,\Lambda^t Q^{\top} h_0,\qquad W = Q \Lambda Q^{\top}`} />
+        <EqRow>
+          <Equation tex={String.raw`W = Q \Lambda Q^{\top}`} />
+          <Equation tex={String.raw`h_t = W h_{t-1} = W^t h_0 = Q\,\Lambda^t Q^{\top} h_0`} />
+        </EqRow>
       )}
-      <Equation tex={String.raw`\rho^t = ${fmt(m.rho, 2)}^{${t}} = ${fmt(m.rho_t, 3)},\qquad \lVert h_t \rVert = ${fmt(m.h_norm, 3)},\qquad \Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = \lVert (W^{\top})^t u \rVert = ${fmt(m.grad_norm, 3)}`} />
+      <EqRow>
+        <Equation tex={String.raw`\rho^t = ${fmt(m.rho, 2)}^{${t}} = ${fmt(m.rho_t, 3)}`} />
+        <Equation tex={String.raw`\lVert h_t \rVert = ${fmt(m.h_norm, 3)}`} />
+        <Equation tex={String.raw`\Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = \lVert (W^{\top})^t u \rVert = ${fmt(m.grad_norm, 3)}`} />
+      </EqRow>
       <div className="plots" style={CONTAIN}>
         <Norms />
         <Eigenbasis />

@@ -1,5 +1,5 @@
 /** Store reads at a plot's pace, not the worker's: keeps main-thread work per second small while training runs. */
-import { startTransition, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore, type State } from '../../ui/store';
 
 /** CSS containment for plot areas: their redraws do not re-lay out or repaint the rest of the page. */
@@ -17,8 +17,8 @@ export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
-        // a transition lets React render the plots in small slices, never one long main-thread task
-        startTransition(() => setValue(() => select(useStore.getState())));
+        // not a transition: under a steady stream of readout updates a transition could be postponed for seconds
+        setValue(() => select(useStore.getState()));
       }, ms);
     });
     setValue(() => select(useStore.getState()));
