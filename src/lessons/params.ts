@@ -8,6 +8,8 @@ interface ParamBase {
   help?: string;
   /** Show the control only while each named param has one of the listed values (data, so it survives postMessage). */
   showIf?: Record<string, readonly (string | number | boolean)[]>;
+  /** Controls of one group are shown together in a collapsible section named by the group. */
+  group?: string;
 }
 export type Param =
   | (ParamBase & { kind: 'number'; min: number; max: number; step?: number; log?: boolean; integer?: boolean; default: number })

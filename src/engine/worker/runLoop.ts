@@ -186,14 +186,13 @@ export class RunLoop {
     const snap = snapshot(this.backend)?.then((ok) => {
       if (ok) this.snapshotStep = snapStep;
     });
-    const values = { ...(await this.exp.metrics()), step: this.stepCount };
+    // metrics and frame start together so their reads share one GPU readback
+    const [metrics, data] = await Promise.all([this.exp.metrics(), this.exp.frame?.()]);
+    const values = { ...metrics, step: this.stepCount };
     await snap;
     this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
     const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v));
-    if (this.exp.frame) {
-      const data = await this.exp.frame();
-      this.port.postMessage({ type: 'frame', runId: this.runId, step: this.stepCount, data }, transferablesOf(data));
-    }
+    if (data) this.port.postMessage({ type: 'frame', runId: this.runId, step: this.stepCount, data }, transferablesOf(data));
     if (bad) {
       this.stop();
       this.post({

@@ -20,8 +20,8 @@ const on = (key: string, label: string): Param => ({ kind: 'bool', key: `on_${ke
 const lr = (key: string, label: string, def: number): Param => num(`lr_${key}`, `${label} learning rate α`, 1e-4, 2, def, { log: true });
 const eps = (key: string, label: string): Param => num(`eps_${key}`, `${label} ε`, 1e-10, 1e-2, 1e-8, { log: true });
 
-/** Hyper-parameters of every racer: a toggle, its own learning rate and its own constants. */
-const racerParams: Param[] = [
+/** Hyper-parameters of every racer: a toggle, its own learning rate and its own constants, grouped per racer. */
+const racerParams: Param[] = ([
   on('sgd', 'SGD'),
   lr('sgd', 'SGD', 0.025),
   on('momentum', 'momentum'),
@@ -42,16 +42,21 @@ const racerParams: Param[] = [
   num('beta1_adam', 'Adam β₁', 0, 0.999, 0.9, { step: 0.001 }),
   num('beta2_adam', 'Adam β₂', 0, 0.9999, 0.999, { step: 0.0001 }),
   eps('adam', 'Adam'),
-];
+] as Param[]).map((p) => ({ ...p, group: groupOf(p.key) }));
+
+function groupOf(key: string): string {
+  const racer = key.split('_')[1] as keyof typeof RACER_LABELS;
+  return `${RACER_LABELS[racer]} settings`;
+}
 
 const params: Param[] = [
   { kind: 'choice', key: 'surface', label: 'Surface', options: SURFACES, labels: ['Ill-conditioned quadratic', 'Rosenbrock', 'Saddle x² − y²', 'Beale', 'Himmelblau', 'Cliff'], default: 'quadratic' },
-  num('kappa', 'Condition number κ (quadratic)', 1, 200, 50, { log: true, help: 'f = (x² + κ y²)/2: the valley is κ times steeper across than along.' }),
+  num('kappa', 'Condition number κ (quadratic)', 1, 200, 50, { log: true, showIf: { surface: ['quadratic'] }, help: 'f = (x² + κ y²)/2: the valley is κ times steeper across than along.' }),
   num('startX', 'Start x', -5, 8, -1.8, { step: 0.01, help: 'Or click / drag on the contour plot.' }),
   num('startY', 'Start y', -5, 5, 0.6, { step: 0.01 }),
   num('noise', 'Gradient noise σ', 0, 10, 0, { step: 0.05, help: 'Gaussian noise added to each gradient component: a small mini-batch gives a noisy gradient (σ shrinks like 1/√batch).' }),
   { kind: 'bool', key: 'schedule', label: '1/t schedule ε₀τ / max(t, τ)', default: false, help: 'Every racer’s learning rate stays at ε₀ for τ steps, then decays like 1/t.' },
-  num('tau', 'Schedule τ', 1, 1000, 50, { integer: true, step: 1, log: true }),
+  num('tau', 'Schedule τ', 1, 1000, 50, { integer: true, step: 1, log: true, showIf: { schedule: [true] } }),
   num('steps', 'Race length (steps)', 20, 5000, 600, { integer: true, step: 10 }),
   num('tol', 'Finish radius ε', 1e-4, 0.5, 0.01, { log: true, help: 'A racer finishes when it comes within ε of a minimum.' }),
   seedParam,

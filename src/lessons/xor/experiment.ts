@@ -106,8 +106,9 @@ class SingleRun implements Experiment {
     this.run.step();
   }
   async metrics(): Promise<Record<string, number>> {
-    const m: Record<string, number> = { loss: await this.run.loss() };
-    const params = await Promise.all(this.run.net.params().map((t) => t.read()));
+    // every read is issued before the first await: on webgpu they share one readback
+    const [loss, params] = await Promise.all([this.run.loss(), Promise.all(this.run.net.params().map((t) => t.read()))]);
+    const m: Record<string, number> = { loss };
     if (this.run.p.model === 'linear') {
       m.w1 = params[0][0];
       m.w2 = params[0][1];
@@ -116,19 +117,16 @@ class SingleRun implements Experiment {
     return m;
   }
   async frame(): Promise<FrameData> {
-    const [surface, hidden, outputs] = await Promise.all(
-      [
-        noGradEval(() => this.run.net.forward(this.grid)),
-        noGradEval(() => this.run.net.hidden(this.data.x)),
-        noGradEval(() => this.run.net.forward(this.data.x)),
-      ].map(async (t) => {
-        if (!t) return new Float32Array(0);
-        const v = await t.read();
-        t.dispose();
-        return v;
-      }),
-    );
-    const weights = await Promise.all(this.run.net.params().map((t) => t.read()));
+    const evals = [
+      noGradEval(() => this.run.net.forward(this.grid)),
+      noGradEval(() => this.run.net.hidden(this.data.x)),
+      noGradEval(() => this.run.net.forward(this.data.x)),
+    ];
+    const [surface, hidden, outputs, ...weights] = await Promise.all([
+      ...evals.map((t) => (t ? t.read() : Promise.resolve(new Float32Array(0)))),
+      ...this.run.net.params().map((t) => t.read()),
+    ]);
+    for (const t of evals) t?.dispose();
     return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
   }
   setParams(p: ParamValues): boolean {

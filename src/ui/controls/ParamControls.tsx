@@ -3,14 +3,20 @@ import { checkValue, isRelevant, type Param, type Values } from '../../lessons/p
 
 /** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
 export function ParamControls({ schema, values, onChange, hidden = [] }: { schema: readonly Param[]; values: Values; onChange: (p: Values) => void; hidden?: string[] }) {
+  const shown = schema.filter((p) => !hidden.includes(p.key) && isRelevant(p, values));
+  const control = (p: Param) => <ParamControl key={p.key} p={p} value={values[p.key] ?? p.default} onChange={(v) => onChange({ [p.key]: v })} />;
+  // grouped controls (e.g. one optimizer's hyper-parameters) fold away so the panel stays short
+  const groups = [...new Set(shown.map((p) => p.group).filter((g): g is string => !!g))];
   return (
     <fieldset className="params">
       <legend>Parameters</legend>
-      {schema
-        .filter((p) => !hidden.includes(p.key) && isRelevant(p, values))
-        .map((p) => (
-          <ParamControl key={p.key} p={p} value={values[p.key] ?? p.default} onChange={(v) => onChange({ [p.key]: v })} />
-        ))}
+      {shown.filter((p) => !p.group).map(control)}
+      {groups.map((g) => (
+        <details key={g} className="param-group">
+          <summary>{g}</summary>
+          {shown.filter((p) => p.group === g).map(control)}
+        </details>
+      ))}
     </fieldset>
   );
 }
