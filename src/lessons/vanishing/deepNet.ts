@@ -87,7 +87,10 @@ export class DeepNet {
   }
 }
 
-/** Trains a DeepNet and reports loss, accuracy, per-layer ||dL/dW_l||, grad_ratio = ||dL/dW_1|| / ||dL/dW_L|| and saturation. */
+/**
+ * Trains a DeepNet by mini-batch SGD on binary cross-entropy; reports loss and accuracy on the whole set,
+ * per-layer ||dL/dW_l||, grad_ratio = ||dL/dW_1|| / ||dL/dW_L|| and the saturated fraction of units.
+ */
 export class DeepNetRun implements Experiment {
   readonly net: DeepNet;
   readonly phase = 'training';
@@ -143,7 +146,7 @@ export class DeepNetRun implements Experiment {
     this.gradient(true);
   }
 
-  /** ||dL/dW_l|| for l = 1..L from the last step (the loss and gradients of the weights before its update). */
+  /** ||dL/dW_l|| for l = 1..L of the last step's mini-batch, at the weights before that step's update. */
   async gradNorms(): Promise<number[]> {
     return Promise.all(this.normsT.map(async (t) => (await t.read())[0]));
   }
@@ -155,8 +158,9 @@ export class DeepNetRun implements Experiment {
     norms.forEach((v, i) => (m[`grad_${i + 1}`] = v));
     m.grad_bottom = norms[0];
     m.grad_top = norms[L - 1];
-    // 0/0 happens only when every gradient is exactly zero (a dead relu net): report 1, not NaN
-    m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : norms[0] > 0 ? Infinity : 1;
+    // a top gradient of exactly 0 means a dead top relu layer, and then nothing reaches the bottom either:
+    // report 0 rather than a NaN that the run loop would take for divergence
+    m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : 0;
     const { loss, accuracy, sat } = await this.look();
     m.loss = loss;
     m.accuracy = accuracy;

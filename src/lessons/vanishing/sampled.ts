@@ -26,8 +26,7 @@ export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };
-    // the selector is read fresh on every tick; re-subscribing on each render is not needed
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // the selectors passed here close over nothing, so the first one serves for the component's life
   }, [ms]);
   return value;
 }
