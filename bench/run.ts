@@ -3,10 +3,14 @@
  * (cpu and wasm backends) in one run and prints medians and ratios, then the
  * matmul throughput. Not part of `npm test`.
  * Filter with BENCH=xor,mlp8,... and BACKENDS=ours,tfjs-cpu,tfjs-wasm.
+ * Every measurement runs in a fresh child process (no heap or JIT state shared
+ * between engines), and the engines take turns model by model so that they see
+ * the same load on a shared machine.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { oursMatmul, oursModel, type Model } from './ours';
 import { perRoundFor, time } from './stats';
-import { disposeAll, tfjsMatmul, tfjsModel, useBackend } from './tfjs';
 
 type Runner = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
 const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>) => boolean | null }[] = [
@@ -39,27 +43,65 @@ async function measure(make: () => { step: () => void }): Promise<{ ms: number; 
   }
 }
 
+type Result = { ms: number; cpuMs: number } | null;
+
+/** In a child: measure one (runner, model or matmul size) and print it as JSON. */
+async function child(spec: string): Promise<void> {
+  const [r, what] = spec.split(':') as [Runner, string];
+  let make: () => { step: () => void };
+  if (r === 'ours') make = what.startsWith('matmul') ? () => ({ step: oursMatmul(Number(what.slice(6))) }) : () => oursModel(what as Model);
+  else {
+    const tf = await import('./tfjs');
+    await tf.useBackend(r === 'tfjs-cpu' ? 'cpu' : 'wasm');
+    make = what.startsWith('matmul') ? () => ({ step: tf.tfjsMatmul(Number(what.slice(6))) }) : () => tf.tfjsModel(what as Model);
+  }
+  console.log('BENCH_RESULT ' + JSON.stringify(await measure(make)));
+}
+
+/** In the parent: run one measurement in a fresh process. */
+function inChild(r: Runner, what: string): Result {
+  console.error(`${r}: ${what}`);
+  const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_CHILD: `${r}:${what}` },
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (!line) {
+    console.error(`  failed: ${(res.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
+    return null;
+  }
+  return JSON.parse(line.slice('BENCH_RESULT '.length)) as Result;
+}
+
+if (process.env.BENCH_CHILD) {
+  await child(process.env.BENCH_CHILD);
+  process.exit(0);
+}
+
 const results: Record<string, Record<Runner, number | null>> = {};
 const cpuResults: Record<string, Record<Runner, number | null>> = {};
 const gflops: Record<number, Record<Runner, number | null>> = {};
-for (const r of runners) {
-  if (r !== 'ours') await useBackend(r === 'tfjs-cpu' ? 'cpu' : 'wasm');
-  for (const m of MODELS) {
-    if (!want.includes(m.id)) continue;
-    console.error(`${r}: ${m.id}`);
-    results[m.id] ??= { ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null };
-    cpuResults[m.id] ??= { ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null };
-    const t = await measure(() => (r === 'ours' ? oursModel(m.id) : tfjsModel(m.id)));
+const cpuGflops: Record<number, Record<Runner, number | null>> = {};
+const none = (): Record<Runner, number | null> => ({ ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null });
+for (const m of MODELS) {
+  if (!want.includes(m.id)) continue;
+  results[m.id] = none();
+  cpuResults[m.id] = none();
+  for (const r of runners) {
+    const t = inChild(r, m.id);
     results[m.id][r] = t?.ms ?? null;
     cpuResults[m.id][r] = t?.cpuMs ?? null;
-    if (r !== 'ours') disposeAll();
   }
-  if (want.includes('matmul') || !process.env.BENCH) {
-    for (const n of SIZES) {
-      console.error(`${r}: matmul ${n}`);
-      gflops[n] ??= { ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null };
-      const t = await measure(() => ({ step: r === 'ours' ? oursMatmul(n) : tfjsMatmul(n) }));
-      gflops[n][r] = t === null ? null : (2 * n ** 3) / (Math.min(t.ms, t.cpuMs) * 1e6);
+}
+if (want.includes('matmul') || !process.env.BENCH) {
+  for (const n of SIZES) {
+    gflops[n] = none();
+    cpuGflops[n] = none();
+    for (const r of runners) {
+      const t = inChild(r, `matmul${n}`);
+      gflops[n][r] = t === null ? null : (2 * n ** 3) / (t.ms * 1e6);
+      cpuGflops[n][r] = t === null ? null : (2 * n ** 3) / (t.cpuMs * 1e6);
     }
   }
 }
@@ -87,12 +129,13 @@ for (const [title, table] of [
   lines.push('');
 }
 if (Object.keys(gflops).length) {
-  lines.push('Matmul throughput (2 n^3 flops over the lesser of wall and CPU time per product):', '', '| matmul n x n | ours GFLOP/s | tfjs-cpu GFLOP/s | tfjs-wasm GFLOP/s |', '| --- | --- | --- | --- |');
+  lines.push('Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time):', '', '| matmul n x n | ours | tfjs-cpu | tfjs-wasm |', '| --- | --- | --- | --- |');
   for (const n of SIZES) {
     const g = gflops[n];
+    const c = cpuGflops[n];
     if (!g) continue;
-    const f = (v: number | null) => (v === null ? 'n/a' : v.toFixed(2));
-    lines.push(`| ${n} | ${f(g.ours)} | ${f(g['tfjs-cpu'])} | ${f(g['tfjs-wasm'])} |`);
+    const f = (r: Runner) => (g[r] === null ? 'n/a' : `${c[r]!.toFixed(1)} / ${g[r]!.toFixed(1)}`);
+    lines.push(`| ${n} | ${f('ours')} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} |`);
   }
 }
 console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}\n`);
