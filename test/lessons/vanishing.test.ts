@@ -67,8 +67,11 @@ describe('deep MLP: vanishing gradients and initialization (Glorot & Bengio 2010
   it('saturation: a large init scale drives sigmoid units to their flat ends; scale 1 does not', async () => {
     const sat = async (scale: number) => {
       const run = new DeepNetRun(P({ activation: 'sigmoid', scale, depth: 3, width: 16 }));
-      const m = await run.metrics();
-      const f = await run.frame();
+      run.step();
+      // the run loop asks for both at once: they must describe the same weights
+      const [m, f] = await Promise.all([run.metrics(), run.frame()]);
+      const perLayer = f.sat as Float32Array;
+      expect(m.saturation).toBeCloseTo(perLayer.reduce((a, b) => a + b, 0) / perLayer.length, 6);
       run.dispose();
       return { m, f };
     };

@@ -47,6 +47,17 @@ export function makeData(name: VanishingParams['data'], seed: number): Dataset2D
   return data.circles(N_POINTS, 0.08, rng, 0.5);
 }
 
+/** What one forward pass over the whole set shows: loss, accuracy and, per hidden layer, saturation, std and histogram [layers * BINS]. */
+interface Look {
+  loss: number;
+  accuracy: number;
+  sat: Float32Array;
+  std: Float32Array;
+  hist: Float32Array;
+  lo: number;
+  hi: number;
+}
+
 /** depth hidden Dense layers of `width` units and one output unit; forward keeps every hidden activation. */
 export class DeepNet {
   readonly layers: Dense[] = [];
@@ -101,7 +112,9 @@ export class DeepNetRun implements Experiment {
   private readonly rng: Rng;
   private order: number[] = [];
   private normsT: Tensor[] = [];
-  private probe: { hist: Float32Array; sat: Float32Array; std: Float32Array; lo: number; hi: number } | null = null;
+  /** Bumped by every step: metrics() and frame() of one post share the forward pass of one version. */
+  private version = 0;
+  private looked: { version: number; result: Promise<Look> } | null = null;
 
   constructor(readonly p: VanishingParams) {
     const d = (this.set = makeData(p.data, p.seed));
@@ -144,6 +157,13 @@ export class DeepNetRun implements Experiment {
 
   step(): void {
     this.gradient(true);
+    this.version++;
+  }
+
+  /** The look at the current weights, computed once per version however many callers ask. */
+  private current(): Promise<Look> {
+    if (!this.looked || this.looked.version !== this.version) this.looked = { version: this.version, result: this.look() };
+    return this.looked.result;
   }
 
   /** ||dL/dW_l|| for l = 1..L of the last step's mini-batch, at the weights before that step's update. */
@@ -161,7 +181,7 @@ export class DeepNetRun implements Experiment {
     // a top gradient of exactly 0 means a dead top relu layer, and then nothing reaches the bottom either:
     // report 0 rather than a NaN that the run loop would take for divergence
     m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : 0;
-    const { loss, accuracy, sat } = await this.look();
+    const { loss, accuracy, sat } = await this.current();
     m.loss = loss;
     m.accuracy = accuracy;
     m.saturation = sat.reduce((a, b) => a + b, 0) / sat.length;
@@ -170,7 +190,7 @@ export class DeepNetRun implements Experiment {
   }
 
   /** A forward pass of the current weights over the whole set: loss, accuracy, and per hidden layer its histogram, saturated fraction and std. */
-  private async look(): Promise<{ loss: number; accuracy: number; sat: Float32Array }> {
+  private async look(): Promise<Look> {
     const s = SATURATION[this.p.activation];
     const t = tidy(() => {
       const { hidden, logits } = this.net.forward(this.x);
@@ -207,18 +227,16 @@ export class DeepNetRun implements Experiment {
       const h = histogram(a, BINS, s.lo, hi);
       for (let b = 0; b < BINS; b++) hist[l * BINS + b] = h[b] / a.length;
     });
-    this.probe = { hist, sat, std, lo: s.lo, hi };
     for (const h of t.hidden) h.dispose();
     t.logits.dispose();
     t.loss.dispose();
     for (const st of t.stats) (st.sat.dispose(), st.std.dispose());
-    return { loss: loss[0], accuracy: right / logits.length, sat };
+    return { loss: loss[0], accuracy: right / logits.length, sat, std, hist, lo: s.lo, hi };
   }
 
   async frame(): Promise<FrameData> {
-    if (!this.probe) await this.look();
-    const p = this.probe!;
-    return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(await this.gradNorms()) };
+    const [p, g] = await Promise.all([this.current(), this.gradNorms()]);
+    return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(g) };
   }
 
   /** The learning rate changes live; keys of the other views are ignored; anything else rebuilds. */
