@@ -1,4 +1,6 @@
 import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { data, Rng } from '../../src/engine';
 
@@ -93,5 +95,20 @@ describe('digits', () => {
     expect(px.length).toBe(2 * 784);
     expect(Math.max(...px)).toBeLessThanOrEqual(1);
     expect(Math.max(...px)).toBeGreaterThan(0.9);
+  });
+  it('the browser path (fetch + gzip DecompressionStream) reads the same file', async () => {
+    const body = readFileSync('public/digits.bin');
+    const server = createServer((_req, res) => res.end(body));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const viaFetch = await data.loadDigits(`http://127.0.0.1:${port}/digits.bin`, { fetch: true });
+      const viaFs = await data.loadDigits();
+      expect(viaFetch.count).toBe(10000);
+      expect(Buffer.from(viaFetch.labels).equals(Buffer.from(viaFs.labels))).toBe(true);
+      expect(Buffer.from(viaFetch.pixels.subarray(0, 5000)).equals(Buffer.from(viaFs.pixels.subarray(0, 5000)))).toBe(true);
+    } finally {
+      server.close();
+    }
   });
 });

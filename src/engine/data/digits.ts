@@ -37,10 +37,11 @@ async function gunzip(data: ArrayBuffer): Promise<ArrayBuffer> {
 
 /**
  * Loads the digits: in a browser or worker with fetch(url) (default: the app's
- * base URL + 'digits.bin'); in Node from public/digits.bin (or the path given).
+ * base URL + 'digits.bin'); in Node from public/digits.bin (or the path given),
+ * unless opts.fetch asks for the browser path.
  */
-export async function loadDigits(url?: string): Promise<Digits> {
-  const isNode = typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined' && typeof importScripts === 'undefined';
+export async function loadDigits(url?: string, opts: { fetch?: boolean } = {}): Promise<Digits> {
+  const isNode = !opts.fetch && typeof process !== 'undefined' && !!process.versions?.node && typeof window === 'undefined' && typeof importScripts === 'undefined';
   let raw: ArrayBuffer;
   if (isNode) {
     const fsName = 'node:fs/promises';
