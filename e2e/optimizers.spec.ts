@@ -1,5 +1,4 @@
-import os from 'node:os';
-import { expect, metric, test, waitForMetric } from './fixtures';
+import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 const RACERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 
@@ -22,36 +21,12 @@ test('the race never blocks the main thread: no long task over 50 ms', async ({ 
   await waitForMetric(page, 'loss_sgd', (v) => v > 1);
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 'step', (v) => v > 5);
-  // the page's own record of long tasks...
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-  // ...and the browser's, with each task's CPU time (tdur) beside its wall time (dur)
-  const cdp = await page.context().newCDPSession(page);
-  const events: { name: string; ph: string; pid: number; tid: number; dur?: number; tdur?: number; args?: { name?: string } }[] = [];
-  cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as typeof events)));
-  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
   const s0 = await metric(page, 'step');
-  await waitForMetric(page, 'step', (v) => v > s0 + 200);
-  await cdp.send('Tracing.end');
-  await complete;
-  const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-  const mains = events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && mains.some((m) => m.pid === e.pid && m.tid === e.tid));
-  expect(tasks.length).toBeGreaterThan(20);
-  const cpu = tasks.map((t) => Math.round((t.tdur ?? t.dur ?? 0) / 1000)).sort((a, b) => b - a);
-  info.annotations.push({ type: 'long tasks (wall ms)', description: long.join(', ') || 'none' }, { type: 'longest main-thread tasks (cpu ms)', description: cpu.slice(0, 5).join(', ') });
-  // the work each task does on the main thread stays well under a frame budget of 50 ms
-  expect(cpu[0], `main-thread task CPU times (ms): ${cpu.slice(0, 10).join(', ')}`).toBeLessThan(50);
-  // on a machine with a core to spare, wall time is CPU time and the page sees no long task at all; on an
-  // oversubscribed one (load above the core count) a 10 ms task waits for the scheduler and shows up as "long"
-  const busy = os.loadavg()[0] > os.cpus().length;
-  if (!busy) expect(long, `long tasks (ms): ${long.join(', ')}`).toEqual([]);
+  const seen = await watchMainThread(page, async () => {
+    await waitForMetric(page, 'step', (v) => v > s0 + 200);
+  });
+  info.annotations.push({ type: 'long tasks (wall ms)', description: seen.longTasks.join(', ') || 'none' }, { type: 'longest main-thread tasks (cpu ms)', description: seen.taskCpuMs.slice(0, 5).join(', ') });
+  expectNoLongTasks(seen);
   expect(errors).toEqual([]);
 });
 

@@ -1,17 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, metric, test, waitForMetric } from './fixtures';
-
-/** Starts collecting main-thread long tasks (over 50 ms) from now on. */
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__long.push(Math.round(e.duration));
-    }).observe({ type: 'longtask' });
-  });
-}
-const longTasks = (page: Page) => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 test('the deep sigmoid net trains, its gradient ratio is tiny, and Glorot on tanh brings it within 10x', async ({ page, errors }) => {
   await page.goto('/lesson/vanishing?backend=cpu');
@@ -50,12 +37,11 @@ test('the deep sigmoid net trains, its gradient ratio is tiny, and Glorot on tan
 test('no main-thread task over 50 ms while the deep net trains', async ({ page, errors }) => {
   await page.goto('/lesson/vanishing?backend=cpu');
   await waitForMetric(page, 'grad_ratio', (v) => v > 0);
-  await watchLongTasks(page);
   await page.getByRole('button', { name: 'Play' }).click();
   const s0 = await waitForMetric(page, 'step', (v) => v > 10);
-  await page.waitForTimeout(4000);
+  const seen = await watchMainThread(page, () => page.waitForTimeout(4000));
   expect(await metric(page, 'step')).toBeGreaterThan(s0 + 50);
-  expect(await longTasks(page)).toEqual([]);
+  expectNoLongTasks(seen);
   expect(errors).toEqual([]);
 });
 
