@@ -12,6 +12,7 @@ export class Dropout {
   training = true;
   /** The last mask (values 0 or 1/(1-p)), kept until the next forward pass or dispose(). */
   mask: Tensor | null = null;
+  private host = new Float32Array(0);
 
   constructor(
     public p: number,
@@ -21,7 +22,8 @@ export class Dropout {
   forward(x: Tensor): Tensor {
     if (!this.training || this.p <= 0) return x;
     const q = 1 - this.p;
-    const m = new Float32Array(x.size);
+    if (this.host.length !== x.size) this.host = new Float32Array(x.size);
+    const m = this.host;
     for (let i = 0; i < m.length; i++) m[i] = this.rng.next() < q ? 1 / q : 0;
     this.mask?.dispose();
     this.mask = keep(tensor(m, x.shape));

@@ -4,7 +4,7 @@
  * per-step hidden state (and each gate) is returned, so a lesson can plot the
  * gates and take gradients(tape, loss, hs) to get dL/dh_t for every t.
  */
-import { fill, variable } from '../engine';
+import { getBackend, keep, variable, zeros } from '../engine';
 import { initWeights, type InitName } from '../init';
 import { add, matmul, mul, reshape, sigmoid, slice, sub, tanh } from '../ops';
 import type { Rng } from '../rng';
@@ -24,6 +24,18 @@ export interface RnnOutput {
   cs: Tensor[];
   /** Per step, the gate activations by name (LSTM: i, f, o, g; GRU: z, r, n). */
   gates: Record<string, Tensor>[];
+}
+
+const zeroCache = new Map<string, Tensor>();
+/** A kept all-zero initial state [B, H], shared (it is only ever read). */
+function zeroState(B: number, H: number): Tensor {
+  const key = `${B},${H}`;
+  let z = zeroCache.get(key);
+  if (!z || z.disposed || z.backend !== getBackend()) {
+    z = keep(zeros([B, H]));
+    zeroCache.set(key, z);
+  }
+  return z;
 }
 
 function weights(rng: Rng, rows: number, cols: number, fanOut: number, o: RnnOptions): Tensor {
@@ -53,7 +65,7 @@ export class RNN {
     this.b = variable(new Float32Array(hidden), [hidden]);
   }
   forward(xs: Tensor[], h0?: Tensor): RnnOutput {
-    let h = h0 ?? fill([xs[0].shape[0], this.hidden], 0);
+    let h = h0 ?? zeroState(xs[0].shape[0], this.hidden);
     const hs: Tensor[] = [];
     for (const x of xs) {
       h = tanh(add(add(matmul(x, this.Wx), matmul(h, this.Wh)), this.b));
@@ -90,8 +102,8 @@ export class LSTM {
   forward(xs: Tensor[], h0?: Tensor, c0?: Tensor): RnnOutput {
     const B = xs[0].shape[0];
     const H = this.hidden;
-    let h = h0 ?? fill([B, H], 0);
-    let c = c0 ?? fill([B, H], 0);
+    let h = h0 ?? zeroState(B, H);
+    let c = c0 ?? zeroState(B, H);
     const out: RnnOutput = { hs: [], cs: [], gates: [] };
     for (const x of xs) {
       const z = add(add(matmul(x, this.Wx), matmul(h, this.Wh)), this.b);
@@ -136,7 +148,7 @@ export class GRU {
   forward(xs: Tensor[], h0?: Tensor): RnnOutput {
     const B = xs[0].shape[0];
     const H = this.hidden;
-    let h = h0 ?? fill([B, H], 0);
+    let h = h0 ?? zeroState(B, H);
     const out: RnnOutput = { hs: [], cs: [], gates: [] };
     for (const x of xs) {
       const [xz, xr, xn] = split(add(matmul(x, this.Wx), this.b), 3, H);
