@@ -58,21 +58,31 @@ export function broadcastMap(outShape: Shape, inShape: Shape): Int32Array {
     const j = inShape.length - n + i;
     eff[i] = j < 0 || inShape[j] === 1 ? 0 : inStr[j];
   }
-  const size = sizeOf(outShape);
-  m = new Int32Array(size);
+  m = walkOffsets(outShape, eff);
+  mapCache.set(key, m);
+  return m;
+}
+
+/**
+ * Walks `shape` in row-major order and records, for each position, the offset
+ * sum_d idx[d] * strides[d]: the one loop behind broadcast, transpose and
+ * reduction index maps (strides of 0 repeat, permuted strides transpose).
+ */
+export function walkOffsets(shape: Shape, strides: readonly number[]): Int32Array {
+  const n = shape.length;
+  const m = new Int32Array(sizeOf(shape));
   const idx = new Array<number>(n).fill(0);
   let off = 0;
-  for (let k = 0; k < size; k++) {
+  for (let k = 0; k < m.length; k++) {
     m[k] = off;
     for (let d = n - 1; d >= 0; d--) {
       idx[d]++;
-      off += eff[d];
-      if (idx[d] < outShape[d]) break;
-      off -= eff[d] * outShape[d];
+      off += strides[d];
+      if (idx[d] < shape[d]) break;
+      off -= strides[d] * shape[d];
       idx[d] = 0;
     }
   }
-  mapCache.set(key, m);
   return m;
 }
 

@@ -1,6 +1,6 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
-import { normAxes, reducedShape, sizeOf, type Shape } from '../shape';
+import { normAxes, reducedShape, walkOffsets, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
 import { broadcastTo } from './broadcastTo';
 import { reshape } from './reshape';
@@ -23,19 +23,7 @@ export function reduceMap(shape: Shape, axes: readonly number[]): Int32Array {
     outStr[i] = outShape[i] === 1 ? 0 : acc;
     acc *= outShape[i];
   }
-  m = new Int32Array(sizeOf(shape));
-  const idx = new Array<number>(shape.length).fill(0);
-  let off = 0;
-  for (let k = 0; k < m.length; k++) {
-    m[k] = off;
-    for (let d = shape.length - 1; d >= 0; d--) {
-      idx[d]++;
-      off += outStr[d];
-      if (idx[d] < shape[d]) break;
-      off -= outStr[d] * shape[d];
-      idx[d] = 0;
-    }
-  }
+  m = walkOffsets(shape, outStr);
   mapCache.set(key, m);
   return m;
 }

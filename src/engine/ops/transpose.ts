@@ -1,6 +1,6 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
-import { stridesOf, type Shape } from '../shape';
+import { stridesOf, walkOffsets, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
 
 const mapCache = new Map<string, Int32Array>();
@@ -12,22 +12,7 @@ function permMap(inShape: Shape, perm: readonly number[]): Int32Array {
   const inStr = stridesOf(inShape);
   const outShape = perm.map((p) => inShape[p]);
   const eff = perm.map((p) => inStr[p]);
-  const n = outShape.length;
-  let size = 1;
-  for (const d of outShape) size *= d;
-  m = new Int32Array(size);
-  const idx = new Array<number>(n).fill(0);
-  let off = 0;
-  for (let k = 0; k < size; k++) {
-    m[k] = off;
-    for (let d = n - 1; d >= 0; d--) {
-      idx[d]++;
-      off += eff[d];
-      if (idx[d] < outShape[d]) break;
-      off -= eff[d] * outShape[d];
-      idx[d] = 0;
-    }
-  }
+  m = walkOffsets(outShape, eff);
   mapCache.set(key, m);
   return m;
 }

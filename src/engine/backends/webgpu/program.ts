@@ -4,7 +4,7 @@
  * pipeline is compiled once per op and shape and then reused); the cache key
  * is the op name plus the spec every generator is given.
  */
-import type { Shape } from '../../shape';
+import { stridesOf, type Shape } from '../../shape';
 import type { Tensor } from '../../tensor';
 
 /** One compute dispatch: binding 0 is the output (read_write), 1..k the inputs (read). */
@@ -49,15 +49,8 @@ export function grid(threads: number, wg = WG): { workgroups: [number, number, n
   return { workgroups: [x, y, 1], rowStride: x * wg };
 }
 
-export function strides(shape: Shape): number[] {
-  const s = new Array<number>(shape.length);
-  let acc = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    s[i] = acc;
-    acc *= shape[i];
-  }
-  return s;
-}
+/** Row-major strides (the engine's own rule). */
+export const strides = stridesOf;
 
 /** Strides of an input broadcast (NumPy rules) against `outShape`: 0 along broadcast axes. */
 export function broadcastStrides(outShape: Shape, inShape: Shape): number[] {
