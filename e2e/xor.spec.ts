@@ -18,6 +18,8 @@ test('Play trains XOR in the worker: step grows and loss falls below 0.05', asyn
   await waitForMetric(page, 'loss', (v) => v < 0.05);
   expect(await metric(page, 'loss')).toBeLessThan(first);
   await page.getByRole('button', { name: 'Pause' }).click();
+  // paused: the readout then holds the step where training stopped
+  await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
   const s1 = await metric(page, 'step');
   await page.waitForTimeout(500);
   expect(await metric(page, 'step')).toBe(s1);

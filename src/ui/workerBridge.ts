@@ -10,7 +10,11 @@ import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice }
 let worker: Worker | null = null;
 let runId = 0;
 let current: { lesson: string; params: Values; backend: BackendChoice } | null = null;
-let pending: { metrics?: Extract<FromWorker, { type: 'metrics' }>[]; frame?: Extract<FromWorker, { type: 'frame' }> } = {};
+let pending: {
+  metrics?: Extract<FromWorker, { type: 'metrics' }>[];
+  frame?: Extract<FromWorker, { type: 'frame' }>;
+  phase?: Extract<FromWorker, { type: 'phase' }>;
+} = {};
 let rafQueued = false;
 const metricsListeners = new Set<(step: number, values: Record<string, number>) => void>();
 
@@ -103,7 +107,10 @@ function receive(msg: FromWorker): void {
       pending.frame = msg;
       break;
     case 'phase':
-      useStore.setState({ phase: msg.phase, playing: msg.playing, done: msg.done });
+      // committed now, together with the metrics posted before it: "paused" never shows an
+      // older step, and state changes do not wait for animation frames (throttled off-screen)
+      pending.phase = msg;
+      flush();
       return;
     case 'diverged':
       useStore.setState({ alert: { kind: 'diverged', message: msg.message }, playing: false });
@@ -123,7 +130,8 @@ function receive(msg: FromWorker): void {
 /** Commits what arrived since the last animation frame in one store update. */
 function flush(): void {
   rafQueued = false;
-  const { metrics, frame } = pending;
+  const { metrics, frame, phase } = pending;
+  if (!metrics && !frame && !phase) return;
   pending = {};
   const s = useStore.getState();
   const update: Partial<typeof s> = {};
@@ -134,5 +142,6 @@ function flush(): void {
     Object.assign(update, { history: h, metrics: last.values, step: last.step });
   }
   if (frame) update.frame = frame.data;
+  if (phase) Object.assign(update, { phase: phase.phase, playing: phase.playing, done: phase.done });
   useStore.setState(update);
 }

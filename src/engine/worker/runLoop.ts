@@ -92,7 +92,9 @@ export class RunLoop {
         return;
       case 'pause':
         this.stop();
-        this.postPhase();
+        // steps of the last slice may not have been posted yet: the readout must show where training stopped
+        if (this.exp) await this.publish(true);
+        else this.postPhase();
         return;
       case 'step':
         this.stop();
