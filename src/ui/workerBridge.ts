@@ -33,12 +33,15 @@ function post(msg: ToWorker): void {
   worker.postMessage(msg);
 }
 
+/** Said once with the next run's backend (why the worker was restarted). */
+let restartNote: string | null = null;
+
 function restart(note: string): void {
   worker?.terminate();
   worker = null;
   if (current) {
+    restartNote = note;
     startRun(current.lesson, current.params, current.backend);
-    useStore.setState({ backendNote: note });
   }
 }
 
@@ -94,7 +97,8 @@ function receive(msg: FromWorker): void {
   if (msg.runId !== runId) return;
   switch (msg.type) {
     case 'ready':
-      useStore.setState({ backend: msg.backend, backendNote: msg.note ?? null });
+      useStore.setState({ backend: msg.backend, backendNote: [restartNote, msg.note].filter(Boolean).join(' ') || null });
+      restartNote = null;
       return;
     case 'backend':
       useStore.setState({ backend: msg.backend, backendNote: msg.note ?? null });
