@@ -54,16 +54,7 @@ export function oursModel(model: Model): { step: () => void; batch: number } {
       const B = 20;
       const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 1, 28, 28]));
       const y = E.keep(E.oneHot(labels(B, 10, rng), 10));
-      const net = new E.Sequential([
-        new E.Conv2D(1, 8, 5, rng, { pad: 2 }),
-        new E.Fn(E.relu),
-        new E.MaxPool2D(2),
-        new E.Conv2D(8, 16, 5, rng, { pad: 2 }),
-        new E.Fn(E.relu),
-        new E.MaxPool2D(3),
-        new E.Flatten(),
-        new E.Dense(256, 10, rng),
-      ]);
+      const net = E.digitsCnn(rng);
       const params = net.params();
       const opt = new E.SGD(0.01);
       return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(net.forward(x), y)) };

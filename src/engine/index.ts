@@ -11,6 +11,7 @@ export { Dropout } from './nn/dropout';
 export { RNN, LSTM, GRU, unstack, rnnTex, lstmTex, gruTex, type RnnOutput, type RnnOptions } from './nn/rnn';
 export { AutoEncoder, corrupt, type AutoEncoderOptions } from './nn/autoencoder';
 export { Sequential, Flatten, Fn, type Layer } from './nn/sequential';
+export { digitsCnn } from './nn/models';
 export { l2Norm, gradNorms, globalNorm, activationStats, layerStats, histogram, zeroFraction, type ActivationStats, type LayerStat } from './nn/stats';
 export { activations, type Activation, type ActivationName } from './nn/activations';
 export { mse, bceWithLogits, bce, softmaxCrossEntropy, oneHot, mseTex, bceTex, softmaxCrossEntropyTex } from './nn/losses';

@@ -7,24 +7,10 @@ beforeAll(() => {
   execSync('node scripts/pack-digits.mjs');
 });
 
-/** ConvNetJS's MNIST net: conv 5x5x8 (pad 2) relu, pool 2, conv 5x5x16 (pad 2) relu, pool 3, softmax 10. */
-export function digitsCnn(rng: E.Rng): E.Sequential {
-  return new E.Sequential([
-    new E.Conv2D(1, 8, 5, rng, { pad: 2 }),
-    new E.Fn(E.relu),
-    new E.MaxPool2D(2),
-    new E.Conv2D(8, 16, 5, rng, { pad: 2 }),
-    new E.Fn(E.relu),
-    new E.MaxPool2D(3),
-    new E.Flatten(),
-    new E.Dense(16 * 4 * 4, 10, rng),
-  ]);
-}
-
 it('a small CNN reaches >= 90% test accuracy on digits after training on 5,000 of them', async () => {
   const d = await E.data.loadDigits();
   const rng = new E.Rng(7);
-  const net = digitsCnn(rng);
+  const net = E.digitsCnn(rng);
   const params = net.params();
   const opt = new E.Adam({ lr: 0.002 });
   const B = 25;

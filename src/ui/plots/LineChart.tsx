@@ -1,6 +1,7 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { line } from 'd3';
 import { palette } from './colors';
+import { Legend } from './Legend';
 
 export interface Series {
   name: string;
@@ -85,16 +86,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
           return <path key={s.name} d={d ?? ''} fill="none" stroke={s.color ?? palette[k % palette.length]} strokeWidth={2} strokeDasharray={s.dashed ? '5 4' : undefined} />;
         })}
       </svg>
-      {series.length > 1 && (
-        <ul className="legend">
-          {series.map((s, k) => (
-            <li key={s.name}>
-              <span className="swatch" style={{ background: s.color ?? palette[k % palette.length] }} />
-              {s.name}
-            </li>
-          ))}
-        </ul>
-      )}
+      {series.length > 1 && <Legend series={series} />}
     </figure>
   );
 }

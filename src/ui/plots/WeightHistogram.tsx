@@ -1,5 +1,6 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import { palette } from './colors';
+import { Legend } from './Legend';
 
 export interface WeightSeries {
   name: string;
@@ -70,14 +71,7 @@ export function WeightHistogram({ series, bins = 41, range, title, xLabel = 'wei
           {xLabel}
         </text>
       </svg>
-      <ul className="legend">
-        {series.map((s, k) => (
-          <li key={s.name}>
-            <span className="swatch" style={{ background: s.color ?? palette[k % palette.length] }} />
-            {s.name}
-          </li>
-        ))}
-      </ul>
+      <Legend series={series} />
     </figure>
   );
 }
