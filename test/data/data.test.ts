@@ -80,7 +80,7 @@ describe('loss surfaces', () => {
 
 describe('digits', () => {
   beforeAll(() => {
-    execSync('node scripts/pack-digits.mjs');
+    execSync('node --import tsx scripts/pack-digits.ts');
   });
   it('loads 10,000 labelled 28x28 digits with a fixed 8,000 / 2,000 split', async () => {
     const d = await data.loadDigits();

@@ -4,7 +4,7 @@ import * as E from '../../src/engine';
 import { trainStep } from './helpers';
 
 beforeAll(() => {
-  execSync('node scripts/pack-digits.mjs');
+  execSync('node --import tsx scripts/pack-digits.ts');
 });
 
 it("a 784-128-784 auto-encoder's reconstruction loss falls by at least half", async () => {

@@ -4,7 +4,7 @@ import * as E from '../../src/engine';
 import { accuracy, argmaxRows, trainStep } from './helpers';
 
 beforeAll(() => {
-  execSync('node scripts/pack-digits.mjs');
+  execSync('node --import tsx scripts/pack-digits.ts');
 });
 
 it('a small CNN reaches >= 90% test accuracy on digits after training on 5,000 of them', async () => {

@@ -1,5 +1,5 @@
 /**
- * MNIST digits packed by scripts/pack-digits.mjs into public/digits.bin:
+ * MNIST digits packed by scripts/pack-digits.ts into public/digits.bin:
  * gzip of ["DGT1", u32 count, u32 rows, u32 cols, u8 labels[count], u8 pixels[count rows cols]].
  * The first 8,000 are the training split, the last 2,000 the test split.
  */

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { Rng } from '../src/engine/rng';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'public', 'digits.bin');
@@ -21,41 +22,15 @@ if (existsSync(out) && statSync(out).mtimeMs >= newest && process.argv[2] !== '-
 }
 
 const size = 28 * 28;
-const images = [];
+const images: { label: number; raw: number[]; start: number }[] = [];
 for (let d = 0; d < 10; d++) {
   const raw = JSON.parse(readFileSync(join(digitsDir, `${d}.json`), 'utf8')).data;
   const n = (raw.length / size) | 0;
   for (let i = 0; i < n; i++) images.push({ label: d, raw, start: i * size });
 }
 
-// sfc32 seeded by splitmix32, the same generator as src/engine/rng.ts, seed 2006
-function rng(seed) {
-  let s = seed >>> 0;
-  const mix = () => {
-    s = (s + 0x9e3779b9) | 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = mix(), b = mix(), c = mix(), e = mix();
-  const next = () => {
-    const t = (((a + b) | 0) + e) | 0;
-    e = (e + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return (t >>> 0) / 4294967296;
-  };
-  for (let i = 0; i < 12; i++) next();
-  return next;
-}
-const next = rng(2006);
-for (let i = images.length - 1; i > 0; i--) {
-  const j = Math.floor(next() * (i + 1));
-  [images[i], images[j]] = [images[j], images[i]];
-}
+// the engine's own seeded generator, so the split is the one the engine would draw
+new Rng(2006).shuffle(images);
 
 const count = images.length;
 const buf = new Uint8Array(16 + count + count * size);
