@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /** Browser tests drive the built app (vite preview) in Debian's Chromium. */
-const PORT = 4173;
+const PORT = Number(process.env.PW_PORT) || 4173;
 export default defineConfig({
   testDir: 'e2e',
   timeout: 90_000,
