@@ -13,7 +13,11 @@ import type { Backend } from '../src/engine/backend';
 import { createWebGpuBackend, type WebGpuBackend } from '../src/engine/backends/webgpu';
 import { RunLoop } from '../src/engine/worker/runLoop';
 import type { FromWorker } from '../src/engine/worker/protocol';
-import { experiment as xor } from '../src/lessons/xor/experiment';
+import { experiment as xorExperiment } from '../src/lessons/xor/experiment';
+import { meta as xorMeta } from '../src/lessons/xor/meta';
+import { lessonExperiment } from '../src/lessons/experimentEntry';
+
+const xor = lessonExperiment(xorMeta.params, xorExperiment);
 import { parityModels } from '../test/webgpu/trainParity';
 import { nodeGpu } from '../test/webgpu/nodeGpu';
 import { oursModel, type Model as OursModel } from './ours';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cpuPoolStats } from '../src/engine/backends/cpu';
-import { XorRun, readParams } from '../src/lessons/xor/experiment';
+import { XorRun } from '../src/lessons/xor/experiment';
+import { params as xorParams } from '../src/lessons/xor/meta';
+import { parseParams } from '../src/ui/params';
+const readParams = (raw: Record<string, unknown>) => parseParams(xorParams, raw);
 import { xorData } from '../src/lessons/xor/model';
 
 describe('the hot training loop', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkParams, parseQuery, writeQuery } from '../src/lessons/params';
+import { checkParams, parseQuery, writeQuery } from '../src/ui/params';
 import { meta } from '../src/lessons/xor/meta';
 
 describe('lesson params from a schema', () => {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { experiment, readParams, XorRun } from '../src/lessons/xor/experiment';
+import { experiment as typedExperiment, XorRun } from '../src/lessons/xor/experiment';
+import { lessonExperiment } from '../src/lessons/experimentEntry';
 import { meta } from '../src/lessons/xor/meta';
-import { defaults } from '../src/lessons/params';
+import { defaults, parseParams } from '../src/ui/params';
 import { handSetNet, linearModel, xorData, xorLoss } from '../src/lessons/xor/model';
 import { noGradEval, Rng, tidy } from '../src/engine';
+
+const experiment = lessonExperiment(meta.params, typedExperiment);
+const readParams = (raw: Record<string, unknown>) => parseParams(meta.params, raw);
 
 describe('XOR (Goodfellow 6.1)', () => {
   it('the lesson default network reaches loss < 0.01 in Node', async () => {

@@ -1,17 +1,38 @@
 /// <reference lib="webworker" />
 /**
- * The worker entry: collects every lesson's experiment and hands the registry
- * to the engine's run loop, so the engine never imports a lesson.
+ * The worker entry: collects every lesson's experiment and schema and hands
+ * them to the engine's run loop, so the engine never imports a lesson. Each
+ * experiment receives its params parsed against its own schema (validated,
+ * clamped, defaults filled), and says itself where `auto` should run it.
  */
-import type { ExperimentFactory, ExperimentRegistry } from '../engine/worker/experiment';
-import type { ToWorker } from '../engine/worker/protocol';
+import type { AutoBackend, ExperimentFactory, ExperimentRegistry } from '../engine/worker/experiment';
+import type { ParamValues, ToWorker } from '../engine/worker/protocol';
 import { RunLoop } from '../engine/worker/runLoop';
 import { selectBackend } from '../engine/worker/selectBackend';
+import { lessonExperiment, type ExperimentModule } from './experimentEntry';
+import type { LessonMeta } from '../ui/lesson';
+import { parseParams } from '../ui/params';
 
-const modules = import.meta.glob<{ experiment: ExperimentFactory }>('./*/experiment.ts', { eager: true });
+const metas = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
+const modules = import.meta.glob<ExperimentModule>('./*/experiment.ts', { eager: true });
 const registry: ExperimentRegistry = {};
-for (const [path, mod] of Object.entries(modules)) registry[path.split('/')[1]] = mod.experiment;
+const autoOf: Record<string, AutoBackend | undefined> = {};
+for (const [path, mod] of Object.entries(modules)) {
+  const id = path.split('/')[1];
+  const meta = metas[`./${id}/meta.ts`]?.meta;
+  if (!meta) throw new Error(`lesson ${id} has an experiment but no meta.ts`);
+  registry[id] = lessonExperiment(meta.params, mod.experiment as ExperimentFactory<never>);
+  autoOf[id] = mod.autoBackend as AutoBackend | undefined;
+}
+
+/** The lesson's own AutoBackend rule, on its parsed params; the cpu when it states none. */
+function prefersCpu(lesson: string, params: ParamValues): boolean {
+  const rule = autoOf[lesson];
+  const meta = metas[`./${lesson}/meta.ts`]?.meta;
+  if (typeof rule === 'function') return !meta || rule(parseParams(meta.params, params) as ParamValues) === 'cpu';
+  return rule !== 'webgpu';
+}
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const loop = new RunLoop(registry, scope, selectBackend);
+const loop = new RunLoop(registry, scope, (choice, lesson, params) => selectBackend(choice, prefersCpu(lesson, params)));
 scope.onmessage = (e: MessageEvent<ToWorker>) => void loop.handle(e.data);

@@ -5,7 +5,7 @@
  */
 import { create } from 'zustand';
 import type { FrameData } from '../engine/worker/protocol';
-import type { Values } from '../lessons/params';
+import type { Values } from './params';
 
 export type BackendChoice = 'auto' | 'cpu' | 'webgpu';
 
@@ -32,6 +32,8 @@ export interface LessonSlice {
   lessonId: string | null;
   params: Values;
   scene: number;
+  /** The figures the current scene shows (its `show` list); null shows every figure (the free playground). */
+  show: readonly string[] | null;
   backendChoice: BackendChoice;
   /** Notes about rejected input (bad query values), shown until dismissed. */
   notes: string[];
@@ -62,6 +64,7 @@ export const useStore = create<State>()(() => ({
   lessonId: null,
   params: {},
   scene: -1,
+  show: null,
   backendChoice: 'auto',
   notes: [],
   stepsPerSecond: 100,

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaults } from '../../src/lessons/params';
+import { defaults } from '../../src/ui/params';
 import { meta } from '../../src/lessons/dropout/meta';
 import { createExperiment, type DropoutExperiment } from '../../src/lessons/dropout/experiment';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sceneParams } from '../../src/ui/lesson';
 import { data, type Surface } from '../../src/engine';
-import { checkValue, defaults } from '../../src/lessons/params';
+import { checkValue, defaults } from '../../src/ui/params';
 import { clampStart, experiment, Race, readParams, STATE } from '../../src/lessons/optimizers/experiment';
 import { meta } from '../../src/lessons/optimizers/meta';
 import { Racer, RACERS, type RacerName, type RacerSettings } from '../../src/lessons/optimizers/racer';
@@ -195,7 +196,7 @@ describe('optimizer race: behaviour', () => {
 
   it('a start point from the link is clamped into the surface view; the saddle counts escapes, not divergence', async () => {
     expect(clampStart(data.surfaces.rosenbrock, 7, -4)).toEqual([2, -1]);
-    const exp = new Race(readParams({ ...D, ...meta.scenes[1].params }));
+    const exp = new Race(readParams({ ...D, ...sceneParams(meta, 1) }));
     while (!exp.done) await exp.step();
     const m = await exp.metrics();
     expect(m.escaped_momentum).toBe(1);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { data, tidy, valueAndGrad, variable } from '../../src/engine';
-import { defaults } from '../../src/lessons/params';
+import { defaults } from '../../src/ui/params';
 import { CLIFF_STEPS, CliffRun, cliffLoss } from '../../src/lessons/vanishing/cliff';
 import { DeepNetRun } from '../../src/lessons/vanishing/deepNet';
 import { experiment } from '../../src/lessons/vanishing/experiment';

@@ -5,7 +5,11 @@
 import type { Backend } from '../../src/engine/backend';
 import { RunLoop } from '../../src/engine/worker/runLoop';
 import type { FromWorker } from '../../src/engine/worker/protocol';
-import { experiment as xor } from '../../src/lessons/xor/experiment';
+import { experiment as xorExperiment } from '../../src/lessons/xor/experiment';
+import { meta as xorMeta } from '../../src/lessons/xor/meta';
+import { lessonExperiment } from '../../src/lessons/experimentEntry';
+
+const xor = lessonExperiment(xorMeta.params, xorExperiment);
 
 /**
  * Checks a device-loss run: no error, a `backend` message naming the cpu and

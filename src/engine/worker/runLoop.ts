@@ -15,8 +15,8 @@ export interface Port {
   postMessage(msg: FromWorker, transfer?: Transferable[]): void;
 }
 
-/** Picks the backend for a choice (and lesson); the note says why it differs from the request. */
-export type BackendSelector = (choice: BackendChoice, lesson?: string) => Promise<{ backend: Backend; note?: string }>;
+/** Picks the backend for a choice, lesson and its params; the note says why it differs from the request. */
+export type BackendSelector = (choice: BackendChoice, lesson: string, params: ParamValues) => Promise<{ backend: Backend; note?: string }>;
 
 const POST_INTERVAL_MS = 33;
 const SLICE_MS = 12;
@@ -64,7 +64,7 @@ export class RunLoop {
         this.lesson = msg.lesson;
         this.params = { ...msg.params };
         this.readyPosted = false;
-        const { backend, note } = await this.selectBackend(msg.backend, msg.lesson);
+        const { backend, note } = await this.selectBackend(msg.backend, msg.lesson, this.params);
         this.backend = backend;
         setBackend(backend);
         await this.build();

@@ -1,27 +1,18 @@
 /**
  * Chooses the backend in the worker. `cpu` is the cpu; `webgpu` is WebGPU when
  * navigator.gpu gives an adapter and a device, else the cpu with a visible
- * note; `auto` is WebGPU when available, except for the tiny-model lessons in
- * CPU_UNDER_AUTO, which stay on the cpu: their whole training step costs less
- * on the cpu than the GPU dispatches it needs (see bench/webgpu.ts).
+ * note; `auto` is WebGPU when available, unless the experiment prefers the
+ * cpu under auto (its AutoBackend): the rule (bench/webgpu.ts) is that a GPU
+ * step costs at least its dispatch count times ~10 us of encoding and driver
+ * work, so a model stays on the cpu while its cpu step is shorter than that
+ * (XOR: 33 dispatches vs 0.1 ms on the cpu; the 2-D lessons' MLPs and the
+ * small RNNs, one set of dispatches per time step). Digits models (a
+ * 784-256-10 MLP step: 43 dispatches against ~45 ms on the cpu) take WebGPU.
  */
 import { cpuBackend } from '../backends/cpu';
 import { createWebGpuBackend, type WebGpuBackend } from '../backends/webgpu';
-import type { BackendSelector } from './runLoop';
-
-/**
- * Lessons whose models are so small that dispatch overhead dominates. The
- * rule (bench/webgpu.ts): a GPU step costs at least its dispatch count times
- * ~10 us of encoding and driver work, so a lesson stays on the cpu under auto
- * while its cpu step is shorter than that. XOR: 33 dispatches vs 0.1 ms on
- * the cpu; a spirals-sized MLP with Adam: 129 dispatches vs ~0.4 ms; the
- * 2-D optimizer race, the deep 2-D MLPs of the vanishing and dropout lessons
- * and the small RNNs of the LSTM lesson (one set of dispatches per time step)
- * are of that size. The digits models (pretraining auto-encoders, the CNN)
- * are not: a 784-256-10 MLP step is 43 dispatches against ~45 ms on the cpu,
- * so they take WebGPU when it is there.
- */
-export const CPU_UNDER_AUTO: ReadonlySet<string> = new Set(['xor', 'optimizers', 'vanishing', 'dropout', 'lstm']);
+import type { Backend } from '../backend';
+import type { BackendChoice } from './protocol';
 
 export const NO_WEBGPU_NOTE = 'WebGPU is not available in this browser; running on the CPU.';
 
@@ -32,7 +23,8 @@ async function webgpu(): Promise<WebGpuBackend | null> {
   const prev = gpu && (await gpu);
   if (!gpu || (prev && prev.lost)) {
     gpu = createWebGpuBackend();
-    listenForSimulatedLoss();
+    // the simulated device loss exists only in test builds (vite build --mode test)
+    if (import.meta.env?.MODE === 'test') listenForSimulatedLoss();
   }
   return gpu;
 }
@@ -54,10 +46,11 @@ function listenForSimulatedLoss(): void {
   };
 }
 
-export const selectBackend: BackendSelector = async (choice, lesson) => {
+/** The backend for a choice; `autoPrefersCpu` is the experiment's own AutoBackend resolved to a boolean. */
+export async function selectBackend(choice: BackendChoice, autoPrefersCpu: boolean): Promise<{ backend: Backend; note?: string }> {
   if (choice === 'cpu') return { backend: cpuBackend };
-  if (choice === 'auto' && lesson !== undefined && CPU_UNDER_AUTO.has(lesson)) return { backend: cpuBackend };
+  if (choice === 'auto' && autoPrefersCpu) return { backend: cpuBackend };
   const b = await webgpu();
   if (b) return { backend: b };
   return { backend: cpuBackend, note: choice === 'webgpu' ? NO_WEBGPU_NOTE : undefined };
-};
+}

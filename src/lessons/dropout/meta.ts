@@ -1,4 +1,5 @@
-import { seedParam, type LessonMeta } from '../params';
+import { seedParam } from '../../ui/params';
+import type { LessonMeta } from '../../ui/lesson';
 
 export const meta: LessonMeta = {
   id: 'dropout',

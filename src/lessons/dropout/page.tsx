@@ -1,7 +1,7 @@
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';
-import type { LessonPageProps } from '../registry';
+import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
 import { meta } from './meta';

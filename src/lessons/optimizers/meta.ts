@@ -1,4 +1,5 @@
-import { seedParam, type LessonMeta, type Param, type Values } from '../params';
+import { seedParam, type Param, type Values } from '../../ui/params';
+import type { LessonMeta } from '../../ui/lesson';
 
 /** Surfaces in the race, in the order of the menu. */
 export const SURFACES = ['quadratic', 'rosenbrock', 'saddle', 'beale', 'himmelblau', 'cliff'] as const;

@@ -1,12 +1,12 @@
 /** The race's figures: the contour with trajectories, the finish table and the two charts. */
 import { useEffect, useMemo, useRef } from 'react';
 import type { Surface } from '../../engine';
-import { changeParams } from '../../ui/lessonState';
+import { changeParams } from '../../ui/actions';
 import { ContourPlot, pathSymbol, type ContourMark } from '../../ui/plots/ContourPlot';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
 import { useStore, type History, type State } from '../../ui/store';
 import { clampStart, makeSurface } from './experiment';
-import { meta, RACER_LABELS, type SurfaceName } from './meta';
+import { RACER_LABELS, type SurfaceName } from './meta';
 import { RACERS, type RacerName } from './racer';
 import { RACER_COLORS, RACER_SYMBOLS } from './style';
 import { useThrottledStore } from './throttle';
@@ -68,7 +68,7 @@ function useStartPicker(): (x: number, y: number) => void {
     raf.current = requestAnimationFrame(() => {
       raf.current = 0;
       const p = latest.current;
-      if (p) changeParams(meta, { startX: round(p[0]), startY: round(p[1]) });
+      if (p) changeParams({ startX: round(p[0]), startY: round(p[1]) });
     });
   };
 }
@@ -120,7 +120,7 @@ export function RaceContour() {
           </li>
         ))}
       </ul>
-      <button type="button" onClick={() => changeParams(meta, { startX: surface.start[0], startY: surface.start[1] })}>
+      <button type="button" onClick={() => changeParams({ startX: surface.start[0], startY: surface.start[1] })}>
         Start from the suggested point ({surface.start[0]}, {surface.start[1]})
       </button>
     </figure>

@@ -2,7 +2,7 @@ import { Equation } from '../../ui/Equation';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';
-import type { LessonPageProps } from '../registry';
+import type { LessonPageProps } from '../../ui/lesson';
 import { CliffView } from './CliffView';
 import { JacobianView } from './JacobianView';
 import { MlpView } from './MlpView';

@@ -5,26 +5,8 @@
  */
 import { SGD, keep, noGradEval, tensor, tidy, valueAndGrad, Rng, type Tensor } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
-import type { FrameData, ParamValues } from '../../engine/worker/protocol';
 import { handSetNet, linearModel, mlp, xorData, xorLoss, type XorNet } from './model';
-
-/** Decision surface grid over [-0.5, 1.5]^2. */
-export const GRID = 41;
-export const GRID_MIN = -0.5;
-export const GRID_MAX = 1.5;
-/** Steps a many-seeds race runs before it reports its final losses. */
-export const SEED_RACE_STEPS = 3000;
-/** A run whose final loss is above this counts as stuck. */
-export const STUCK_LOSS = 0.05;
-
-export interface XorParams {
-  model: 'linear' | 'handset' | 'mlp';
-  activation: 'relu' | 'tanh' | 'sigmoid';
-  hidden: number;
-  lr: number;
-  runs: number;
-  seed: number;
-}
+import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame, type XorParams } from './types';
 
 function buildNet(p: XorParams, seed: number): XorNet {
   if (p.model === 'linear') return linearModel(new Rng(seed));
@@ -90,7 +72,7 @@ export class XorRun {
   }
 }
 
-class SingleRun implements Experiment {
+class SingleRun implements Experiment<XorParams> {
   private readonly run: XorRun;
   private readonly grid = gridInputs();
   readonly phase: string;
@@ -116,7 +98,7 @@ class SingleRun implements Experiment {
     }
     return m;
   }
-  async frame(): Promise<FrameData> {
+  async frame(): Promise<Partial<XorFrame>> {
     const evals = [
       noGradEval(() => this.run.net.forward(this.grid)),
       noGradEval(() => this.run.net.hidden(this.data.x)),
@@ -129,10 +111,10 @@ class SingleRun implements Experiment {
     for (const t of evals) t?.dispose();
     return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
   }
-  setParams(p: ParamValues): boolean {
+  setParams(p: Partial<XorParams>): boolean {
     const keys = Object.keys(p);
-    if (keys.length === 1 && keys[0] === 'lr') {
-      this.run.setLr(p.lr as number);
+    if (keys.length === 1 && p.lr !== undefined) {
+      this.run.setLr(p.lr);
       return true;
     }
     return false;
@@ -146,7 +128,7 @@ class SingleRun implements Experiment {
 }
 
 /** `runs` networks from seeds seed..seed+runs-1 trained side by side for SEED_RACE_STEPS steps. */
-class ManySeeds implements Experiment {
+class ManySeeds implements Experiment<XorParams> {
   private readonly runs: XorRun[];
   private t = 0;
   constructor(
@@ -178,7 +160,7 @@ class ManySeeds implements Experiment {
     }
     return { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length };
   }
-  async frame(): Promise<FrameData> {
+  async frame(): Promise<Partial<XorFrame>> {
     return { losses: await this.losses() };
   }
   dispose(): void {
@@ -188,18 +170,9 @@ class ManySeeds implements Experiment {
   }
 }
 
-export function readParams(v: ParamValues): XorParams {
-  return {
-    model: (v.model as XorParams['model']) ?? 'mlp',
-    activation: (v.activation as XorParams['activation']) ?? 'tanh',
-    hidden: Number(v.hidden ?? 4),
-    lr: Number(v.lr ?? 0.2),
-    runs: Number(v.runs ?? 1),
-    seed: Number(v.seed ?? 1),
-  };
-}
+/** Tiny models: the cpu beats the GPU's dispatch cost under `auto`. */
+export const autoBackend = 'cpu';
 
-export const experiment: ExperimentFactory = (values) => {
-  const p = readParams(values);
+export const experiment: ExperimentFactory<XorParams> = (p) => {
   return p.runs > 1 && p.model === 'mlp' ? new ManySeeds(p) : new SingleRun(p);
 };

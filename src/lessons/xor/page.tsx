@@ -6,14 +6,16 @@ import { Histogram } from '../../ui/plots/Histogram';
 import { LineChart } from '../../ui/plots/LineChart';
 import { Scatter } from '../../ui/plots/Scatter';
 import { useStore } from '../../ui/store';
-import type { LessonPageProps } from '../registry';
-import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS } from './experiment';
+import type { LessonPageProps } from '../../ui/lesson';
+import { Figure } from '../../ui/Figure';
+import { useFrame } from '../../ui/hooks';
+import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame } from './types';
 import { XOR_X, XOR_Y } from './model';
 
 const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
 
 function Surface() {
-  const surface = useStore((s) => s.frame?.surface as Float32Array | undefined);
+  const surface = useFrame((f: Partial<XorFrame>) => f.surface);
   const toBox = (v: number) => (v - GRID_MIN) / (GRID_MAX - GRID_MIN);
   return (
     <figure className="chart">
@@ -33,9 +35,9 @@ function Surface() {
 }
 
 function HiddenSpace() {
-  const hidden = useStore((s) => s.frame?.hidden as Float32Array | undefined);
-  const w = useStore((s) => s.frame?.w as Float32Array | undefined);
-  const b = useStore((s) => s.frame?.b as Float32Array | undefined);
+  const hidden = useFrame((f: Partial<XorFrame>) => f.hidden);
+  const w = useFrame((f: Partial<XorFrame>) => f.w);
+  const b = useFrame((f: Partial<XorFrame>) => f.b);
   if (!hidden || hidden.length < 8) return null;
   // read the width from the frame itself: params may already describe the next run
   const H = hidden.length / 4;
@@ -79,7 +81,7 @@ function LossCurve() {
 }
 
 function Seeds() {
-  const losses = useStore((s) => s.frame?.losses as Float32Array | undefined);
+  const losses = useFrame((f: Partial<XorFrame>) => f.losses);
   const m = useStore((s) => s.metrics);
   return (
     <div>
@@ -94,7 +96,7 @@ function Seeds() {
 function LiveEquations() {
   const model = useStore((s) => s.params.model);
   const act = useStore((s) => String(s.params.activation));
-  const f = useStore((s) => s.frame);
+  const f = useFrame((fr: Partial<XorFrame>) => fr);
   const m = useStore((s) => s.metrics);
   if (model === 'linear') {
     return (
@@ -104,10 +106,7 @@ function LiveEquations() {
       </>
     );
   }
-  const W = f?.W as Float32Array | undefined;
-  const c = f?.c as Float32Array | undefined;
-  const w = f?.w as Float32Array | undefined;
-  const b = f?.b as Float32Array | undefined;
+  const { W, c, w, b } = f ?? {};
   const hiddenTex =
     model === 'handset' || act === 'relu'
       ? String.raw`\max\{0,\ W^\top x + c\}`
@@ -132,6 +131,14 @@ export default function XorPage({ view }: LessonPageProps) {
   const names = model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss'];
   return (
     <div className="xor">
+      <Readout names={names} />
+      <div className="plots">
+        {!many && <Figure id="surface"><Surface /></Figure>}
+        {!many && model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
+        {many && <Figure id="seeds"><Seeds /></Figure>}
+        <Figure id="loss"><LossCurve /></Figure>
+      </div>
+      <Figure id="equations"><LiveEquations /></Figure>
       <Prose view={view}>
         <p>
           XOR is 1 when exactly one of its two inputs is 1. We ask a model to reproduce it on the four points{' '}
@@ -149,14 +156,6 @@ export default function XorPage({ view }: LessonPageProps) {
           Training from random weights has to discover such a solution. The loss is not convex in the weights, so some starts get stuck: run many seeds at once to see how often.
         </p>
       </Prose>
-      <Readout names={names} />
-      <LiveEquations />
-      <div className="plots">
-        {!many && <Surface />}
-        {!many && model !== 'linear' && <HiddenSpace />}
-        {many && <Seeds />}
-        <LossCurve />
-      </div>
     </div>
   );
 }

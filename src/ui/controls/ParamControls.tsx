@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { checkValue, isRelevant, type Param, type Values } from '../../lessons/params';
+import { checkValue, isRelevant, type Param, type Values } from '../params';
 
 /** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
 export function ParamControls({ schema, values, onChange, hidden = [] }: { schema: readonly Param[]; values: Values; onChange: (p: Values) => void; hidden?: string[] }) {

@@ -1,5 +1,5 @@
 import { reset } from '../workerBridge';
-import { useStore } from '../store';
+import { useStore } from '../../ui/store';
 
 /** Which backend runs, as text (data-backend="cpu|webgpu"), with the worker's note if any. */
 export function BackendBadge() {

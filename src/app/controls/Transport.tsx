@@ -1,5 +1,5 @@
 import { pause, play, reset, setSpeed, step } from '../workerBridge';
-import { useStore } from '../store';
+import { useStore } from '../../ui/store';
 
 const SPEEDS = [
   { sps: 5, label: 'Slow (5 steps/s)' },

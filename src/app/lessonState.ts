@@ -2,9 +2,11 @@
  * A lesson's state and the URL, kept in step: defaults <- scene <- query on
  * load; every change rewrites the query, so a copied address reproduces it.
  */
-import { parseQuery, writeQuery, type LessonMeta, type Values } from '../lessons/params';
+import { parseQuery, writeQuery, type Values } from '../ui/params';
+import { sceneParams, type LessonMeta } from '../ui/lesson';
+import { provideLessonActions } from '../ui/actions';
 import { replaceQuery } from './router';
-import { useStore, type BackendChoice } from './store';
+import { useStore, type BackendChoice } from '../ui/store';
 import { setParams, startRun } from './workerBridge';
 
 const BACKENDS: BackendChoice[] = ['auto', 'cpu', 'webgpu'];
@@ -24,7 +26,7 @@ export function openLesson(meta: LessonMeta, query: URLSearchParams): void {
   // scene values apply, then anything the query states explicitly (and validly) wins
   const merged: Values = { ...values };
   if (scene >= 0) {
-    for (const [k, v] of Object.entries(meta.scenes[scene].params ?? {})) {
+    for (const [k, v] of Object.entries(sceneParams(meta, scene))) {
       if (query.get(k) === null) merged[k] = v;
     }
   }
@@ -34,7 +36,8 @@ export function openLesson(meta: LessonMeta, query: URLSearchParams): void {
     if ((BACKENDS as string[]).includes(rawBackend)) backendChoice = rawBackend as BackendChoice;
     else notes.push(`Backend (backend): "${rawBackend.slice(0, 40)}" is not one of auto, cpu, webgpu; using auto`);
   }
-  useStore.setState({ lessonId: meta.id, params: merged, scene, backendChoice, notes });
+  useStore.setState({ lessonId: meta.id, params: merged, scene, show: showOf(meta, scene), backendChoice, notes });
+  provideLessonActions({ changeParams: (p) => changeParams(meta, p) });
   syncUrl(meta);
   startRun(meta.id, merged, backendChoice);
 }
@@ -61,8 +64,13 @@ export function changeParams(meta: LessonMeta, p: Values): void {
 /** Moves to scene n: applies its params and records it in the URL. */
 export function goToScene(meta: LessonMeta, n: number): void {
   if (n < 0 || n >= meta.scenes.length) return;
-  const p = meta.scenes[n].params ?? {};
-  useStore.setState((s) => ({ scene: n, params: { ...s.params, ...p } }));
+  const p = sceneParams(meta, n);
+  useStore.setState((s) => ({ scene: n, show: showOf(meta, n), params: { ...s.params, ...p } }));
   syncUrl(meta);
   setParams(p);
+}
+
+/** The figure list of scene n (null: every figure, for the free playground). */
+function showOf(meta: LessonMeta, n: number): readonly string[] | null {
+  return meta.scenes[n]?.show ?? null;
 }

@@ -1,11 +1,11 @@
 import { Suspense, useEffect, useMemo, useRef } from 'react';
-import { findLesson } from '../lessons/registry';
+import { findLesson } from './registry';
 import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
 import { startEmbedApi } from './embedApi';
 import { LessonControls, NotFound, pageFor, useLessonRun } from './LessonShell';
 import { href } from './router';
-import { useStore } from './store';
+import { useStore } from '../ui/store';
 import { pause, play } from './workerBridge';
 
 /** Reports the content height to the host page so it can size the iframe. */

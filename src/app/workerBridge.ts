@@ -4,8 +4,8 @@
  * animation frame, and restarts a worker that dies with the lesson's state.
  */
 import { assertNever, type FromWorker, type ToWorker } from '../engine/worker/protocol';
-import type { Values } from '../lessons/params';
-import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice } from './store';
+import type { Values } from '../ui/params';
+import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice } from '../ui/store';
 
 let worker: Worker | null = null;
 let runId = 0;

@@ -5,9 +5,10 @@
  * The embed posts dlp:ready (with its schema), dlp:state on changes and
  * dlp:metrics at most 4 times a second. Message content is data, never HTML.
  */
-import { checkParams, type LessonMeta } from '../lessons/params';
+import { checkParams } from '../ui/params';
+import type { LessonMeta } from '../ui/lesson';
 import { changeParams, goToScene } from './lessonState';
-import { useStore } from './store';
+import { useStore } from '../ui/store';
 import { onMetrics, pause, play, reset, step } from './workerBridge';
 
 const METRICS_INTERVAL_MS = 250;

@@ -3,9 +3,9 @@
  * arrows step through scenes, space plays and pauses, r resets, Escape leaves.
  */
 import { useEffect } from 'react';
-import type { LessonMeta } from '../lessons/params';
+import type { LessonMeta } from '../ui/lesson';
 import { goToScene } from './lessonState';
-import { useStore } from './store';
+import { useStore } from '../ui/store';
 import { pause, play, reset } from './workerBridge';
 
 export function setPresenting(on: boolean): void {

@@ -1,14 +1,15 @@
 import { Suspense, lazy, useEffect, useMemo, type ComponentType } from 'react';
-import { findLesson, loadPage, type LessonPageProps } from '../lessons/registry';
-import type { LessonMeta } from '../lessons/params';
-import { ParamControls } from './controls/ParamControls';
+import type { LessonPageProps } from '../ui/lesson';
+import { findLesson, loadPage } from './registry';
+import type { LessonMeta } from '../ui/lesson';
+import { ParamControls } from '../ui/controls/ParamControls';
 import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
 import { changeParams, goToScene, openLesson } from './lessonState';
 import { href, navigate } from './router';
 import { KeyLegend, ShareButtons } from './ShareButtons';
 import { useShortcuts } from './shortcuts';
-import { useStore } from './store';
+import { useStore } from '../ui/store';
 import { stopRun } from './workerBridge';
 
 const pageCache = new Map<string, ComponentType<LessonPageProps>>();

@@ -2,8 +2,8 @@
  * Lesson parameter schemas: one table per lesson builds the controls, reads
  * and writes the URL query, and validates what an embedding page sends.
  */
-interface ParamBase {
-  key: string;
+interface ParamBase<K extends string> {
+  key: K;
   label: string;
   help?: string;
   /** Show the control only while each named param has one of the listed values (data, so it survives postMessage). */
@@ -11,10 +11,25 @@ interface ParamBase {
   /** Controls of one group are shown together in a collapsible section named by the group. */
   group?: string;
 }
-export type Param =
-  | (ParamBase & { kind: 'number'; min: number; max: number; step?: number; log?: boolean; integer?: boolean; default: number })
-  | (ParamBase & { kind: 'choice'; options: readonly string[]; labels?: readonly string[]; default: string })
-  | (ParamBase & { kind: 'bool'; default: boolean });
+export type NumberParam<K extends string = string> = ParamBase<K> & {
+  kind: 'number'; min: number; max: number; step?: number; log?: boolean; integer?: boolean; default: number;
+};
+export type ChoiceParam<K extends string = string, O extends string = string> = ParamBase<K> & {
+  kind: 'choice'; options: readonly O[]; labels?: readonly string[]; default: NoInfer<O>;
+};
+export type BoolParam<K extends string = string> = ParamBase<K> & { kind: 'bool'; default: boolean };
+export type Param = NumberParam | ChoiceParam | BoolParam;
+
+/** The value type one param holds: its choice's options, a number or a boolean. */
+export type ValueOf<P> = P extends { kind: 'number' } ? number : P extends { kind: 'bool' } ? boolean : P extends { options: readonly (infer O)[] } ? O : never;
+
+/** The typed values of a whole schema, keyed by each param's literal key (declare schemas with defineParams). */
+export type ValuesOf<S extends readonly Param[]> = { [P in S[number] as P['key']]: ValueOf<P> };
+
+/** Keeps a schema's literal keys and options so ValuesOf can derive the lesson's value types from it. */
+export function defineParams<const S extends readonly Param[]>(schema: S): S {
+  return schema;
+}
 
 /** Whether a param's control applies under the current values (see Param.showIf). */
 export function isRelevant(p: Param, values: Values): boolean {
@@ -24,24 +39,7 @@ export function isRelevant(p: Param, values: Values): boolean {
 
 export type Values = Record<string, number | string | boolean>;
 
-export interface Scene {
-  title: string;
-  /** What the instructor says/points at; plain text. */
-  caption?: string;
-  params?: Values;
-  /** Which plots and equations are in view (ids the page understands); all when absent. */
-  show?: string[];
-}
-
-export interface LessonMeta {
-  id: string;
-  title: string;
-  summary: string;
-  order: number;
-  params: Param[];
-  scenes: Scene[];
-}
-
+/** Every param at its default. */
 export function defaults(schema: readonly Param[]): Values {
   const v: Values = {};
   for (const p of schema) v[p.key] = p.default;
@@ -82,16 +80,45 @@ export function checkValue(p: Param, raw: unknown): Checked {
 
 /** Reads a lesson's params from a query string; unknown keys are left alone, bad values noted. */
 export function parseQuery(schema: readonly Param[], query: URLSearchParams): { values: Values; problems: string[] } {
-  const values = defaults(schema);
+  const raw: Record<string, string> = {};
+  for (const p of schema) {
+    const v = query.get(p.key);
+    if (v !== null) raw[p.key] = v;
+  }
+  return parseParamsNoted(schema, raw) as { values: Values; problems: string[] };
+}
+
+/**
+ * The one parser of lesson values: validates, clamps and fills defaults for a
+ * raw record (a worker's init params, a scene, anything from outside). Keys
+ * not in the schema are dropped. Returns the typed values and the problems.
+ */
+export function parseParamsNoted<S extends readonly Param[]>(schema: S, raw: Readonly<Record<string, unknown>>): { values: ValuesOf<S>; problems: string[] } {
+  const values: Values = {};
   const problems: string[] = [];
   for (const p of schema) {
-    const raw = query.get(p.key);
-    if (raw === null) continue;
-    const c = checkValue(p, raw);
+    const r = Object.prototype.hasOwnProperty.call(raw, p.key) ? raw[p.key] : undefined;
+    if (r === undefined) {
+      values[p.key] = p.default;
+      continue;
+    }
+    const c = checkValue(p, r);
     values[p.key] = c.value;
     if (c.problem) problems.push(c.problem);
   }
-  return { values, problems };
+  return { values: values as ValuesOf<S>, problems };
+}
+
+/** parseParamsNoted without the notes: the typed, safe values for a raw record. */
+export function parseParams<S extends readonly Param[]>(schema: S, raw: Readonly<Record<string, unknown>>): ValuesOf<S> {
+  return parseParamsNoted(schema, raw).values;
+}
+
+/** Parses only the keys present in `raw` (a setParams change); unknown keys are dropped. */
+export function parsePartial<S extends readonly Param[]>(schema: S, raw: Readonly<Record<string, unknown>>): Partial<ValuesOf<S>> {
+  const out: Values = {};
+  for (const p of schema) if (Object.prototype.hasOwnProperty.call(raw, p.key) && raw[p.key] !== undefined) out[p.key] = checkValue(p, raw[p.key]).value;
+  return out as Partial<ValuesOf<S>>;
 }
 
 /** Validates a whole params object from outside (embed API): unknown keys are problems. */
@@ -122,4 +149,4 @@ export function writeQuery(schema: readonly Param[], values: Values, query: URLS
 }
 
 /** The seed parameter every lesson carries so a link reproduces a run exactly (cpu). */
-export const seedParam: Param = { kind: 'number', key: 'seed', label: 'Seed', min: 0, max: 99999, step: 1, integer: true, default: 1 };
+export const seedParam = { kind: 'number', key: 'seed', label: 'Seed', min: 0, max: 99999, step: 1, integer: true, default: 1 } as const satisfies NumberParam<'seed'>;

@@ -3,15 +3,10 @@
  * lesson's page is loaded on demand.
  */
 import type { ComponentType } from 'react';
-import type { LessonMeta } from './params';
+import type { LessonMeta, LessonPageProps } from '../ui/lesson';
 
-/** What every lesson page receives; `view` says which chrome surrounds it. */
-export interface LessonPageProps {
-  view: 'full' | 'embed' | 'presenter';
-}
-
-const metas = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
-const pages = import.meta.glob<{ default: ComponentType<LessonPageProps> }>('./*/page.tsx');
+const metas = import.meta.glob<{ meta: LessonMeta }>('../lessons/*/meta.ts', { eager: true });
+const pages = import.meta.glob<{ default: ComponentType<LessonPageProps> }>('../lessons/*/page.tsx');
 
 export const lessons: LessonMeta[] = Object.values(metas)
   .map((m) => m.meta)
@@ -22,6 +17,6 @@ export function findLesson(id: string): LessonMeta | undefined {
 }
 
 export function loadPage(id: string): Promise<{ default: ComponentType<LessonPageProps> }> | null {
-  const loader = pages[`./${id}/page.tsx`];
+  const loader = pages[`../lessons/${id}/page.tsx`];
   return loader ? loader() : null;
 }

@@ -1,4 +1,4 @@
-import { lessons } from '../lessons/registry';
+import { lessons } from './registry';
 import { EmbedShell } from './EmbedShell';
 import { LessonShell, NotFound } from './LessonShell';
 import { href, navigate, parseRoute, useLocation } from './router';

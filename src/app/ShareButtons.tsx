@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { LessonMeta } from '../lessons/params';
+import type { LessonMeta } from '../ui/lesson';
 import { setPresenting } from './shortcuts';
-import { useStore } from './store';
+import { useStore } from '../ui/store';
 
 async function copyText(text: string): Promise<boolean> {
   try {

@@ -1,0 +1,30 @@
+/** The XOR lesson's typed values, frames and constants, shared by its experiment (worker) and its page. */
+import type { ValuesOf } from '../../ui/params';
+import type { params } from './meta';
+
+export type XorParams = ValuesOf<typeof params>;
+
+/** Decision surface grid over [-0.5, 1.5]^2. */
+export const GRID = 41;
+export const GRID_MIN = -0.5;
+export const GRID_MAX = 1.5;
+/** Steps a many-seeds race runs before it reports its final losses. */
+export const SEED_RACE_STEPS = 3000;
+/** A run whose final loss is above this counts as stuck. */
+export const STUCK_LOSS = 0.05;
+
+/** What one network's frame carries (row-major weights as the engine's Dense holds them). */
+export type XorFrame = {
+  /** f(x) on the GRID x GRID input grid, row 0 at the top (x2 = GRID_MAX). */
+  surface: Float32Array;
+  /** Hidden values h of the four XOR points, [4, H] row-major (empty for the linear model). */
+  hidden: Float32Array;
+  /** f of the four points. */
+  outputs: Float32Array;
+  W: Float32Array;
+  c: Float32Array;
+  w: Float32Array | number[];
+  b: Float32Array | number[];
+  /** Many-seeds mode: each run's latest loss. */
+  losses: Float32Array;
+};

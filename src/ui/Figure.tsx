@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { useShown } from './hooks';
+
+/**
+ * One figure of a lesson page, shown only while the scene lists its id
+ * (`scene.show`); presenter mode and the figure-first layout find figures by
+ * `data-figure`. The scene's first listed figure is its main one.
+ */
+export function Figure({ id, children, className }: { id: string; children: ReactNode; className?: string }) {
+  const shown = useShown();
+  if (!shown(id)) return null;
+  return (
+    <div className={className ? `figure ${className}` : 'figure'} data-figure={id}>
+      {children}
+    </div>
+  );
+}

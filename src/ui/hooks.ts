@@ -1,0 +1,55 @@
+/**
+ * The store hooks every lesson page uses: typed frames, the scene's figure
+ * list, and store reads at a plot's pace rather than the worker's.
+ */
+import { useEffect, useState } from 'react';
+import type { FrameData } from '../engine/worker/protocol';
+import { useStore, type State } from './store';
+
+/** CSS containment for plot areas: their redraws do not re-lay out or repaint the rest of the page. */
+export const CONTAIN = { contain: 'content' } as const;
+
+/** Plots redraw at most this often (ms) by default; the text readout still updates with every message. */
+export const PLOT_INTERVAL_MS = 200;
+
+/**
+ * A part of the lesson's latest frame, typed by the lesson's own frame type
+ * (declared once in its types.ts and returned by its experiment's frame()).
+ * Null before the first frame. The selector should be stable (module level)
+ * or cheap.
+ */
+export function useFrame<F extends FrameData, T>(select: (frame: Partial<F>) => T): T | null {
+  return useStore((s) => (s.frame ? select(s.frame as Partial<F>) : null));
+}
+
+/** Whether the current scene shows a figure id (every figure when no scene is chosen). */
+export function useShown(): (id: string) => boolean {
+  const show = useStore((s) => s.show);
+  return (id) => !show || show.includes(id);
+}
+
+/**
+ * `select(state)`, re-read at most once per `ms` after the store changes
+ * (trailing, so the last value always lands). Selectors close over nothing,
+ * so the first one serves for the component's life.
+ */
+export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T {
+  const [value, setValue] = useState(() => select(useStore.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      if (timer !== null || select(s) === select(prev)) return;
+      timer = setTimeout(() => {
+        timer = null;
+        // not a transition: under a steady stream of readout updates a transition could be postponed for seconds
+        setValue(() => select(useStore.getState()));
+      }, ms);
+    });
+    setValue(() => select(useStore.getState()));
+    return () => {
+      unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [ms]);
+  return value;
+}

@@ -1,0 +1,43 @@
+/**
+ * The lesson contract: what a lesson author declares in `meta.ts` (a typed
+ * params schema and the scenes) and what every lesson page receives.
+ */
+import type { Param, ValuesOf } from './params';
+
+export interface Scene<V = Record<string, number | string | boolean>> {
+  title: string;
+  /** The lesson's voice for this scene: what to look at, what the live run shows. Plain text. */
+  caption?: string;
+  /** Every parameter the scene depends on (a scene fixes them, so it looks the same whatever came before). */
+  params?: Partial<V>;
+  /** The figures in view (ids the page passes to <Figure id>); the first is the main one. All when absent. */
+  show?: readonly string[];
+}
+
+export interface LessonMeta<S extends readonly Param[] = readonly Param[]> {
+  id: string;
+  title: string;
+  summary: string;
+  order: number;
+  params: S;
+  scenes: readonly Scene<ValuesOf<S>>[];
+  /** Every figure id the page can show (the free playground shows them all). */
+  figures?: readonly string[];
+}
+
+/** Declares a lesson: keeps the schema's literal types so scenes are checked against it. */
+export function defineLesson<const S extends readonly Param[]>(meta: LessonMeta<S>): LessonMeta<S> {
+  return meta;
+}
+
+/** What every lesson page receives; `view` says which chrome surrounds it. */
+export interface LessonPageProps {
+  view: 'full' | 'embed' | 'presenter';
+}
+
+/** A scene's parameters as plain values (keys it leaves unset are absent). */
+export function sceneParams(meta: LessonMeta, n: number): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = {};
+  for (const [k, v] of Object.entries(meta.scenes[n]?.params ?? {})) if (v !== undefined) out[k] = v;
+  return out;
+}
