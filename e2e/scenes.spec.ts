@@ -2,18 +2,12 @@
  * Scenes decide what is shown: for every lesson and scene, the figures on the
  * page (elements with data-figure) are exactly the scene's `show` list.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { LessonMeta } from '../src/ui/lesson';
 import { expect, test } from './fixtures';
+import { lessonIds, lessonMeta } from './lessons';
 
-const dir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src/lessons');
-const ids = readdirSync(dir).filter((d) => existsSync(resolve(dir, d, 'meta.ts')));
-
-for (const id of ids) {
+for (const id of lessonIds) {
   test(`${id}: every scene shows exactly its figures`, async ({ page, errors }) => {
-    const { meta } = (await import(`../src/lessons/${id}/meta.ts`)) as { meta: LessonMeta };
+    const meta = await lessonMeta(id);
     for (const [i, scene] of meta.scenes.entries()) {
       if (!scene.show) continue;
       await page.goto(`/lesson/${id}?backend=cpu&scene=${i}`);

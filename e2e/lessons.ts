@@ -1,0 +1,12 @@
+/** Every lesson the app has, found the way the app finds them (src/lessons/<id>/meta.ts). */
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LessonMeta } from '../src/ui/lesson';
+
+const dir = resolve(fileURLToPath(new URL('.', import.meta.url)), '../src/lessons');
+export const lessonIds: string[] = readdirSync(dir).filter((d) => existsSync(resolve(dir, d, 'meta.ts')));
+
+export async function lessonMeta(id: string): Promise<LessonMeta> {
+  return ((await import(`../src/lessons/${id}/meta.ts`)) as { meta: LessonMeta }).meta;
+}

@@ -1,0 +1,23 @@
+/**
+ * Every lesson (found from src/lessons/<id>/meta.ts, so a new lesson is
+ * covered the day it lands) keeps the main thread smooth at full speed: no
+ * task over 50 ms of CPU in a Chromium trace of 5 s of training on its
+ * default scene.
+ */
+import { expect, expectNoLongTasks, test, waitForMetric, watchMainThread } from './fixtures';
+import { lessonIds } from './lessons';
+
+for (const id of lessonIds) {
+  test(`${id}: no main-thread task over 50 ms of CPU at full speed`, async ({ page, errors }, info) => {
+    await page.goto(`/lesson/${id}?backend=cpu`);
+    await waitForMetric(page, 'step', (v) => v === 0);
+    await page.getByLabel('Speed').selectOption({ label: 'Full speed' });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await waitForMetric(page, 'step', (v) => v > 0);
+    const seen = await watchMainThread(page, () => page.waitForTimeout(5_000)); // a measurement window, not a wait for state
+    info.annotations.push({ type: 'longest main-thread tasks (cpu ms)', description: seen.taskCpuMs.slice(0, 5).join(', ') });
+    expectNoLongTasks(seen);
+    expect(errors).toEqual([]);
+  });
+}
+

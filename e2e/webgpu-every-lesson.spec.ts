@@ -1,0 +1,51 @@
+/**
+ * Every lesson and every scene: a few steps on the WebGPU backend (SwiftShader
+ * here) give the same readout as the cpu backend.
+ */
+import type { Page } from '@playwright/test';
+import { WEBGPU_LAUNCH } from '../test/webgpu/browser/launch';
+import { expect, test, waitForMetric } from './fixtures';
+import { lessonIds, lessonMeta } from './lessons';
+
+/** Every numeric readout on the page, by name. */
+async function readouts(page: Page): Promise<Record<string, number>> {
+  return page.locator('[data-metric]').evaluateAll((els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-metric')!, Number(e.textContent)]).filter(([, v]) => Number.isFinite(v))),
+  );
+}
+
+/** Metrics that measure time or speed, not the model (they differ between backends by nature). */
+const TIMING = /time|sec|eta|elapsed|rate_hz/i;
+const STEPS = 2;
+
+async function stepped(page: Page, url: string, backend: 'cpu' | 'webgpu'): Promise<Record<string, number>> {
+  await page.goto(url);
+  await expect(page.locator(`[data-backend="${backend}"]`)).toBeVisible({ timeout: 90_000 });
+  await waitForMetric(page, 'step', (v) => v === 0, 90_000);
+  for (let k = 1; k <= STEPS; k++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await waitForMetric(page, 'step', (v) => v === k, 120_000);
+  }
+  return readouts(page);
+}
+
+test.use({ launchOptions: WEBGPU_LAUNCH });
+
+for (const id of lessonIds) {
+  test(`${id}: every scene, ${STEPS} steps on webgpu give the cpu's readout`, async ({ page, errors }) => {
+    test.setTimeout(600_000);
+    const meta = await lessonMeta(id);
+    for (let i = 0; i < meta.scenes.length; i++) {
+      const cpu = await stepped(page, `/lesson/${id}?scene=${i}&backend=cpu`, 'cpu');
+      const gpu = await stepped(page, `/lesson/${id}?scene=${i}&backend=webgpu`, 'webgpu');
+      const names = Object.keys(cpu).filter((k) => !TIMING.test(k));
+      expect(names.length, `scene ${i + 1}: readouts`).toBeGreaterThan(1);
+      for (const k of names) {
+        const a = cpu[k];
+        const b = gpu[k];
+        expect(Math.abs(a - b), `scene ${i + 1} "${meta.scenes[i].title}": ${k} cpu ${a} webgpu ${b}`).toBeLessThanOrEqual(5e-3 * Math.max(Math.abs(a), Math.abs(b)) + 1e-4);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+}
