@@ -3,7 +3,7 @@
  * here) loses its device mid-run. (webgpu-every-lesson.spec.ts: every lesson
  * on webgpu matches the cpu; webgpu-fallback.spec.ts: no WebGPU at all.)
  */
-import { expect, metric, test, waitForMetric } from './fixtures';
+import { expect, test, waitForMetric } from './fixtures';
 import { WEBGPU_LAUNCH } from '../test/webgpu/browser/launch';
 
 test.use({ launchOptions: WEBGPU_LAUNCH });
