@@ -1,7 +1,10 @@
 /**
  * The UI side of the worker: starts runs, sends commands, drops messages of
  * stale runs, commits the latest metrics and frame to the store once per
- * animation frame, and restarts a worker that dies with the lesson's state.
+ * animation frame, and restarts a worker that dies with the lesson's state:
+ * one that throws (onerror) and one that stops answering (closed itself, or
+ * hung in a loop), found by a ping every PING_MS that must be answered within
+ * DEAD_MS.
  */
 import { assertNever, type FromWorker, type ToWorker } from '../engine/worker/protocol';
 import type { Values } from '../ui/params';
@@ -17,6 +20,30 @@ let pending: {
 } = {};
 let rafQueued = false;
 const metricsListeners = new Set<(step: number, values: Record<string, number>) => void>();
+
+/** How often the bridge asks the worker whether it is alive, and how long an answer may take. */
+export const PING_MS = 2000;
+export const DEAD_MS = 6000;
+let pingNonce = 0;
+let unanswered: { nonce: number; at: number } | null = null;
+let watchdog: ReturnType<typeof setInterval> | null = null;
+
+function watch(): void {
+  if (watchdog !== null) return;
+  watchdog = setInterval(() => {
+    if (!current || !worker) return;
+    const now = performance.now();
+    if (unanswered && now - unanswered.at > DEAD_MS) {
+      unanswered = null;
+      restart('The training worker stopped responding and was restarted.');
+      return;
+    }
+    if (!unanswered) {
+      unanswered = { nonce: ++pingNonce, at: now };
+      worker.postMessage({ type: 'ping', runId, nonce: unanswered.nonce } satisfies ToWorker);
+    }
+  }, PING_MS);
+}
 
 function spawn(): Worker {
   const w = new Worker(new URL('../lessons/worker.ts', import.meta.url), { type: 'module' });
@@ -39,6 +66,7 @@ let restartNote: string | null = null;
 function restart(note: string): void {
   worker?.terminate();
   worker = null;
+  unanswered = null;
   if (current) {
     restartNote = note;
     startRun(current.lesson, current.params, current.backend);
@@ -52,6 +80,7 @@ export function startRun(lesson: string, params: Values, backend: BackendChoice)
   pending = {};
   useStore.setState({ ...initialRun, history: emptyHistory() });
   post({ type: 'init', runId, lesson, params, backend });
+  watch();
   const sps = useStore.getState().stepsPerSecond;
   post({ type: 'setSpeed', runId, stepsPerSecond: sps });
 }
@@ -85,6 +114,9 @@ export function reset(): void {
 export function stopRun(): void {
   if (current) post({ type: 'dispose', runId });
   current = null;
+  unanswered = null;
+  if (watchdog !== null) clearInterval(watchdog);
+  watchdog = null;
 }
 
 /** Called with every metrics message (the embed API forwards them). */
@@ -94,6 +126,10 @@ export function onMetrics(f: (step: number, values: Record<string, number>) => v
 }
 
 function receive(msg: FromWorker): void {
+  if (msg.type === 'pong') {
+    if (unanswered && msg.nonce === unanswered.nonce) unanswered = null;
+    return;
+  }
   if (msg.runId !== runId) return;
   switch (msg.type) {
     case 'ready':
@@ -143,7 +179,9 @@ function flush(): void {
     let h = s.history;
     for (const m of metrics) h = appendHistory(h, m.step, m.values);
     const last = metrics[metrics.length - 1];
-    Object.assign(update, { history: h, metrics: last.values, step: last.step });
+    // a value the worker held back (not finite: the run diverged) keeps its last finite reading
+    const values = last.step > s.step ? { ...s.metrics, ...last.values } : last.values;
+    Object.assign(update, { history: h, metrics: values, step: last.step });
   }
   if (frame) update.frame = frame.data;
   if (phase) Object.assign(update, { phase: phase.phase, playing: phase.playing, done: phase.done });

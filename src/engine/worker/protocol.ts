@@ -17,7 +17,9 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   | { type: 'step'; runId: number }
   | { type: 'reset'; runId: number }
-  | { type: 'dispose'; runId: number };
+  | { type: 'dispose'; runId: number }
+  /** Liveness check: a worker that does not answer within a few seconds is restarted. */
+  | { type: 'ping'; runId: number; nonce: number };
 
 export type FromWorker =
   | { type: 'ready'; runId: number; backend: 'cpu' | 'webgpu'; note?: string }
@@ -26,7 +28,8 @@ export type FromWorker =
   | { type: 'phase'; runId: number; phase: string; playing: boolean; done: boolean }
   | { type: 'backend'; runId: number; backend: 'cpu' | 'webgpu'; note?: string }
   | { type: 'diverged'; runId: number; message: string }
-  | { type: 'error'; runId: number; message: string };
+  | { type: 'error'; runId: number; message: string }
+  | { type: 'pong'; runId: number; nonce: number };
 
 /** Compile-time exhaustiveness check for switches over message types. */
 export function assertNever(x: never): never {

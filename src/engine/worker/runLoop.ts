@@ -49,6 +49,11 @@ export class RunLoop {
 
   /** Entry point for every message from the UI. */
   handle(msg: ToWorker): Promise<void> {
+    // liveness: answered at once, not queued behind training, so a slow step is not taken for a hang
+    if (msg.type === 'ping') {
+      this.post({ type: 'pong', runId: msg.runId, nonce: msg.nonce });
+      return Promise.resolve();
+    }
     this.queue = this.queue.then(() => this.dispatch(msg)).catch((e) => this.fail(e));
     return this.queue;
   }
@@ -113,6 +118,8 @@ export class RunLoop {
         this.exp?.dispose?.();
         this.exp = null;
         this.runId = -1;
+        return;
+      case 'ping': // answered in handle(), never queued
         return;
       default:
         assertNever(msg);
@@ -192,9 +199,15 @@ export class RunLoop {
     const [metrics, data] = await Promise.all([this.exp.metrics(), this.exp.frame?.()]);
     const values = { ...metrics, step: this.stepCount };
     await snap;
-    this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
     const bad = Object.entries(values).find(([, v]) => !Number.isFinite(v));
-    if (data) this.port.postMessage({ type: 'frame', runId: this.runId, step: this.stepCount, data }, transferablesOf(data));
+    if (bad) {
+      // a non-finite number never leaves the worker: the UI keeps the last finite readout and picture
+      const finite = Object.fromEntries(Object.entries(values).filter(([, v]) => Number.isFinite(v)));
+      this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values: finite });
+    } else {
+      this.post({ type: 'metrics', runId: this.runId, step: this.stepCount, values });
+      if (data) this.port.postMessage({ type: 'frame', runId: this.runId, step: this.stepCount, data }, transferablesOf(data));
+    }
     if (bad) {
       this.stop();
       this.post({
