@@ -1,6 +1,8 @@
 import { defineConfig } from 'vite';
+import { cspMeta } from './csp';
 
 export default defineConfig({
+  plugins: [cspMeta()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   test: {

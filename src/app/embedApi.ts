@@ -50,7 +50,7 @@ export function applyEmbedMessage(meta: LessonMeta, data: unknown): string | nul
         return null;
       }
       const { values, problems } = checkParams(meta.params, msg.params);
-      if (problems.length) return problems.join('; ');
+      if (problems.length) return summarize(problems);
       if (Object.keys(values).length === 0) return 'params is empty';
       changeParams(meta, values);
       return null;
@@ -105,4 +105,11 @@ export function startEmbedApi(meta: LessonMeta): () => void {
     unsubMetrics();
     if (trailing) clearTimeout(trailing);
   };
+}
+
+/** At most a few problems, each cut short: a message with thousands of bad keys gets a short answer. */
+export function summarize(problems: string[], max = 5): string {
+  const shown = problems.slice(0, max).map((p) => (p.length > 160 ? `${p.slice(0, 157)}...` : p));
+  const more = problems.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
 }

@@ -17,7 +17,7 @@ export function openLesson(meta: LessonMeta, query: URLSearchParams): void {
   let scene = -1;
   const rawScene = query.get('scene');
   if (rawScene !== null) {
-    const n = Number(rawScene);
+    const n = rawScene.trim() === '' ? NaN : Number(rawScene);
     if (Number.isInteger(n) && n >= 0 && n < meta.scenes.length) scene = n;
     else notes.push(`Scene (scene): "${rawScene.slice(0, 40)}" is not a scene of this lesson; using the default view`);
   }

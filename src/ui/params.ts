@@ -52,28 +52,39 @@ export interface Checked {
   problem?: string;
 }
 
-/** Checks a raw value (a query string or a value from postMessage) against one param. */
-export function checkValue(p: Param, raw: unknown): Checked {
+/**
+ * Checks a raw value against one param. Both paths report the same problems:
+ * a query (`strict` false) holds strings, so "0.3" is the number 0.3; a
+ * message from an embedding page (`strict` true) must send a JSON number.
+ * A non-integer for an integer param and an out-of-range number are problems
+ * on both paths; the URL path then uses the safe value shown in the note,
+ * the embed API rejects the message (all values valid, or none applied).
+ */
+export function checkValue(p: Param, raw: unknown, strict = false): Checked {
   const bad = (why: string): Checked => ({ value: p.default, problem: `${p.label} (${p.key}): ${why}; using ${p.default}` });
   switch (p.kind) {
     case 'number': {
+      if (strict && typeof raw !== 'number') return bad(`${describe(raw)} is not a number`);
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(n)) return bad(`"${String(raw).slice(0, 40)}" is not a number`);
+      if (!Number.isFinite(n)) return bad(`${describe(raw)} is not a number`);
       let v = p.integer ? Math.round(n) : n;
+      const problems: string[] = [];
+      if (v !== n) problems.push(`${n} is not a whole number`);
       if (v < p.min || v > p.max) {
         v = Math.min(p.max, Math.max(p.min, v));
-        return { value: v, problem: `${p.label} (${p.key}): ${n} is outside ${p.min}..${p.max}; using ${v}` };
+        problems.push(`${n} is outside ${p.min}..${p.max}`);
       }
+      if (problems.length) return { value: v, problem: `${p.label} (${p.key}): ${problems.join(' and ')}; using ${v}` };
       return { value: v };
     }
     case 'choice': {
       if (typeof raw === 'string' && p.options.includes(raw)) return { value: raw };
-      return bad(`"${String(raw).slice(0, 40)}" is not one of ${p.options.join(', ')}`);
+      return bad(`${describe(raw)} is not one of ${p.options.join(', ')}`);
     }
     case 'bool': {
-      if (raw === true || raw === 'true' || raw === '1') return { value: true };
-      if (raw === false || raw === 'false' || raw === '0') return { value: false };
-      return bad(`"${String(raw).slice(0, 40)}" is not true or false`);
+      if (raw === true || (!strict && (raw === 'true' || raw === '1'))) return { value: true };
+      if (raw === false || (!strict && (raw === 'false' || raw === '0'))) return { value: false };
+      return bad(`${describe(raw)} is not true or false`);
     }
   }
 }
@@ -132,7 +143,7 @@ export function checkParams(schema: readonly Param[], input: unknown): { values:
       problems.push(`unknown parameter "${k.slice(0, 40)}"`);
       continue;
     }
-    const c = checkValue(p, raw);
+    const c = checkValue(p, raw, true);
     if (c.problem) problems.push(c.problem);
     else values[k] = c.value;
   }
@@ -150,3 +161,10 @@ export function writeQuery(schema: readonly Param[], values: Values, query: URLS
 
 /** The seed parameter every lesson carries so a link reproduces a run exactly (cpu). */
 export const seedParam = { kind: 'number', key: 'seed', label: 'Seed', min: 0, max: 99999, step: 1, integer: true, default: 1 } as const satisfies NumberParam<'seed'>;
+
+/** A short, quoted rendering of any value for a note (never more than 40 characters of it). */
+function describe(raw: unknown): string {
+  if (typeof raw === 'string') return `"${raw.slice(0, 40)}"`;
+  if (typeof raw === 'number' || typeof raw === 'boolean' || raw === null || raw === undefined) return String(raw);
+  return Array.isArray(raw) ? 'a list' : 'an object';
+}
