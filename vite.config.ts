@@ -1,5 +1,37 @@
 import { defineConfig } from 'vite';
-import { cspMeta } from './csp';
+
+/**
+ * The Content-Security-Policy of the built app, injected as a <meta> at build
+ * time (the dev server keeps Vite's own client free of it). Only what the app
+ * uses: scripts, workers and WebAssembly from our own origin
+ * ('wasm-unsafe-eval' lets the engine compile the kernels it assembles; no
+ * eval of JavaScript), KaTeX's inline style attributes, canvas/SVG exports as
+ * data:/blob: images. frame-ancestors cannot be set from a <meta>, so any site
+ * may still embed /embed/<id>.
+ */
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** A Vite plugin that writes CSP into index.html of the build. */
+function cspMeta() {
+  return {
+    name: 'dlp-csp-meta',
+    apply: 'build' as const,
+    transformIndexHtml(html: string): string {
+      return html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+    },
+  };
+}
 
 export default defineConfig({
   plugins: [cspMeta()],
