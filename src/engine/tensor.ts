@@ -25,18 +25,32 @@ export class Tensor {
 
   /** Values as a Float32Array view (cpu backend only; do not keep it across steps). */
   get values(): Float32Array {
+    this.assertLive('read .values of');
     if (!this.backend.readSync) throw new Error(`${this.backend.name} tensors need await read()`);
     return this.backend.readSync(this);
   }
 
-  /** A host copy of the values (works on every backend). */
+  /** A host copy of the values (works on every backend); rejects when the tensor was disposed. */
   read(): Promise<Float32Array> {
+    if (this.disposed) return Promise.reject(this.disposedError('read()'));
     return this.backend.read(this);
   }
 
   /** The single value of a one-element tensor (cpu backend). */
   item(): number {
     return this.values[0];
+  }
+
+  /**
+   * Throws when the tensor was disposed: its storage is back in the pool and
+   * may already hold another tensor's values, so reading it would be silent garbage.
+   */
+  assertLive(what: string): void {
+    if (this.disposed) throw this.disposedError(what);
+  }
+
+  private disposedError(what: string): Error {
+    return new Error(`cannot ${what} tensor ${this.id} (shape [${this.shape}]): it was disposed (by tidy() or dispose()); keep() it or return it from the tidy() to use it later`);
   }
 
   dispose(): void {
