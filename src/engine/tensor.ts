@@ -15,12 +15,31 @@ export class Tensor {
   kept = false;
   disposed = false;
 
+  #backend: Backend;
+
   constructor(
     readonly shape: Shape,
     public storage: unknown,
-    readonly backend: Backend,
+    backend: Backend,
   ) {
     this.size = sizeOf(shape);
+    this.#backend = backend;
+  }
+
+  /** The backend that owns the storage (changes only through relocate()). */
+  get backend(): Backend {
+    return this.#backend;
+  }
+
+  /**
+   * Hands the tensor to another backend with `storage` (from that backend's
+   * alloc, already holding the values). Used when a lost GPU gives its live
+   * tensors to the cpu; the old storage is the old backend's to forget.
+   */
+  relocate(backend: Backend, storage: unknown): void {
+    this.assertLive('relocate');
+    this.#backend = backend;
+    this.storage = storage;
   }
 
   /** Values as a Float32Array view (cpu backend only; do not keep it across steps). */

@@ -283,9 +283,7 @@ export class WebGpuBackend implements Backend {
         host.fill(0);
         stale++;
       }
-      t.storage = host;
-      // the tensor now lives on the cpu: its backend field follows its storage
-      (t as { backend: Backend }).backend = cpuBackend;
+      t.relocate(cpuBackend, host);
       moved++;
     }
     this.live.clear();
