@@ -41,5 +41,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // packs public/digits.bin once per run (the digits tests read it)
+    globalSetup: ['test/globalSetup.ts'],
   },
 } as any);

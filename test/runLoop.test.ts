@@ -1,10 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cpuBackend } from '../src/engine/backends/cpu';
 import type { Experiment } from '../src/engine/worker/experiment';
 import type { FromWorker } from '../src/engine/worker/protocol';
 import { RunLoop } from '../src/engine/worker/runLoop';
 
-/** A counter experiment: each step adds 1; `blowUpAt` makes its metric infinite from that step on. */
+/**
+ * Time is fake: setTimeout runs on Vitest's fake timers, and performance.now()
+ * is a clock that only the experiment moves, STEP_MS per step. So a slice
+ * holds exactly SLICE_MS / STEP_MS steps whatever the machine's load.
+ */
+const STEP_MS = 0.5;
+let now = 0;
+
+/** A counter experiment: each step adds 1 and costs STEP_MS; `blowUpAt` makes its metric infinite from that step on. */
 function counter(blowUpAt = Infinity): { exp: Experiment; steps: () => number } {
   let n = 0;
   return {
@@ -12,10 +20,7 @@ function counter(blowUpAt = Infinity): { exp: Experiment; steps: () => number } 
     exp: {
       step: () => {
         n++;
-        // a little work per step so a slice holds many steps
-        let x = 0;
-        for (let i = 0; i < 2000; i++) x += Math.sqrt(i);
-        if (x < 0) n = -1;
+        now += STEP_MS;
       },
       metrics: () => ({ value: n >= blowUpAt ? Infinity : n }),
     },
@@ -39,7 +44,27 @@ function harness(blowUpAt?: number) {
   return { loop, sent, metrics, steps: () => made.steps() };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Runs the loop's pending timer (one slice of steps) and waits for the slice to finish and schedule the next. */
+async function slice(): Promise<void> {
+  await vi.advanceTimersToNextTimerAsync();
+  for (let i = 0; i < 100 && vi.getTimerCount() === 0; i++) await Promise.resolve();
+}
+
+/** Plays slices until the fake clock has moved `ms`. */
+async function playFor(ms: number): Promise<void> {
+  const end = now + ms;
+  while (now < end && vi.getTimerCount() > 0) await slice();
+}
+
+beforeEach(() => {
+  now = 0;
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('the run loop', () => {
   it('posts ready and step-0 metrics on init, and after pause the last metrics are where training stopped', async () => {
@@ -48,31 +73,43 @@ describe('the run loop', () => {
     expect(h.sent[0]).toMatchObject({ type: 'ready', backend: 'cpu' });
     expect(h.metrics()[0].step).toBe(0);
     await h.loop.handle({ type: 'play', runId: 1 });
-    await sleep(150);
+    await playFor(150);
+    // mid-slice posts lag behind the steps; pause must post where training stopped
     await h.loop.handle({ type: 'pause', runId: 1 });
     const last = h.metrics().at(-1)!;
-    expect(h.steps()).toBeGreaterThan(10);
+    expect(h.steps()).toBeGreaterThanOrEqual(150 / STEP_MS);
     expect(last.step).toBe(h.steps());
     expect(last.values.value).toBe(h.steps());
-    await sleep(100);
+    // paused: no timer left, nothing more runs or posts
+    expect(vi.getTimerCount()).toBe(0);
+    const posted = h.sent.length;
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(h.sent.length).toBe(posted);
     expect(h.metrics().at(-1)!.step).toBe(h.steps());
   });
 
   it('posts at most about 30 metrics messages a second while playing flat out', async () => {
     const h = harness();
     await h.loop.handle({ type: 'init', runId: 1, lesson: 'count', params: {}, backend: 'cpu' });
+    const before = h.metrics().length;
     await h.loop.handle({ type: 'play', runId: 1 });
-    await sleep(1000);
+    await playFor(1000);
+    const posts = h.metrics().length - before;
     await h.loop.handle({ type: 'pause', runId: 1 });
-    expect(h.metrics().length).toBeLessThanOrEqual(40);
-    expect(h.steps()).toBeGreaterThan(h.metrics().length);
+    // one post per 33 ms at most: 30 in a second (31 counting the first slice)
+    expect(posts).toBeLessThanOrEqual(31);
+    expect(posts).toBeGreaterThanOrEqual(20);
+    // whole slices of 12 ms = 24 steps: the second ends inside the last slice
+    expect(h.steps()).toBeGreaterThanOrEqual(1000 / STEP_MS);
+    expect(h.steps()).toBeLessThan(1000 / STEP_MS + 12 / STEP_MS);
   });
 
   it('ignores commands of a stale run and steps one at a time', async () => {
     const h = harness();
     await h.loop.handle({ type: 'init', runId: 2, lesson: 'count', params: {}, backend: 'cpu' });
     await h.loop.handle({ type: 'play', runId: 1 });
-    await sleep(50);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(50);
     expect(h.steps()).toBe(0);
     await h.loop.handle({ type: 'step', runId: 2 });
     await h.loop.handle({ type: 'step', runId: 2 });

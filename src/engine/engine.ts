@@ -119,6 +119,7 @@ function collect(v: unknown, into: Set<Tensor>): void {
 
 /** Runs an op: allocates its output, calls the backend kernel, records it on the tape. */
 export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
+  for (const t of inputs) if (t.disposed) t.assertLive(`use in ${op.name}()`);
   const out = empty(op.shape(inputs.map((t) => t.shape), attrs));
   backend.exec(op, inputs, out, attrs);
   if (tape && op.vjp) {
@@ -148,6 +149,8 @@ export function record<T>(fn: () => T): { result: T; tape: TapeNode[] } {
 /** Overwrites `dst`'s values with `src`'s (same size): in-place updates of parameters and state. */
 export function assign(dst: Tensor, src: Tensor): void {
   if (dst.size !== src.size) throw new Error(`assign: size ${src.size} into ${dst.size}`);
+  src.assertLive('assign() from');
+  dst.assertLive('assign() into');
   backend.copy(src, dst);
 }
 

@@ -2,6 +2,7 @@
 export * from './engine';
 export * from './ops';
 export { Tensor } from './tensor';
+export type { Axes, Shape } from './shape';
 export { gradients, valueAndGrad } from './autodiff';
 export { Rng } from './rng';
 export { initWeights, type InitName } from './init';

@@ -86,10 +86,21 @@ export function walkOffsets(shape: Shape, strides: readonly number[]): Int32Arra
   return m;
 }
 
-/** Normalizes possibly negative axes against a rank; undefined means all axes. */
-export function normAxes(axes: readonly number[] | undefined, rank: number): number[] {
+/** The axes a reduction takes: one axis as a number, several as an array (negative counts from the end). */
+export type Axes = number | readonly number[];
+
+/** Normalizes possibly negative axes against a rank, sorted; undefined means all axes. */
+export function normAxes(axes: Axes | undefined, rank: number): number[] {
   if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
-  return axes.map((a) => (a < 0 ? a + rank : a)).sort((x, y) => x - y);
+  const list = typeof axes === 'number' ? [axes] : axes;
+  const out = list.map((a) => {
+    const k = a < 0 ? a + rank : a;
+    if (!Number.isInteger(k) || k < 0 || k >= rank) throw new Error(`axis ${a} is out of range for rank ${rank}`);
+    return k;
+  });
+  out.sort((x, y) => x - y);
+  for (let i = 1; i < out.length; i++) if (out[i] === out[i - 1]) throw new Error(`axis ${out[i]} is repeated in [${list}]`);
+  return out;
 }
 
 /** Shape after reducing `axes`; with keepDims they stay as size 1. */

@@ -1,7 +1,6 @@
-import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { data, Rng } from '../../src/engine';
 
 describe('2-D sets', () => {
@@ -79,9 +78,6 @@ describe('loss surfaces', () => {
 });
 
 describe('digits', () => {
-  beforeAll(() => {
-    execSync('node --import tsx scripts/pack-digits.ts');
-  });
   it('loads 10,000 labelled 28x28 digits with a fixed 8,000 / 2,000 split', async () => {
     const d = await data.loadDigits();
     expect(d.count).toBe(10000);

@@ -50,7 +50,7 @@ function byHand(name: RacerName, s: Required<Omit<RacerSettings, 'tau'>>, k: num
           G[j] = s.beta2 * G[j] + (1 - s.beta2) * g[j] ** 2;
           const mh = m[j] / (1 - s.beta1 ** t);
           const vh = G[j] / (1 - s.beta2 ** t);
-          return th[j] - (s.lr * mh) / Math.sqrt(vh + s.eps);
+          return th[j] - (s.lr * mh) / (Math.sqrt(vh) + s.eps);
         }
       }
     });

@@ -30,12 +30,33 @@ describe('losses', () => {
   });
 });
 
-describe('activations carry formulas', () => {
-  it('every activation has tex and runs', () => {
-    for (const a of Object.values(E.activations)) {
-      expect(a.tex.length).toBeGreaterThan(5);
-      E.tidy(() => expect(a.fn(E.tensor([0.5, -0.5], [1, 2])).shape).toEqual([1, 2]));
-    }
+describe('activations: values follow the formula they show', () => {
+  // each formula written out in JS, as its TeX reads
+  const ref: Record<E.ActivationName, (z: number[]) => number[]> = {
+    relu: (z) => z.map((v) => Math.max(0, v)),
+    tanh: (z) => z.map((v) => (Math.exp(v) - Math.exp(-v)) / (Math.exp(v) + Math.exp(-v))),
+    sigmoid: (z) => z.map((v) => 1 / (1 + Math.exp(-v))),
+    leakyRelu: (z) => z.map((v) => Math.max(0.01 * v, v)),
+    softmax: (z) => {
+      const e = z.map(Math.exp);
+      const s = e.reduce((a, b) => a + b, 0);
+      return e.map((v) => v / s);
+    },
+    linear: (z) => z,
+  };
+  const z = [-3, -1.2, -0.3, 0.2, 0.7, 2.5];
+  for (const [name, a] of Object.entries(E.activations) as [E.ActivationName, E.Activation][]) {
+    it(`${name}: values, gradient, and the constant in its TeX`, () => {
+      E.tidy(() => {
+        const got = Array.from(a.fn(E.tensor(z, [1, z.length])).values);
+        ref[name](z).forEach((w, i) => expect(got[i], `${name}(${z[i]})`).toBeCloseTo(w, 6));
+      });
+      checkGrad(a.fn, [{ values: Float32Array.from(z), shape: [2, 3] }], { h: 1e-3, tol: 1e-2 });
+    });
+  }
+  it('the leaky slope on screen is the slope the code uses', () => {
+    const slope = E.tidy(() => E.activations.leakyRelu.fn(E.tensor([-1], [1])).item());
+    expect(E.activations.leakyRelu.tex).toContain(`\\max\\{${+(-slope).toFixed(6)}\\,z, z\\}`);
   });
 });
 
@@ -73,7 +94,18 @@ describe('conv layer and pooling in a model', () => {
       },
       [inp([2, 2, 4, 4], 1), { values: conv.W.values.slice(), shape: [3, 2, 3, 3] }],
     );
-    E.tidy(() => expect(conv.forward(E.zeros([1, 2, 5, 5])).shape).toEqual([1, 3, 5, 5]));
+    // the layer itself: forward = conv2d + bias per channel (a 1x1 input patch is the dot product with the kernel's centre), and its parameter gradients
+    E.tidy(() => {
+      E.assign(conv.b, E.tensor([0.5, -1, 2], [3]));
+      const x = E.tensor([1, -2], [1, 2, 1, 1]);
+      const W = conv.W.values;
+      const centre = (o: number, c: number) => W[((o * 2 + c) * 3 + 1) * 3 + 1];
+      const y = conv.forward(x).values;
+      [0.5, -1, 2].forEach((b, o) => expect(y[o]).toBeCloseTo(centre(o, 0) * 1 + centre(o, 1) * -2 + b, 5));
+    });
+    const x = E.keep(E.tensor(rand([2, 2, 4, 4], 3), [2, 2, 4, 4]));
+    checkParamGrads(() => E.sum(E.mul(dense.forward(E.reshape(E.maxPool2d(E.relu(conv.forward(x)), 2), [2, -1])), E.tensor([1, -1, 0.5, 2], [2, 2]))), [...conv.params(), ...dense.params()]);
+    x.dispose();
   });
 });
 
@@ -119,7 +151,24 @@ describe('auto-encoders', () => {
     const x = E.keep(E.tensor(rand([2, 5], 1, 0, 1), [2, 5]));
     checkParamGrads(() => E.mse(tied.forward(x), x), tied.params());
     checkParamGrads(() => E.bceWithLogits(untied.decodeLogits(untied.encode(x)), x), untied.params());
-    E.tidy(() => expect(untied.forward(E.zeros([4, 5])).shape).toEqual([4, 5]));
+    // tied: the decoder's logits are h W^T + b_v, with no matrix of its own
+    E.tidy(() => {
+      const hv = rand([2, 3], 7);
+      const h = E.tensor(hv, [2, 3]);
+      E.assign(tied.bv, E.tensor([0.1, 0.2, 0.3, 0.4, 0.5], [5]));
+      // x_hat logits [b, v] = sum_k h[b, k] W[v, k] + b_v[v] (W is [visible 5, hidden 3])
+      const byHand = (M: (v: number, k: number) => number, bv: Float32Array) =>
+        Array.from({ length: 10 }, (_, i) => {
+          const [b, v] = [Math.floor(i / 5), i % 5];
+          return [0, 1, 2].reduce((acc, k) => acc + hv[b * 3 + k] * M(v, k), bv[v]);
+        });
+      const W = tied.W.values;
+      const Wd = untied.Wd!.values;
+      const got = Array.from(tied.decodeLogits(h).values);
+      byHand((v, k) => W[v * 3 + k], tied.bv.values).forEach((w, i) => expect(got[i]).toBeCloseTo(w, 5));
+      const gotU = Array.from(untied.decodeLogits(h).values);
+      byHand((v, k) => Wd[k * 5 + v], untied.bv.values).forEach((w, i) => expect(gotU[i]).toBeCloseTo(w, 5));
+    });
     tied.dispose();
     untied.dispose();
   });

@@ -19,6 +19,27 @@ describe('sum, mean, reshape, broadcastTo', () => {
       expect(E.mean(x).item()).toBe(3.5);
     });
   });
+  it('one axis as a number works like a one-element array (sum, max, mean)', () => {
+    E.tidy(() => {
+      const x = E.tensor([1, 5, 3, 4, 2, 6], [2, 3]);
+      expect(Array.from(E.sum(x, 1).values)).toEqual([9, 12]);
+      expect(Array.from(E.sum(x, -1, true).values)).toEqual(Array.from(E.sum(x, [1], true).values));
+      expect(E.sum(x, 0).shape).toEqual([3]);
+      expect(Array.from(E.max(x, 1).values)).toEqual([5, 6]);
+      expect(Array.from(E.max(x, 0, true).values)).toEqual([4, 5, 6]);
+      expect(E.max(x, 0, true).shape).toEqual([1, 3]);
+      expect(Array.from(E.mean(x, 1).values)).toEqual([3, 4]);
+    });
+    checkGrad((x) => E.sum(x, 1), [{ values: rand([2, 3, 4], 5), shape: [2, 3, 4] }]);
+  });
+  it('an axis out of range or repeated is a clear error', () => {
+    E.tidy(() => {
+      const x = E.tensor([1, 2, 3, 4, 5, 6], [2, 3]);
+      expect(() => E.sum(x, 2)).toThrow('axis 2 is out of range for rank 2');
+      expect(() => E.max(x, [-3])).toThrow('axis -3 is out of range for rank 2');
+      expect(() => E.sum(x, [1, -1])).toThrow('axis 1 is repeated');
+    });
+  });
   it('reshape and broadcastTo', () => {
     checkGrad((x) => E.reshape(x, [3, -1]), [{ values: rand([2, 3], 1), shape: [2, 3] }]);
     checkGrad((x) => E.broadcastTo(x, [4, 3]), [{ values: rand([3], 1), shape: [3] }]);

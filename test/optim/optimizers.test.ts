@@ -29,8 +29,11 @@ describe('optimizers: first three steps against hand-computed values', () => {
     ['adagrad', () => new E.AdaGrad({ lr: 0.1, eps: 1e-8 }), [0.9, 0.9447214, 0.8574342]],
     // G = 0.025, 0.02875, 0.125875
     ['rmsprop', () => new E.RMSProp({ lr: 0.1, decay: 0.9, eps: 1e-8 }), [0.6837722, 0.8312142, 0.5493565]],
-    // m_hat = 0.5, 0.1052632, 0.4354244; v_hat = 0.25, 0.1562031, 0.4377502
+    // m_hat = 0.5, 0.1052632, 0.4354244; v_hat = 0.25, 0.1562031, 0.4377502; theta -= 0.1 m_hat / (sqrt(v_hat) + eps)
     ['adam', () => new E.Adam({ lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 1e-8 }), [0.9, 0.8733663, 0.8075552]],
+    // the same with eps = 0.1, where inside and outside the root differ: sqrt(v_hat) + 0.1 = 0.6, 0.4952254, 0.7616269
+    // (sqrt(v_hat + 0.1) would be 0.5916080, 0.5061651, 0.7333145: 0.9154845 after one step)
+    ['adam, large eps (outside the root)', () => new E.Adam({ lr: 0.1, beta1: 0.9, beta2: 0.999, eps: 0.1 }), [0.9166667, 0.8954113, 0.8382406]],
   ];
   for (const [name, make, want] of cases) {
     it(name, () => {
@@ -50,6 +53,77 @@ describe('optimizers: first three steps against hand-computed values', () => {
     expect(a.state.v[0].item()).toBeCloseTo(0.00025, 8);
     expect(a.t).toBe(1);
     p.dispose();
+  });
+});
+
+describe('Adam keeps its scale invariance for tiny gradients (eps outside the root)', () => {
+  it('with |g| = 1e-5 the first step is alpha, as with |g| = 1 (eps inside the root would give about alpha / 10)', () => {
+    for (const g of [1, 1e-3, 1e-5]) {
+      const p = E.variable([0], [1]);
+      const opt = new E.Adam({ lr: 0.01 });
+      E.tidy(() => opt.step([p], [E.tensor([g], [1])]));
+      // step = alpha g / (|g| + 1e-8): 0.999 alpha at g = 1e-5
+      expect(-p.item() / 0.01, `g = ${g}`).toBeGreaterThan(0.998);
+      expect(-p.item() / 0.01).toBeLessThanOrEqual(1.0000001);
+      p.dispose();
+      opt.dispose();
+    }
+  });
+});
+
+describe('state belongs to the parameter, not to its position', () => {
+  it('the same params in another order take the same steps as in the first order', () => {
+    const run = (swap: boolean) => {
+      const a = E.variable([1, 2], [2]);
+      const b = E.variable([3, 4, 5], [3]);
+      const opt = new E.Adam({ lr: 0.1 });
+      for (let t = 0; t < 3; t++) {
+        const ga = E.tensor([0.5, -t], [2]);
+        const gb = E.tensor([1, 2, -3 + t], [3]);
+        E.tidy(() => (swap && t % 2 ? opt.step([b, a], [gb, ga]) : opt.step([a, b], [ga, gb])));
+        ga.dispose();
+        gb.dispose();
+      }
+      expect(opt.stateOf(a)!.m.shape).toEqual([2]);
+      expect(opt.state.m[1]).toBe(opt.stateOf(b)!.m);
+      const out = [...a.values, ...b.values];
+      [a, b].forEach((t) => t.dispose());
+      opt.dispose();
+      return out;
+    };
+    expect(run(true)).toEqual(run(false));
+  });
+  it('a parameter the optimizer was not first stepped with is a clear error; reset() allows a new list', () => {
+    const a = E.variable([1, 2], [2]);
+    const c = E.variable([1, 2, 3], [3]);
+    const opt = new E.Momentum({ lr: 0.1 });
+    E.tidy(() => opt.step([a], [E.tensor([1, 1], [2])]));
+    expect(() => E.tidy(() => opt.step([c], [E.tensor([1, 1, 1], [3])]))).toThrow(
+      /momentum\.step: parameter 0 \(shape \[3\]\) is not one this optimizer was first stepped with \(it holds state for 1: \[2\]\)/,
+    );
+    expect(opt.t).toBe(1);
+    expect(() => E.tidy(() => opt.step([a], [E.tensor([1, 1, 1], [3])]))).toThrow('the gradient of parameter 0 has shape [3], the parameter [2]');
+    expect(() => E.tidy(() => opt.step([a, c], [E.tensor([1, 1], [2])]))).toThrow('2 parameters but 1 gradients');
+    opt.reset();
+    E.tidy(() => opt.step([c], [E.tensor([1, 1, 1], [3])]));
+    expect(Array.from(c.values).map((v) => +v.toFixed(6))).toEqual([0.9, 1.9, 2.9]);
+    [a, c].forEach((t) => t.dispose());
+    opt.dispose();
+  });
+});
+
+describe('options', () => {
+  it('makeOptimizer and the constructors reject unknown keys and list the valid ones', () => {
+    expect(() => E.makeOptimizer('adam', { lr: 0.1, beta_1: 0.5 })).toThrow(
+      'Adam: unknown option "beta_1"; valid options are lr, weightDecay, l1, regularizeBiases, beta1, beta2, eps',
+    );
+    expect(() => E.makeOptimizer('sgd', { lr: 0.1, momentum: 0.9 })).toThrow('SGD: unknown option "momentum"; valid options are lr, weightDecay, l1, regularizeBiases');
+    expect(() => E.makeOptimizer('rmsprop', { lr: 0.1, rho: 0.9, epsilon: 1 })).toThrow('unknown options "rho", "epsilon"');
+    expect(() => new E.Momentum({ lr: 0.1, gamma: 0.5 } as never)).toThrow('Momentum: unknown option "gamma"');
+    expect(() => E.makeOptimizer('adamw' as never, { lr: 0.1 })).toThrow('unknown optimizer "adamw"');
+    // every documented key is accepted, and the value is used
+    const adam = E.makeOptimizer('adam', { lr: 0.1, beta1: 0.5, beta2: 0.9, eps: 1e-6, weightDecay: 0.1, l1: 0, regularizeBiases: true }) as E.Adam;
+    expect([adam.beta1, adam.beta2, adam.eps]).toEqual([0.5, 0.9, 1e-6]);
   });
 });
 

@@ -1,11 +1,6 @@
-import { beforeAll, expect, it } from 'vitest';
-import { execSync } from 'node:child_process';
+import { expect, it } from 'vitest';
 import * as E from '../../src/engine';
 import { trainStep } from './helpers';
-
-beforeAll(() => {
-  execSync('node --import tsx scripts/pack-digits.ts');
-});
 
 it("a 784-128-784 auto-encoder's reconstruction loss falls by at least half", async () => {
   const d = await E.data.loadDigits();

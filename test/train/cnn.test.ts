@@ -1,11 +1,6 @@
-import { beforeAll, expect, it } from 'vitest';
-import { execSync } from 'node:child_process';
+import { expect, it } from 'vitest';
 import * as E from '../../src/engine';
 import { accuracy, argmaxRows, trainStep } from './helpers';
-
-beforeAll(() => {
-  execSync('node --import tsx scripts/pack-digits.ts');
-});
 
 it('a small CNN reaches >= 90% test accuracy on digits after training on 5,000 of them', async () => {
   const d = await E.data.loadDigits();

@@ -130,8 +130,15 @@ export class LSTM {
 export const lstmTex = String.raw`\begin{aligned} i_t &= \sigma(W_i [x_t, h_{t-1}] + b_i),\; f_t = \sigma(W_f [x_t, h_{t-1}] + b_f),\; o_t = \sigma(W_o [x_t, h_{t-1}] + b_o) \\ c_t &= f_t \odot c_{t-1} + i_t \odot \tanh(W_g [x_t, h_{t-1}] + b_g),\quad h_t = o_t \odot \tanh(c_t) \end{aligned}`;
 
 /**
- * GRU (Cho et al. 2014): z = sigma(.), r = sigma(.),
- * n = tanh(x Wn + (r h) Un + bn), h_t = (1 - z) h_{t-1} + z n.
+ * GRU, in the form this code runs (gruTex):
+ *   z_t = sigma(x_t Wx_z + h_{t-1} Wzr_z + b_z),  r_t = sigma(x_t Wx_r + h_{t-1} Wzr_r + b_r),
+ *   n_t = tanh(x_t Wx_n + (r_t * h_{t-1}) Wn + b_n),
+ *   h_t = (1 - z_t) * h_{t-1} + z_t * n_t   (computed as h + z (n - h)).
+ * z weights the new candidate: it is 1 - u of the lecture's update gate
+ * (Goodfellow et al. 10.10.2 and Cho et al. 2014 write h_t = u h_{t-1} + (1 - u) n_t).
+ * The reset gate multiplies h_{t-1} before the matrix, as in Cho et al.
+ * (PyTorch and cuDNN apply it after: r * (h Wn + b_hn)). One bias per gate;
+ * Wx holds the three input matrices [z | r | n], Wzr the two recurrent ones of z and r.
  */
 export class GRU {
   readonly Wx: Tensor;

@@ -2,11 +2,11 @@
 import { sizeOf } from '../shape';
 import type { Tensor } from '../tensor';
 import { mul } from './mul';
-import { normAxes } from '../shape';
+import { type Axes, normAxes } from '../shape';
 import { sum } from './sum';
 
 /** Mean over `axes` (all when omitted). */
-export function mean(x: Tensor, axes?: number[], keepDims = false): Tensor {
+export function mean(x: Tensor, axes?: Axes, keepDims = false): Tensor {
   const ax = normAxes(axes, x.shape.length);
   const n = sizeOf(ax.map((a) => x.shape[a]));
   return mul(sum(x, ax, keepDims), 1 / n);

@@ -14,14 +14,17 @@ import { maximumOp } from './maximum';
 import { mulOp } from './mul';
 import { negOp } from './neg';
 import { reluOp } from './relu';
+import { reluGradOp } from './reluGrad';
 import { reshapeOp } from './reshape';
 import { sigmoidOp } from './sigmoid';
+import { sigmoidGradOp } from './sigmoidGrad';
 import { signOp } from './sign';
 import { sqrtOp } from './sqrt';
 import { stepOp } from './step';
 import { subOp } from './sub';
 import { sumOp } from './sum';
 import { tanhOp } from './tanh';
+import { tanhGradOp } from './tanhGrad';
 import { clipOp } from './clip';
 import { concatOp } from './concat';
 import { conv2dGradFilterOp, conv2dGradInputOp, conv2dOp } from './conv2d';
@@ -49,14 +52,17 @@ export const ops = {
   mul: mulOp,
   neg: negOp,
   relu: reluOp,
+  reluGrad: reluGradOp,
   reshape: reshapeOp,
   sigmoid: sigmoidOp,
+  sigmoidGrad: sigmoidGradOp,
   sign: signOp,
   sqrt: sqrtOp,
   step: stepOp,
   sub: subOp,
   sum: sumOp,
   tanh: tanhOp,
+  tanhGrad: tanhGradOp,
   avgPool2d: avgPool2dOp,
   avgPool2dGrad: avgPool2dGradOp,
   clip: clipOp,
@@ -79,14 +85,13 @@ export const ops = {
 export type OpName = keyof typeof ops;
 
 /**
- * Fused backward ops the cpu backend runs in place of short composites (the
- * small-model benchmarks are dominated by per-op cost). They are not in `ops`:
- * a vjp uses one only when its tensors live on the cpu, and the composite
- * elsewhere, so other backends need no kernel for them.
+ * Fused backward ops of the activations: one pass in place of a short
+ * composite (the small-model benchmarks are dominated by per-op cost), real
+ * ops with a kernel on every backend, so both record the same tape.
  */
-export { reluGradOp } from './relu';
-export { sigmoidGradOp } from './sigmoid';
-export { tanhGradOp } from './tanh';
+export { reluGrad, reluGradOp } from './reluGrad';
+export { sigmoidGrad, sigmoidGradOp } from './sigmoidGrad';
+export { tanhGrad, tanhGradOp } from './tanhGrad';
 
 export { abs } from './abs';
 export { add } from './add';

@@ -1,6 +1,6 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
-import { normAxes, reducedShape } from '../shape';
+import { type Axes, normAxes, reducedShape } from '../shape';
 import type { Tensor } from '../tensor';
 import { broadcastTo } from './broadcastTo';
 import { div } from './div';
@@ -43,6 +43,6 @@ export const maxOp: OpDef<MaxAttrs> = {
 };
 
 /** Max over `axes` (all when omitted). */
-export function max(x: Tensor, axes?: number[], keepDims = false): Tensor {
+export function max(x: Tensor, axes?: Axes, keepDims = false): Tensor {
   return apply(maxOp, [x], { axes: normAxes(axes, x.shape.length), keepDims });
 }

@@ -1,6 +1,6 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
-import { normAxes, reducedShape, walkOffsets, type Shape } from '../shape';
+import { type Axes, normAxes, reducedShape, walkOffsets, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
 import { broadcastTo } from './broadcastTo';
 import { reshape } from './reshape';
@@ -59,6 +59,6 @@ export const sumOp: OpDef<SumAttrs> = {
   },
 };
 
-export function sum(x: Tensor, axes?: number[], keepDims = false): Tensor {
+export function sum(x: Tensor, axes?: Axes, keepDims = false): Tensor {
   return apply(sumOp, [x], { axes: normAxes(axes, x.shape.length), keepDims });
 }

@@ -2,7 +2,7 @@
 import { assign } from '../engine';
 import { add, div, mul, sqrt, square, sub } from '../ops';
 import type { Tensor } from '../tensor';
-import { Optimizer, type OptimizerOptions } from './optimizer';
+import { checkOptions, Optimizer, type OptimizerOptions } from './optimizer';
 
 /** theta <- theta - eta g. */
 export class SGD extends Optimizer {
@@ -10,7 +10,9 @@ export class SGD extends Optimizer {
   protected readonly slots = [] as const;
   constructor(opts: OptimizerOptions | number) {
     super(typeof opts === 'number' ? { lr: opts } : opts);
+    checkOptions('SGD', this.opts, SGD.options);
   }
+  static readonly options = [] as const;
   /** Current constant learning rate (the schedule when constant). */
   get lr(): number {
     return this.lrAt(this.t + 1);
@@ -18,7 +20,7 @@ export class SGD extends Optimizer {
   set lr(v: number) {
     this.opts.lr = v;
   }
-  protected update(_i: number, p: Tensor, g: Tensor, lr: number): void {
+  protected update(_st: unknown, p: Tensor, g: Tensor, lr: number): void {
     assign(p, sub(p, mul(g, lr)));
   }
 }
@@ -28,14 +30,16 @@ export const sgdTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-
 export class Momentum extends Optimizer {
   readonly name = 'momentum';
   protected readonly slots = ['velocity'] as const;
+  static readonly options = ['momentum'] as const;
   constructor(opts: OptimizerOptions & { momentum?: number }) {
     super(opts);
+    checkOptions('Momentum', opts, Momentum.options);
     this.momentum = opts.momentum ?? 0.9;
   }
   momentum: number;
-  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
-    const v = sub(mul(this.state.velocity[i], this.momentum), mul(g, lr));
-    this.set('velocity', i, v);
+  protected update(st: Record<string, Tensor>, p: Tensor, g: Tensor, lr: number): void {
+    const v = sub(mul(st.velocity, this.momentum), mul(g, lr));
+    assign(st.velocity, v);
     assign(p, add(p, v));
   }
 }
@@ -50,14 +54,16 @@ export class Nesterov extends Optimizer {
   readonly name = 'nesterov';
   protected readonly slots = ['velocity'] as const;
   momentum: number;
+  static readonly options = ['momentum'] as const;
   constructor(opts: OptimizerOptions & { momentum?: number }) {
     super(opts);
+    checkOptions('Nesterov', opts, Nesterov.options);
     this.momentum = opts.momentum ?? 0.9;
   }
-  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+  protected update(st: Record<string, Tensor>, p: Tensor, g: Tensor, lr: number): void {
     const step = mul(g, lr);
-    const v = sub(mul(this.state.velocity[i], this.momentum), step);
-    this.set('velocity', i, v);
+    const v = sub(mul(st.velocity, this.momentum), step);
+    assign(st.velocity, v);
     assign(p, sub(add(p, mul(v, this.momentum)), step));
   }
 }
@@ -68,13 +74,15 @@ export class AdaGrad extends Optimizer {
   readonly name = 'adagrad';
   protected readonly slots = ['accumulator'] as const;
   eps: number;
+  static readonly options = ['eps'] as const;
   constructor(opts: OptimizerOptions & { eps?: number }) {
     super(opts);
+    checkOptions('AdaGrad', opts, AdaGrad.options);
     this.eps = opts.eps ?? 1e-8;
   }
-  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
-    const G = add(this.state.accumulator[i], square(g));
-    this.set('accumulator', i, G);
+  protected update(st: Record<string, Tensor>, p: Tensor, g: Tensor, lr: number): void {
+    const G = add(st.accumulator, square(g));
+    assign(st.accumulator, G);
     assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
   }
 }
@@ -86,14 +94,16 @@ export class RMSProp extends Optimizer {
   protected readonly slots = ['accumulator'] as const;
   decay: number;
   eps: number;
+  static readonly options = ['decay', 'eps'] as const;
   constructor(opts: OptimizerOptions & { decay?: number; eps?: number }) {
     super(opts);
+    checkOptions('RMSProp', opts, RMSProp.options);
     this.decay = opts.decay ?? 0.9;
     this.eps = opts.eps ?? 1e-8;
   }
-  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
-    const G = add(mul(this.state.accumulator[i], this.decay), mul(square(g), 1 - this.decay));
-    this.set('accumulator', i, G);
+  protected update(st: Record<string, Tensor>, p: Tensor, g: Tensor, lr: number): void {
+    const G = add(mul(st.accumulator, this.decay), mul(square(g), 1 - this.decay));
+    assign(st.accumulator, G);
     assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
   }
 }
@@ -101,7 +111,12 @@ export const rmspropTex = String.raw`G_{j,t} = \gamma G_{j,t-1} + (1-\gamma) g_j
 
 /**
  * m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; m_hat = m / (1 - b1^t);
- * v_hat = v / (1 - b2^t); theta <- theta - alpha m_hat / sqrt(v_hat + eps) (lecture 002: eps inside the root).
+ * v_hat = v / (1 - b2^t); theta <- theta - alpha m_hat / (sqrt(v_hat) + eps).
+ * eps outside the root as in Kingma & Ba (2015), PyTorch, Keras and tfjs. The
+ * lecture 002 slide writes sqrt(v_hat + eps): that caps every step near
+ * alpha |g| / sqrt(eps) once |g| is below sqrt(eps) (1e-4 for eps = 1e-8), so
+ * Adam would lose its scale invariance exactly for vanishing gradients; with eps
+ * outside, the step stays about alpha until |g| nears eps itself.
  */
 export class Adam extends Optimizer {
   readonly name = 'adam';
@@ -109,28 +124,30 @@ export class Adam extends Optimizer {
   beta1: number;
   beta2: number;
   eps: number;
+  static readonly options = ['beta1', 'beta2', 'eps'] as const;
   constructor(opts: OptimizerOptions & { beta1?: number; beta2?: number; eps?: number }) {
     super(opts);
+    checkOptions('Adam', opts, Adam.options);
     this.beta1 = opts.beta1 ?? 0.9;
     this.beta2 = opts.beta2 ?? 0.999;
     this.eps = opts.eps ?? 1e-8;
   }
-  protected update(i: number, p: Tensor, g: Tensor, lr: number): void {
+  protected update(st: Record<string, Tensor>, p: Tensor, g: Tensor, lr: number): void {
     const { beta1: b1, beta2: b2, t } = this;
-    const m = add(mul(this.state.m[i], b1), mul(g, 1 - b1));
-    const v = add(mul(this.state.v[i], b2), mul(square(g), 1 - b2));
-    this.set('m', i, m);
-    this.set('v', i, v);
+    const m = add(mul(st.m, b1), mul(g, 1 - b1));
+    const v = add(mul(st.v, b2), mul(square(g), 1 - b2));
+    assign(st.m, m);
+    assign(st.v, v);
     const mHat = mul(m, 1 / (1 - Math.pow(b1, t)));
     const vHat = mul(v, 1 / (1 - Math.pow(b2, t)));
-    assign(p, sub(p, div(mul(mHat, lr), sqrt(add(vHat, this.eps)))));
+    assign(p, sub(p, div(mul(mHat, lr), add(sqrt(vHat), this.eps))));
   }
 }
-export const adamTex = String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1) g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2 \\ \hat m_t &= \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad \theta_{t+1} = \theta_t - \alpha \frac{\hat m_t}{\sqrt{\hat v_t + \varepsilon}} \end{aligned}`;
+export const adamTex = String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1) g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2 \\ \hat m_t &= \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad \theta_{t+1} = \theta_t - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \varepsilon} \end{aligned}`;
 
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
-/** Builds an optimizer by name (lessons pick it from a control). */
+/** Builds an optimizer by name (lessons pick it from a control); unknown names and option keys are errors that list the valid ones. */
 export function makeOptimizer(name: OptimizerName, opts: OptimizerOptions & Record<string, unknown>): Optimizer {
   switch (name) {
     case 'sgd':
@@ -145,5 +162,7 @@ export function makeOptimizer(name: OptimizerName, opts: OptimizerOptions & Reco
       return new RMSProp(opts);
     case 'adam':
       return new Adam(opts);
+    default:
+      throw new Error(`makeOptimizer: unknown optimizer "${String(name)}"; valid names are sgd, momentum, nesterov, adagrad, rmsprop, adam`);
   }
 }

@@ -154,14 +154,14 @@ export class Racer {
   /**
    * Per-coordinate effective step size: the factor multiplying the gradient (or
    * Adam's m-hat) in the update, alpha_t for SGD/momentum/Nesterov and
-   * alpha_t / sqrt(G_j + eps) (or / sqrt(v-hat_j + eps)) for the adaptive rules.
+   * alpha_t / sqrt(G_j + eps) (or Adam's alpha_t / (sqrt(v-hat_j) + eps)) for the adaptive rules.
    */
   async effectiveStep(): Promise<[number, number]> {
     const lr = this.lr;
     const s = await this.state();
     const eps = this.settings.eps ?? 1e-8;
     if (this.name === 'adagrad' || this.name === 'rmsprop') return [lr / Math.sqrt(s.a[0] + eps), lr / Math.sqrt(s.a[1] + eps)];
-    if (this.name === 'adam') return [lr / Math.sqrt(s.b[0] + eps), lr / Math.sqrt(s.b[1] + eps)];
+    if (this.name === 'adam') return [lr / (Math.sqrt(s.b[0]) + eps), lr / (Math.sqrt(s.b[1]) + eps)];
     return [lr, lr];
   }
 

@@ -24,6 +24,10 @@ const RULES: Record<RacerName, string> = {
   adam: adamTex,
 };
 
+/** Why Adam's equation differs from the lecture slide (which writes ε inside the root). */
+export const ADAM_EPS_NOTE =
+  'The lecture slide writes √(v̂ + ε); Kingma & Ba, PyTorch, Keras and TensorFlow.js (and this code) add ε after the root, so a gradient far below √ε still gets a step of about α: Adam stays scale-invariant for tiny gradients.';
+
 const UPDATE_MS = 150;
 
 /** A number as short plain text (the slots hold text, not TeX). */
@@ -44,7 +48,7 @@ function liveParts(r: RacerName): string[] {
   if (r === 'momentum') parts.push(String.raw`\theta_t - \theta_{t-1} = ${pair('a0', 'a1')}`);
   if (r === 'nesterov') parts.push(String.raw`v_t = ${pair('a0', 'a1')}`);
   if (r === 'adagrad' || r === 'rmsprop') parts.push(String.raw`G_t = ${pair('a0', 'a1')}`, String.raw`\frac{\alpha_t}{\sqrt{G_t+\varepsilon}} = ${pair('r0', 'r1')}`);
-  if (r === 'adam') parts.push(String.raw`\hat m_t = ${pair('a0', 'a1')}`, String.raw`\hat v_t = ${pair('b0', 'b1')}`, String.raw`\frac{\alpha_t}{\sqrt{\hat v_t+\varepsilon}} = ${pair('r0', 'r1')}`);
+  if (r === 'adam') parts.push(String.raw`\hat m_t = ${pair('a0', 'a1')}`, String.raw`\hat v_t = ${pair('b0', 'b1')}`, String.raw`\frac{\alpha_t}{\sqrt{\hat v_t}+\varepsilon} = ${pair('r0', 'r1')}`);
   return parts;
 }
 
@@ -52,9 +56,10 @@ function liveParts(r: RacerName): string[] {
 export function liveValues(r: RacerName, s: ArrayLike<number>, eps: number): Record<string, number> {
   const v: Record<string, number> = {};
   for (const [k, i] of Object.entries(STATE)) v[k] = s[i];
-  const G = r === 'adam' ? [v.b0, v.b1] : [v.a0, v.a1];
-  v.r0 = v.lr / Math.sqrt(G[0] + eps);
-  v.r1 = v.lr / Math.sqrt(G[1] + eps);
+  // the rates as each rule runs them: AdaGrad/RMSProp alpha / sqrt(G + eps), Adam alpha / (sqrt(v_hat) + eps)
+  const rate = (G: number) => (r === 'adam' ? v.lr / (Math.sqrt(G) + eps) : v.lr / Math.sqrt(G + eps));
+  v.r0 = rate(r === 'adam' ? v.b0 : v.a0);
+  v.r1 = rate(r === 'adam' ? v.b1 : v.a1);
   return v;
 }
 
@@ -110,6 +115,7 @@ export function LiveRules() {
             {RACER_LABELS[r]}
           </h3>
           <Equation tex={RULES[r]} />
+          {r === 'adam' && <p className="rule-note">{ADAM_EPS_NOTE}</p>}
           <LiveRule r={r} eps={Number(eps.split(',')[i])} />
         </div>
       ))}

@@ -7,7 +7,7 @@
 import type { Conv2dAttrs } from '../../ops/conv2d';
 import type { PoolAttrs } from '../../ops/pool';
 import type { Tensor } from '../../tensor';
-import { coordsOf, grid, header, lit, u, type GpuProgram } from './program';
+import { coordsOf, grid, header, lit, u, WG, type GpuProgram } from './program';
 
 function threads(key: string, n: number, nInputs: number, body: string): GpuProgram {
   const { workgroups, rowStride } = grid(n);
@@ -15,7 +15,7 @@ function threads(key: string, n: number, nInputs: number, body: string): GpuProg
     key,
     workgroups,
     code: () => `${header(nInputs)}
-@compute @workgroup_size(64)
+@compute @workgroup_size(${WG})
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let i = gid.x + gid.y * ${u(rowStride)};
   if (i >= ${u(n)}) { return; }
@@ -84,14 +84,14 @@ export function conv2dGradFilterProgram(x: Tensor, g: Tensor, out: Tensor, a: Co
     key: `conv2dGradFilter|${JSON.stringify([x.shape, g.shape, out.shape, a])}`,
     workgroups,
     code: () => `${header(2)}
-var<workgroup> part: array<f32, 64>;
-@compute @workgroup_size(64)
+var<workgroup> part: array<f32, ${WG}>;
+@compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let i = wid.x + wid.y * ${u(rowStride)};
   if (i >= ${u(out.size)}) { return; }
 ${coordsOf(out.shape)}
   var acc = 0.0;
-  for (var r = lid.x; r < ${u(R)}; r += 64u) {
+  for (var r = lid.x; r < ${u(R)}; r += ${u(WG)}) {
     let ow = r % ${u(OW)};
     let oh = (r / ${u(OW)}) % ${u(OH)};
     let n = r / ${u(OH * OW)};
@@ -103,7 +103,7 @@ ${coordsOf(out.shape)}
   }
   part[lid.x] = acc;
   workgroupBarrier();
-  for (var s = 32u; s > 0u; s = s >> 1u) {
+  for (var s = ${u(WG / 2)}; s > 0u; s = s >> 1u) {
     if (lid.x < s) { part[lid.x] = part[lid.x] + part[lid.x + s]; }
     workgroupBarrier();
   }

@@ -44,9 +44,12 @@ export const webgpuKernels = {
   mul: ew('mul', 'a * b'),
   neg: ew('neg', '-a'),
   relu: ew('relu', 'select(0.0, a, a > 0.0)'),
+  // the fused backward ops: a = incoming gradient, b = relu's input or the activation's output
+  reluGrad: ew('reluGrad', 'select(0.0, a, b > 0.0)'),
   reshape: () => 'copy',
   // the two branches of the cpu kernel: exp never overflows
   sigmoid: ew('sigmoid', 'select(exp(a) / (1.0 + exp(a)), 1.0 / (1.0 + exp(-a)), a >= 0.0)'),
+  sigmoidGrad: ew('sigmoidGrad', 'a * b * (1.0 - b)'),
   sign: ew('sign', 'sign(a)'),
   sqrt: ew('sqrt', 'sqrt(a)'),
   step: ew('step', 'select(0.0, 1.0, a > 0.0)'),
@@ -54,6 +57,7 @@ export const webgpuKernels = {
   sum: reduce('sum'),
   // tanh is +-1 in f32 beyond |x| = 10; clamping keeps exp-based implementations finite
   tanh: ew('tanh', 'tanh(clamp(a, -15.0, 15.0))'),
+  tanhGrad: ew('tanhGrad', 'a * (1.0 - b * b)'),
   avgPool2d: (([x], out, a) => avgPoolProgram(x, out, a)) as GpuKernel<PoolAttrs>,
   avgPool2dGrad: (([g], out, a) => avgPoolGradProgram(g, out, a)) as GpuKernel<PoolAttrs>,
   clip: (([x], out, { lo, hi }) =>

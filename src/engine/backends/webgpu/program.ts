@@ -22,7 +22,12 @@ export interface GpuProgram {
 /** A kernel turns an op application into programs, or asks for a plain buffer copy of input 0. */
 export type GpuKernel<A = any> = (inputs: readonly Tensor[], out: Tensor, attrs: A) => GpuProgram | GpuProgram[] | 'copy';
 
-/** Threads per workgroup of the one-thread-per-element programs. */
+/**
+ * Threads per workgroup of every 1-D program (elementwise maps, reductions,
+ * convolutions, pooling): the one constant their WGSL and their grids share.
+ * A power of two (the shared-memory tree reductions halve it). Matmul's 16x16
+ * tile is its own 2-D shape.
+ */
 export const WG = 64;
 const MAX_GROUPS = 65535;
 

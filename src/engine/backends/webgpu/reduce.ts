@@ -3,9 +3,7 @@
  * shared-memory tree when the reduction is long, one per thread when short.
  */
 import type { Tensor } from '../../tensor';
-import { coordsOf, grid, header, indexExpr, lit, strides, u, type GpuProgram } from './program';
-
-const RWG = 64;
+import { coordsOf, grid, header, indexExpr, lit, strides, u, WG, type GpuProgram } from './program';
 
 export type Reducer = 'sum' | 'max';
 
@@ -43,7 +41,7 @@ export function reduceProgram(kind: Reducer, x: Tensor, axes: readonly number[],
       key: `${kind}|thread|${spec}`,
       workgroups,
       code: () => `${header(1)}
-@compute @workgroup_size(64)
+@compute @workgroup_size(${WG})
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let j = gid.x + gid.y * ${u(rowStride)};
   if (j >= ${u(outSize)}) { return; }
@@ -62,20 +60,20 @@ ${redCoords}
     key: `${kind}|tree|${spec}`,
     workgroups,
     code: () => `${header(1)}
-var<workgroup> part: array<f32, ${RWG}>;
-@compute @workgroup_size(${RWG})
+var<workgroup> part: array<f32, ${WG}>;
+@compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let j = wid.x + wid.y * ${u(rowStride)};
   if (j >= ${u(outSize)}) { return; }
 ${base}
   var acc = ${init};
-  for (var r = lid.x; r < ${u(R)}; r += ${u(RWG)}) {
+  for (var r = lid.x; r < ${u(R)}; r += ${u(WG)}) {
 ${redCoords}
     acc = ${comb('acc', `x0[base + ${offR}]`)};
   }
   part[lid.x] = acc;
   workgroupBarrier();
-  for (var s = ${u(RWG / 2)}; s > 0u; s = s >> 1u) {
+  for (var s = ${u(WG / 2)}; s > 0u; s = s >> 1u) {
     if (lid.x < s) { part[lid.x] = ${comb('part[lid.x]', 'part[lid.x + s]')}; }
     workgroupBarrier();
   }

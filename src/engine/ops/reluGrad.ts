@@ -1,0 +1,32 @@
+import { apply } from '../engine';
+import { buf, type OpDef } from '../op';
+import { sameShape } from '../shape';
+import type { Tensor } from '../tensor';
+
+/**
+ * relu's backward op: g [x > 0] from the incoming gradient g and relu's input x,
+ * in one pass (the composite g * step(x) is two ops and a temporary). Both
+ * backends run it, so a backward pass records the same tape on each.
+ */
+export const reluGradOp: OpDef = {
+  name: 'reluGrad',
+  shape: ([s, t]) => sameShapes('reluGrad', s, t),
+  // linear in g; zero derivative in x away from 0
+  vjp: (gg, [_g, x]) => [reluGrad(gg, x), null],
+  cpu: ([tg, tx], out) => {
+    const g = buf(tg);
+    const x = buf(tx);
+    const o = buf(out);
+    for (let i = 0; i < o.length; i++) o[i] = x[i] > 0 ? g[i] : 0;
+  },
+};
+
+export function reluGrad(g: Tensor, x: Tensor): Tensor {
+  return apply(reluGradOp, [g, x], undefined);
+}
+
+/** The fused backward ops take two tensors of one shape (no broadcasting). */
+export function sameShapes(name: string, s: readonly number[], t: readonly number[]): readonly number[] {
+  if (!sameShape(s, t)) throw new Error(`${name}: shapes [${s}] and [${t}] differ`);
+  return s;
+}
