@@ -24,7 +24,7 @@ test('the deep sigmoid net keeps a tiny gradient ratio while it trains', async (
 });
 
 test('depth 10: changing only the init from naive to Glorot keeps the back-propagated gradient alive, and the net learns', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?scene=2&backend=cpu');
+  await page.goto('/lesson/vanishing?scene=3&backend=cpu');
   await expect(page.getByLabel('Initialization', { exact: true })).toHaveValue('naive');
   await expect(page.getByLabel('Hidden layers value')).toHaveValue('10');
   expect(await waitForMetric(page, 'delta_ratio', (v) => v > 0)).toBeLessThan(1e-2);
@@ -57,7 +57,7 @@ test('no main-thread task over 50 ms while the deep net trains', async ({ page, 
 });
 
 test('product of Jacobians: the norm of h_t vanishes below radius 1 and explodes above it', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?scene=5&backend=cpu');
+  await page.goto('/lesson/vanishing?scene=6&backend=cpu');
   await expect(page.getByLabel('View', { exact: true })).toHaveValue('jacobian');
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 't', (v) => v >= 50);
@@ -76,7 +76,7 @@ test('product of Jacobians: the norm of h_t vanishes below radius 1 and explodes
 });
 
 test('cliff: the plain descent is thrown back onto the plateau, the clipped one never steps more than eta r and settles', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?scene=6&backend=cpu');
+  await page.goto('/lesson/vanishing?scene=7&backend=cpu');
   await expect(page.getByLabel('View', { exact: true })).toHaveValue('cliff');
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 'step', (v) => v >= 150);

@@ -10,5 +10,5 @@ export function cliffF(x: number, y: number): number {
 }
 
 /** The TeX of f, as the code computes it. */
-export const CLIFF_TEX = String.raw`f(x,y) = 5\,\sigma\big(-2(x-1)\big) + 10\,\sigma\big(10(x-4)\big) + \tfrac12 y^2`;
+export const CLIFF_TEX = String.raw`\begin{aligned} f(x,y) = {} & 5\,\sigma\big(-2(x-1)\big) \\ & + 10\,\sigma\big(10(x-4)\big) + \tfrac12 y^2 \end{aligned}`;
 

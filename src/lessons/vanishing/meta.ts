@@ -37,7 +37,8 @@ export const params = defineParams([
     showIf: { view: ['jacobian'] },
   },
   { kind: 'number', key: 'clip', label: 'Clipping threshold r', min: 0.1, max: 20, log: true, default: 1, help: 'The gradient norm is cut to r.', showIf: { view: ['cliff'] } },
-  seedParam,
+  // the cliff has no randomness: its start point is fixed
+  { ...seedParam, showIf: { view: ['mlp', 'jacobian'] } },
 ]);
 
 /** The deep-network figures, main one first. */
@@ -65,6 +66,13 @@ export const meta = defineLesson({
         'Ten times Glorot’s weights at depth 10: the first gradients explode (bottom over 100× the top), the first steps drive almost every tanh unit to ±1, where its slope is 0, and then nothing gets through: the ratio falls below 10⁻⁶ and the net stays at chance.',
       params: { ...mlp, activation: 'tanh', init: 'glorot', scale: 10, depth: 10, lr: 0.5 },
       show: ['histograms', 'backprop', 'grads-time', 'loss', 'mlp-equations'],
+    },
+    {
+      title: 'Sigmoid needs 4× larger weights',
+      caption:
+        'Five sigmoid layers with Glorot’s weights ×4, as lecture 000 recommends for sigmoid units (their slope is at most ¼). About a third of the units start saturated, yet the bottom layer gets about 1% of the top’s gradient and the net learns the circles within 1,000 steps. Set the scale to 1 and it stays at chance.',
+      params: { ...mlp, activation: 'sigmoid', init: 'glorot', scale: 4, depth: 5, lr: 0.5 },
+      show: ['backprop', 'histograms', 'loss', 'grads-time', 'mlp-equations'],
     },
     {
       title: 'Depth 10, naive init',
