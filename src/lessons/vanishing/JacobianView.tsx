@@ -84,10 +84,12 @@ export function JacobianEquations() {
       <EqRow>
         <Equation tex={String.raw`\rho^t = ${fmt(m.rho, 2)}^{${t}} = ${fmt(m.rho_t, 3)}`} />
         <Equation tex={String.raw`\lVert h_t \rVert = ${fmt(m.h_norm, 3)}`} />
+        <Equation tex={String.raw`\Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = ${fmt(m.grad_norm, 3)}`} />
+        {/* the closed form (W^T)^t u holds only for the linear chain; tanh puts a D_s between the factors */}
         {rec === 'tanh' ? (
-          <Equation tex={String.raw`\Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = \lVert W^{\top} D_1 \cdots W^{\top} D_t\, u \rVert = ${fmt(m.grad_norm, 3)}`} />
+          <Equation tex={String.raw`\frac{\partial (u^\top h_t)}{\partial h_0} = W^{\top} D_1 \cdots W^{\top} D_t\, u`} />
         ) : (
-          <Equation tex={String.raw`\Big\lVert \frac{\partial (u^\top h_t)}{\partial h_0} \Big\rVert = \lVert (W^{\top})^t u \rVert = ${fmt(m.grad_norm, 3)}`} />
+          <Equation tex={String.raw`\frac{\partial (u^\top h_t)}{\partial h_0} = (W^{\top})^t u`} />
         )}
       </EqRow>
       <p className="axis-note">

@@ -111,8 +111,8 @@ function InitEquation() {
   const init = useStore((s) => s.params.init);
   const n = useStore((s) => Number(s.params.width));
   const c = useStore((s) => Number(s.params.scale));
-  // live values for the hidden-to-hidden layers, where n_i = n_{i+1} = width (times the init scale c)
-  const here = String.raw`\text{here } n_i = n_{i+1} = ${n},\ c = ${fmt(c, 2)}:\ `;
+  // live values for the hidden-to-hidden layers, where n_i = n_{i+1} = width (times the init scale c); two pieces so they wrap on a phone
+  const here = <Equation tex={String.raw`\text{here } n_i = n_{i+1} = ${n},\ c = ${fmt(c, 2)}:`} />;
   if (init === 'glorot')
     return (
       <>
@@ -120,20 +120,32 @@ function InitEquation() {
           <Equation tex={String.raw`\mathrm{Var}[W^i] = \frac{2}{n_i + n_{i+1}}`} />
           <Equation tex={String.raw`W^i \sim U\!\left[-\frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}, \frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}\right]`} />
         </EqRow>
-        <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}],\ n_i \mathrm{Var} = ${fmt(c * c, 3)}`} />
+        <EqRow>
+          {here}
+          <Equation tex={String.raw`c\,W^i \sim U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}],\ n_i \mathrm{Var} = ${fmt(c * c, 3)}`} />
+        </EqRow>
       </>
     );
   if (init === 'he')
     return (
       <>
         <Equation tex={String.raw`W^i \sim \mathcal N\!\left(0, \frac{2}{n_i}\right)`} />
-        <Equation tex={String.raw`${here} \sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)},\ n_i \mathrm{Var} = ${fmt(2 * c * c, 3)}`} />
+        <EqRow>
+          {here}
+          <Equation tex={String.raw`\sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)},\ n_i \mathrm{Var} = ${fmt(2 * c * c, 3)}`} />
+        </EqRow>
       </>
     );
   return (
     <>
-      <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right] \ \Rightarrow\ n_i\,\mathrm{Var}[W^i] = \tfrac13`} />
-      <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt(c / Math.sqrt(n), 3)}],\ n_i \mathrm{Var} = ${fmt((c * c) / 3, 3)}`} />
+      <EqRow>
+        <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right]`} />
+        <Equation tex={String.raw`\Rightarrow\ n_i\,\mathrm{Var}[W^i] = \tfrac13`} />
+      </EqRow>
+      <EqRow>
+        {here}
+        <Equation tex={String.raw`c\,W^i \sim U[\pm ${fmt(c / Math.sqrt(n), 3)}],\ n_i \mathrm{Var} = ${fmt((c * c) / 3, 3)}`} />
+      </EqRow>
     </>
   );
 }
@@ -164,11 +176,15 @@ export function MlpEquations() {
     <Figure id="mlp-equations">
       <EqRow>
         <Equation tex={String.raw`a_l = W_l h_{l-1} + b_l,\quad h_l = g(a_l)`} />
-        <Equation tex={String.raw`\frac{\partial L}{\partial a_{l}} = \mathrm{diag}\big(g'(a_{l})\big)\, W_{l+1}^{\top}\, \frac{\partial L}{\partial a_{l+1}},\quad \frac{\partial L}{\partial W_l} = \frac{\partial L}{\partial a_l}\, h_{l-1}^{\top}`} />
+        <Equation tex={String.raw`\frac{\partial L}{\partial a_{l}} = \mathrm{diag}\big(g'(a_{l})\big)\, W_{l+1}^{\top}\, \frac{\partial L}{\partial a_{l+1}}`} />
+        <Equation tex={String.raw`\frac{\partial L}{\partial W_l} = \frac{\partial L}{\partial a_l}\, h_{l-1}^{\top}`} />
       </EqRow>
       <Equation tex={SLOPE[act]} />
       <InitEquation />
-      <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert},\quad \text{delta ratio} = \frac{\lVert \partial L/\partial a_1 \rVert}{\lVert \partial L/\partial a_L \rVert}`} />
+      <EqRow>
+        <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert}`} />
+        <Equation tex={String.raw`\text{delta ratio} = \frac{\lVert \partial L/\partial a_1 \rVert}{\lVert \partial L/\partial a_L \rVert}`} />
+      </EqRow>
     </Figure>
   );
 }
