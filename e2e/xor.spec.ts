@@ -84,7 +84,7 @@ test('the linear model settles at w = 0, b = 1/2, loss 0.25', async ({ page }) =
   expect(await metric(page, 'b')).toBeCloseTo(0.5, 2);
 });
 
-test('many seeds: the race finishes and counts stuck and solved runs', async ({ page, errors }) => {
+test('many seeds: the race finishes, counts stuck and solved runs, and opens any run in the hidden-space view', async ({ page, errors }) => {
   await page.goto('/lesson/xor?scene=3&backend=cpu');
   await page.getByLabel('Speed').selectOption('0');
   await page.getByRole('button', { name: 'Play' }).click();
@@ -94,5 +94,18 @@ test('many seeds: the race finishes and counts stuck and solved runs', async ({ 
   expect(solved + stuck).toBe(50);
   expect(solved).toBeGreaterThan(0);
   expect(stuck).toBeGreaterThan(0);
+  // the live count under the histogram is the run's own
+  await expect(page.locator('[data-count="stuck"]')).toHaveText(String(stuck));
+  // the scene opens seed 2 (stuck at 1/8); a click on a seed of the 1/6 group draws that run instead
+  const hidden = page.locator('[data-figure="hidden"]');
+  await expect(hidden).toContainText('Run of seed 2.');
+  const chip = page.locator('[data-level="1/6"] button').first();
+  const seed = (await chip.textContent())!.trim();
+  await chip.click();
+  await expect(hidden).toContainText(`Run of seed ${seed}.`);
+  await expect(chip).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(new RegExp(`inspect=${seed}`));
+  // no rebuild: the race is still finished at step 3000
+  expect(await metric(page, 'step')).toBe(3000);
   expect(errors).toEqual([]);
 });

@@ -1,13 +1,20 @@
-/** The deep-MLP view: per-layer activation histograms, gradient norms per layer over training, loss. */
+/** The deep-MLP view: per-layer gradients (back-propagated and of the weights), activation histograms, loss. */
 import { Equation, fmt } from '../../ui/Equation';
+import { Figure } from '../../ui/Figure';
+import { CONTAIN, useSampled } from '../../ui/hooks';
 import { LayerHistograms } from '../../ui/plots/LayerHistograms';
 import { LineChart } from '../../ui/plots/LineChart';
-import { LogBars } from '../../ui/plots/LogBars';
-import { useStore } from '../../ui/store';
-import { BINS, SATURATION } from './deepNet';
+import { useStore, type State } from '../../ui/store';
+import { thin } from '../../ui/thin';
 import { EqRow } from './EqRow';
-import { CONTAIN, thin, useSampled } from './sampled';
-import type { ActName } from './params';
+import { useSampledFrame } from './hooks';
+import { BINS, SATURATION, type ActName, type MlpFrame } from './types';
+
+const frameOf = (f: Partial<MlpFrame>) => f;
+const historyOf = (s: State) => s.history;
+/** The log axes stop at 1e-12 (the kit's floor): smaller norms are drawn there, so a dead gradient still shows as a line. */
+const FLOOR = 1e-12;
+const floored = (v: ArrayLike<number>) => Array.from(v, (x) => Math.max(x, FLOOR));
 
 /** Colour of layer l of L: Okabe-Ito blue (bottom) to orange (top), so depth reads as hue. */
 export function layerColor(l: number, L: number): string {
@@ -27,10 +34,10 @@ function zonesFor(act: ActName, range: [number, number]): [number, number][] {
 }
 
 function Histograms() {
-  const f = useSampled((s) => s.frame);
+  const f = useSampledFrame(frameOf);
   const act = useStore((s) => s.params.activation as ActName);
-  const hist = f?.hist as Float32Array | undefined;
-  const range = f?.range as number[] | undefined;
+  const hist = f?.hist;
+  const range = f?.range;
   if (!hist || !range || hist.length % BINS !== 0) return null;
   const r: [number, number] = [range[0], range[1]];
   const what = act === 'relu' ? 'inactive (zero) units' : 'units near the flat ends';
@@ -42,7 +49,7 @@ function Histograms() {
       bins={BINS}
       range={r}
       zones={zonesFor(act, r)}
-      saturated={f?.sat as Float32Array | undefined}
+      saturated={f?.sat}
       what={`${act} activations`}
       satLabel={act === 'relu' ? 'off' : 'saturated'}
     />
@@ -50,27 +57,42 @@ function Histograms() {
 }
 
 function GradientsOverTime() {
-  const h = useSampled((s) => s.history);
+  const h = useSampled(historyOf);
   const depth = useStore((s) => Number(s.params.depth));
   const L = depth + 1;
   const series = Array.from({ length: L }, (_, i) => {
-    const [x, y] = thin(h.step, h.values[`grad_${i + 1}`] ?? []);
-    return { name: i === L - 1 ? `W${i + 1} (output)` : `W${i + 1}`, x, y, color: layerColor(i, L), dashed: i === L - 1 };
+    const [x, y] = thin(h.step, h.values[`grad_${i + 1}`] ?? [], 150);
+    return { name: i === L - 1 ? `W${i + 1} (output)` : `W${i + 1}`, x, y: floored(y), color: layerColor(i, L), dashed: i === L - 1 };
   });
-  return <LineChart title="‖∂L/∂W_l‖ for each layer over training (log scale)" series={series} xLabel="step" yLabel="gradient norm" logY height={260} />;
+  return <LineChart title="‖∂L/∂W_l‖ for each layer over training (log scale; below 10⁻¹² drawn at 10⁻¹²)" series={series} xLabel="step" yLabel="gradient norm" logY height={260} />;
 }
 
-function GradientsNow() {
-  const g = useSampled((s) => s.frame?.gnorm as Float32Array | undefined);
-  if (!g) return null;
-  const labels = Array.from(g, (_, i) => `W${i + 1}`);
-  return <LogBars title="‖∂L/∂W_l‖ at the last step, bottom to top" values={g} labels={labels} domain={[1e-8, 10]} yLabel="gradient norm" />;
+/** Both gradients per layer at the last step: the back-propagated ‖∂L/∂a_l‖ (Glorot's analysis) and the weights' ‖∂L/∂W_l‖. */
+function GradientsByLayer() {
+  const f = useSampledFrame(frameOf);
+  const g = f?.gnorm;
+  const a = f?.anorm;
+  if (!g || !a) return null;
+  const x = Array.from(g, (_, i) => i + 1);
+  return (
+    <LineChart
+      title={`Gradients per layer at the last step, bottom (1) to output (${g.length}); log scale, below 10⁻¹² drawn at 10⁻¹²`}
+      series={[
+        { name: '‖∂L/∂a_l‖ (back-propagated)', x, y: floored(a), color: '#D55E00' },
+        { name: '‖∂L/∂W_l‖ (weights)', x, y: floored(g), color: '#0072B2' },
+      ]}
+      xLabel="layer l"
+      yLabel="gradient norm"
+      logY
+      height={240}
+    />
+  );
 }
 
 function LossCurve() {
-  const h = useSampled((s) => s.history);
-  const [x, loss] = thin(h.step, h.values.loss ?? []);
-  const [, acc] = thin(h.step, h.values.accuracy ?? []);
+  const h = useSampled(historyOf);
+  const [x, loss] = thin(h.step, h.values.loss ?? [], 150);
+  const [, acc] = thin(h.step, h.values.accuracy ?? [], 150);
   return (
     <LineChart
       title="Loss (cross-entropy) and accuracy on the whole training set"
@@ -89,8 +111,8 @@ function InitEquation() {
   const init = useStore((s) => s.params.init);
   const n = useStore((s) => Number(s.params.width));
   const c = useStore((s) => Number(s.params.scale));
-  // live values for the hidden-to-hidden layers, where n_i = n_{i+1} = width (times the init scale c)
-  const here = String.raw`\text{here } n_i = n_{i+1} = ${n},\ c = ${fmt(c, 2)}:\ `;
+  // live values for the hidden-to-hidden layers, where n_i = n_{i+1} = width (times the init scale c); two pieces so they wrap on a phone
+  const here = <Equation tex={String.raw`\text{here } n_i = n_{i+1} = ${n},\ c = ${fmt(c, 2)}:`} />;
   if (init === 'glorot')
     return (
       <>
@@ -98,20 +120,32 @@ function InitEquation() {
           <Equation tex={String.raw`\mathrm{Var}[W^i] = \frac{2}{n_i + n_{i+1}}`} />
           <Equation tex={String.raw`W^i \sim U\!\left[-\frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}, \frac{\sqrt6}{\sqrt{n_i + n_{i+1}}}\right]`} />
         </EqRow>
-        <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}],\ n_i \mathrm{Var} = ${fmt(c * c, 3)}`} />
+        <EqRow>
+          {here}
+          <Equation tex={String.raw`c\,W^i \sim U[\pm ${fmt((c * Math.sqrt(6)) / Math.sqrt(2 * n), 3)}],\ n_i \mathrm{Var} = ${fmt(c * c, 3)}`} />
+        </EqRow>
       </>
     );
   if (init === 'he')
     return (
       <>
         <Equation tex={String.raw`W^i \sim \mathcal N\!\left(0, \frac{2}{n_i}\right)`} />
-        <Equation tex={String.raw`${here} \sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)},\ n_i \mathrm{Var} = ${fmt(2 * c * c, 3)}`} />
+        <EqRow>
+          {here}
+          <Equation tex={String.raw`\sigma = ${fmt((c * Math.sqrt(2)) / Math.sqrt(n), 3)},\ n_i \mathrm{Var} = ${fmt(2 * c * c, 3)}`} />
+        </EqRow>
       </>
     );
   return (
     <>
-      <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right] \ \Rightarrow\ n_i\,\mathrm{Var}[W^i] = \tfrac13`} />
-      <Equation tex={String.raw`${here} c\,W^i \sim U[\pm ${fmt(c / Math.sqrt(n), 3)}],\ n_i \mathrm{Var} = ${fmt((c * c) / 3, 3)}`} />
+      <EqRow>
+        <Equation tex={String.raw`W^i \sim U\!\left[-\frac{1}{\sqrt{n_i}}, \frac{1}{\sqrt{n_i}}\right]`} />
+        <Equation tex={String.raw`\Rightarrow\ n_i\,\mathrm{Var}[W^i] = \tfrac13`} />
+      </EqRow>
+      <EqRow>
+        {here}
+        <Equation tex={String.raw`c\,W^i \sim U[\pm ${fmt(c / Math.sqrt(n), 3)}],\ n_i \mathrm{Var} = ${fmt((c * c) / 3, 3)}`} />
+      </EqRow>
     </>
   );
 }
@@ -123,23 +157,34 @@ const SLOPE: Record<ActName, string> = {
   relu: String.raw`\mathrm{relu}'(a) \in \{0, 1\}`,
 };
 
-export function MlpView() {
+/** The view's figures, main one first in the scene's show list. */
+export function MlpFigures() {
+  return (
+    <div className="plots" style={CONTAIN}>
+      <Figure id="backprop"><GradientsByLayer /></Figure>
+      <Figure id="grads-time"><GradientsOverTime /></Figure>
+      <Figure id="histograms"><Histograms /></Figure>
+      <Figure id="loss"><LossCurve /></Figure>
+    </div>
+  );
+}
+
+/** The rules behind the figures: the chain of Jacobians, the activation's slope, the init in use. */
+export function MlpEquations() {
   const act = useStore((s) => s.params.activation as ActName);
   return (
-    <>
-      <Equation tex={String.raw`\frac{\partial L}{\partial h_1} = \frac{\partial L}{\partial h_L}\,\frac{\partial h_L}{\partial h_{L-1}} \cdots \frac{\partial h_2}{\partial h_1}`} />
+    <Figure id="mlp-equations">
       <EqRow>
-        <Equation tex={String.raw`\frac{\partial h_k}{\partial h_{k-1}} = \mathrm{diag}\big(g'(a_k)\big)\, W_k^{\top}`} />
-        <Equation tex={SLOPE[act]} />
+        <Equation tex={String.raw`a_l = W_l h_{l-1} + b_l,\quad h_l = g(a_l)`} />
+        <Equation tex={String.raw`\frac{\partial L}{\partial a_{l}} = \mathrm{diag}\big(g'(a_{l})\big)\, W_{l+1}^{\top}\, \frac{\partial L}{\partial a_{l+1}}`} />
+        <Equation tex={String.raw`\frac{\partial L}{\partial W_l} = \frac{\partial L}{\partial a_l}\, h_{l-1}^{\top}`} />
       </EqRow>
+      <Equation tex={SLOPE[act]} />
       <InitEquation />
-      <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert}`} />
-      <div className="plots" style={CONTAIN}>
-        <GradientsOverTime />
-        <Histograms />
-        <GradientsNow />
-        <LossCurve />
-      </div>
-    </>
+      <EqRow>
+        <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert}`} />
+        <Equation tex={String.raw`\text{delta ratio} = \frac{\lVert \partial L/\partial a_1 \rVert}{\lVert \partial L/\partial a_L \rVert}`} />
+      </EqRow>
+    </Figure>
   );
 }

@@ -1,31 +1,28 @@
 /**
- * The cliff-and-clipping view (Goodfellow 8.2.4, 10.11.1; lecture 000): plain
- * gradient descent and gradient descent with norm clipping
- * (g <- g r / ||g|| when ||g|| > r) start together on the engine's cliff surface.
- * At the cliff face the plain step is thrown far away; the clipped one moves
- * at most eta r.
+ * The cliff-and-clipping view (Goodfellow 8.2.4 fig. 8.3, 10.11.1 fig. 10.17;
+ * Pascanu et al. 2013; lecture 000): plain gradient descent and gradient
+ * descent with norm clipping (g <- g r / ||g|| when ||g|| > r) start together
+ * on a slope that runs from a high plateau down into a ravine at the foot of a
+ * cliff. A plain step that lands on the cliff face meets a huge gradient and
+ * is thrown back onto the plateau, where the gradient is nearly zero and the
+ * progress is lost; the clipped step moves at most eta r and stays in the ravine.
  */
-import { SGD, add, clipByGlobalNorm, data, globalNorm, keep, mul, sigmoid, square, sub, tidy, valueAndGrad, variable, type Tensor } from '../../engine';
+import { SGD, add, clipByGlobalNorm, globalNorm, keep, mul, sigmoid, square, sub, tidy, valueAndGrad, variable, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
-import type { FrameData } from '../../engine/worker/protocol';
-import { irrelevant, type VanishingParams } from './params';
+import { cliffF } from './cliffSurface';
+import { CLIFF_COLS, CLIFF_ROWS, CLIFF_START, CLIFF_STEPS, CLIFF_X, CLIFF_Y, irrelevant, type CliffFrame, type VanishingParams } from './types';
 
-/** Steps before the view stops. */
-export const CLIFF_STEPS = 150;
-/** The picture's window: x across, y up; wide enough to show where the plain step lands. */
-export const CLIFF_X: [number, number] = [-3, 15];
-export const CLIFF_Y: [number, number] = [-3, 3];
-export const CLIFF_COLS = 120;
-export const CLIFF_ROWS = 48;
+export { CLIFF_STEPS };
+export { cliffF, CLIFF_TEX } from './cliffSurface';
 
-const surface = data.surfaces.cliff;
-
-/** f(x, y) = 10 sigma(-10 x) + 0.02 (x - 4)^2 + y^2 / 2 written with ops (x, y: [1]) so autodiff gives its gradient. */
+/** The same f written with ops (x, y: [1]) so autodiff gives its gradient. */
 export function cliffLoss(x: Tensor, y: Tensor): Tensor {
-  return add(add(mul(sigmoid(mul(x, -10)), 10), mul(square(sub(x, 4)), 0.02)), mul(square(y), 0.5));
+  const plateau = mul(sigmoid(mul(sub(x, 1), -2)), 5);
+  const wall = mul(sigmoid(mul(sub(x, 4), 10)), 10);
+  return add(add(plateau, wall), mul(square(y), 0.5));
 }
 
-/** One descent from the surface's start point; `clip` is the threshold r or null for plain steps. */
+/** One descent from CLIFF_START; `clip` is the threshold r or null for plain steps. */
 class Descent {
   readonly x: Tensor;
   readonly y: Tensor;
@@ -34,6 +31,8 @@ class Descent {
   path: number[];
   /** Length of every step taken, in order. */
   steps: number[] = [];
+  /** f at every visited point. */
+  losses: number[];
   lastStep = 0;
   maxStep = 0;
   gradNorm = 0;
@@ -41,11 +40,12 @@ class Descent {
     lr: number,
     readonly clip: number | null,
   ) {
-    const [x0, y0] = surface.start;
+    const [x0, y0] = CLIFF_START;
     this.x = variable([x0], [1]);
     this.y = variable([y0], [1]);
     this.opt = new SGD(lr);
     this.path = [x0, y0];
+    this.losses = [cliffF(x0, y0)];
   }
 
   /** One SGD step with the (clipped) gradient; the step length is measured from the positions before and after. */
@@ -65,6 +65,7 @@ class Descent {
     this.steps.push(this.lastStep);
     this.gradNorm = g[0];
     this.path.push(x[0], y[0]);
+    this.losses.push(cliffF(x[0], y[0]));
   }
 
   get at(): [number, number] {
@@ -82,13 +83,13 @@ export function cliffImage(): Float32Array {
   const img = new Float32Array(CLIFF_ROWS * CLIFF_COLS);
   for (let r = 0; r < CLIFF_ROWS; r++) {
     const y = CLIFF_Y[1] - ((CLIFF_Y[1] - CLIFF_Y[0]) * (r + 0.5)) / CLIFF_ROWS;
-    for (let c = 0; c < CLIFF_COLS; c++) img[r * CLIFF_COLS + c] = surface.f(CLIFF_X[0] + ((CLIFF_X[1] - CLIFF_X[0]) * (c + 0.5)) / CLIFF_COLS, y);
+    for (let c = 0; c < CLIFF_COLS; c++) img[r * CLIFF_COLS + c] = cliffF(CLIFF_X[0] + ((CLIFF_X[1] - CLIFF_X[0]) * (c + 0.5)) / CLIFF_COLS, y);
   }
   return img;
 }
 
 /** Plain and clipped descents side by side; metrics: step lengths (last and largest), losses, positions, the bound eta r. */
-export class CliffRun implements Experiment {
+export class CliffRun implements Experiment<VanishingParams> {
   private readonly plain: Descent;
   private readonly clipped: Descent;
   private readonly image = cliffImage();
@@ -118,8 +119,9 @@ export class CliffRun implements Experiment {
     const [xp, yp] = this.plain.at;
     const [xc, yc] = this.clipped.at;
     return {
-      loss_plain: surface.f(xp, yp),
-      loss_clipped: surface.f(xc, yc),
+      loss_start: this.plain.losses[0],
+      loss_plain: cliffF(xp, yp),
+      loss_clipped: cliffF(xc, yc),
       step_plain: this.plain.lastStep,
       step_clipped: this.clipped.lastStep,
       max_step_plain: this.plain.maxStep,
@@ -131,19 +133,21 @@ export class CliffRun implements Experiment {
     };
   }
 
-  frame(): FrameData {
-    // every step's length travels in the frame: one spike at the cliff must not fall between two metrics posts
+  frame(): CliffFrame {
+    // every step's length and loss travel in the frame: one spike at the cliff must not fall between two metrics posts
     return {
       surface: this.image.slice(),
       plain: this.plain.path.slice(),
       clipped: this.clipped.path.slice(),
       steps_plain: this.plain.steps.slice(),
       steps_clipped: this.clipped.steps.slice(),
+      loss_plain: this.plain.losses.slice(),
+      loss_clipped: this.clipped.losses.slice(),
     };
   }
 
   /** Params of the other views leave this one running; its own rebuild it. */
-  setParams(v: Record<string, unknown>): boolean {
+  setParams(v: Partial<VanishingParams>): boolean {
     return irrelevant('cliff', v);
   }
 

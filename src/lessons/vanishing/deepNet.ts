@@ -1,7 +1,9 @@
 /**
  * The deep-MLP view (Glorot & Bengio 2010; Gormley's "problem B"): a stack of
- * `depth` equal-width sigmoid/tanh/relu layers trained by full-batch SGD on a
- * 2-D set, with per-layer gradient norms ||dL/dW_l|| and activation statistics.
+ * `depth` equal-width sigmoid/tanh/relu layers trained by mini-batch SGD on a
+ * 2-D set, with per-layer gradient norms ||dL/dW_l||, the back-propagated
+ * ||dL/da_l|| of the pre-activations (what Glorot & Bengio's analysis is
+ * about) and activation statistics.
  */
 import {
   Dense,
@@ -11,34 +13,25 @@ import {
   activations,
   bceWithLogits,
   data,
+  fill,
   gradNorms,
+  gradients,
   histogram,
   keep,
+  record,
   tensor,
   tidy,
-  valueAndGrad,
   zeroFraction,
   type Dataset2D,
   type Tensor,
 } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
-import type { FrameData } from '../../engine/worker/protocol';
-import { INIT_OF, irrelevant, type ActName, type VanishingParams } from './params';
+import { BINS, INIT_OF, SATURATION, irrelevant, type MlpFrame, type VanishingParams } from './types';
 
 /** Points in the training set. */
 export const N_POINTS = 200;
 /** Mini-batch size of each SGD step (the whole set is used for the readouts). */
 export const BATCH = 32;
-/** Bins of each layer's activation histogram. */
-export const BINS = 24;
-
-/** Where a unit counts as saturated: |a - center| > threshold (sigmoid < 0.1 or > 0.9; |tanh| > 0.9); relu: exactly 0. */
-export const SATURATION: Record<ActName, { center: number; threshold: number; lo: number; hi: number }> = {
-  sigmoid: { center: 0.5, threshold: 0.4, lo: 0, hi: 1 },
-  tanh: { center: 0, threshold: 0.9, lo: -1, hi: 1 },
-  relu: { center: 0, threshold: 0, lo: 0, hi: 1 },
-};
-
 /** The seeded 2-D set for a choice: x [n, 2], y [n, 1] of 0/1 labels. */
 export function makeData(name: VanishingParams['data'], seed: number): Dataset2D {
   const rng = new Rng(seed + 7919);
@@ -73,15 +66,20 @@ export class DeepNet {
     this.g = activations[p.activation].fn;
   }
 
-  /** Hidden activations h_1..h_depth, each [n, width], and the output logits [n, 1]. */
-  forward(x: Tensor): { hidden: Tensor[]; logits: Tensor } {
+  /** Pre-activations a_1..a_L (a_L = the output logits), hidden activations h_l = g(a_l) for l < L, and the logits [n, 1]. */
+  forward(x: Tensor): { pre: Tensor[]; hidden: Tensor[]; logits: Tensor } {
     const hidden: Tensor[] = [];
+    const pre: Tensor[] = [];
     let h = x;
     for (let l = 0; l < this.layers.length - 1; l++) {
-      h = this.g(this.layers[l].forward(h));
+      const a = this.layers[l].forward(h);
+      pre.push(a);
+      h = this.g(a);
       hidden.push(h);
     }
-    return { hidden, logits: this.layers[this.layers.length - 1].forward(h) };
+    const logits = this.layers[this.layers.length - 1].forward(h);
+    pre.push(logits);
+    return { pre, hidden, logits };
   }
 
   params(): Tensor[] {
@@ -102,7 +100,7 @@ export class DeepNet {
  * Trains a DeepNet by mini-batch SGD on binary cross-entropy; reports loss and accuracy on the whole set,
  * per-layer ||dL/dW_l||, grad_ratio = ||dL/dW_1|| / ||dL/dW_L|| and the saturated fraction of units.
  */
-export class DeepNetRun implements Experiment {
+export class DeepNetRun implements Experiment<VanishingParams> {
   readonly net: DeepNet;
   readonly phase = 'training';
   private readonly x: Tensor;
@@ -112,6 +110,7 @@ export class DeepNetRun implements Experiment {
   private readonly rng: Rng;
   private order: number[] = [];
   private normsT: Tensor[] = [];
+  private deltasT: Tensor[] = [];
   /** Bumped by every step: metrics() and frame() of one post share the forward pass of one version. */
   private version = 0;
   private looked: { version: number; result: Promise<Look> } | null = null;
@@ -145,14 +144,23 @@ export class DeepNetRun implements Experiment {
     const params = this.net.params();
     const r = tidy(() => {
       const b = this.batch();
-      const { grads } = valueAndGrad(() => bceWithLogits(this.net.forward(b.x).logits, b.y), params);
+      const { result, tape } = record(() => {
+        const { pre, logits } = this.net.forward(b.x);
+        return { pre, loss: bceWithLogits(logits, b.y) };
+      });
+      // one backward pass gives the parameters' gradients and the back-propagated dL/da_l of every layer
+      const all = gradients(tape, result.loss, [...params, ...result.pre]);
+      const grads = params.map((q, i) => all[i] ?? fill(q.shape, 0));
+      const deltas = result.pre.map((a, i) => all[params.length + i] ?? fill(a.shape, 0));
       // grads are [W_1, b_1, W_2, b_2, ...]: the even ones are the weight matrices
       const norms = gradNorms(grads.filter((_, i) => i % 2 === 0));
+      const dnorms = gradNorms(deltas);
       if (update) this.opt.step(params, grads);
-      return norms;
+      return { norms, dnorms };
     });
-    for (const t of this.normsT) t.dispose();
-    this.normsT = r.map((t) => keep(t));
+    for (const t of [...this.normsT, ...this.deltasT]) t.dispose();
+    this.normsT = r.norms.map((t) => keep(t));
+    this.deltasT = r.dnorms.map((t) => keep(t));
   }
 
   step(): void {
@@ -171,8 +179,13 @@ export class DeepNetRun implements Experiment {
     return Promise.all(this.normsT.map(async (t) => (await t.read())[0]));
   }
 
+  /** ||dL/da_l|| for l = 1..L of the last step's mini-batch (a_L: the output logits). */
+  async deltaNorms(): Promise<number[]> {
+    return Promise.all(this.deltasT.map(async (t) => (await t.read())[0]));
+  }
+
   async metrics(): Promise<Record<string, number>> {
-    const norms = await this.gradNorms();
+    const [norms, deltas] = await Promise.all([this.gradNorms(), this.deltaNorms()]);
     const L = norms.length;
     const m: Record<string, number> = {};
     norms.forEach((v, i) => (m[`grad_${i + 1}`] = v));
@@ -181,6 +194,8 @@ export class DeepNetRun implements Experiment {
     // a top gradient of exactly 0 means a dead top relu layer, and then nothing reaches the bottom either:
     // report 0 rather than a NaN that the run loop would take for divergence
     m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : 0;
+    // the back-propagated gradient: bottom hidden layer's dL/da_1 against the output's dL/da_L
+    m.delta_ratio = deltas[L - 1] > 0 ? deltas[0] / deltas[L - 1] : 0;
     const { loss, accuracy, sat } = await this.current();
     m.loss = loss;
     m.accuracy = accuracy;
@@ -234,21 +249,21 @@ export class DeepNetRun implements Experiment {
     return { loss: loss[0], accuracy: right / logits.length, sat, std, hist, lo: s.lo, hi };
   }
 
-  async frame(): Promise<FrameData> {
-    const [p, g] = await Promise.all([this.current(), this.gradNorms()]);
-    return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(g) };
+  async frame(): Promise<MlpFrame> {
+    const [p, g, d] = await Promise.all([this.current(), this.gradNorms(), this.deltaNorms()]);
+    return { hist: p.hist.slice(), sat: p.sat.slice(), std: p.std.slice(), range: [p.lo, p.hi], gnorm: Float32Array.from(g), anorm: Float32Array.from(d) };
   }
 
   /** The learning rate changes live; keys of the other views are ignored; anything else rebuilds. */
-  setParams(v: Record<string, unknown>): boolean {
+  setParams(v: Partial<VanishingParams>): boolean {
     const { lr, ...rest } = v;
     if (!irrelevant('mlp', rest)) return false;
-    if (lr !== undefined) this.opt.lr = Number(lr);
+    if (lr !== undefined) this.opt.lr = lr;
     return true;
   }
 
   dispose(): void {
-    for (const t of this.normsT) t.dispose();
+    for (const t of [...this.normsT, ...this.deltasT]) t.dispose();
     this.net.dispose();
     this.x.dispose();
     this.y.dispose();

@@ -6,13 +6,9 @@
  */
 import { Rng, gradients, keep, l2Norm, matmul, mul, record, sum, tanh, tensor, tidy, variable, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
-import type { FrameData } from '../../engine/worker/protocol';
-import { irrelevant, type VanishingParams } from './params';
+import { DIM, HORIZON, irrelevant, type JacobianFrame, type VanishingParams } from './types';
 
-/** Size of the state h_t. */
-export const DIM = 16;
-/** Multiplications by W before the view stops. */
-export const HORIZON = 60;
+export { DIM, HORIZON };
 
 /** A seeded orthogonal [n, n] matrix (Gram-Schmidt on a Gaussian one), row-major; its rows are the eigenvectors. */
 export function orthogonal(n: number, rng: Rng): Float64Array {
@@ -58,7 +54,7 @@ function unitVector(n: number, rng: Rng): Float32Array {
 }
 
 /** Steps t = 1..HORIZON; reports ||h_t||, ||dL/dh_0|| (L = u^T h_t) and per-s norms for the charts. */
-export class JacobianRun implements Experiment {
+export class JacobianRun implements Experiment<VanishingParams> {
   private t = 0;
   private readonly W: Tensor;
   private readonly h0: Tensor;
@@ -135,12 +131,12 @@ export class JacobianRun implements Experiment {
     };
   }
 
-  frame(): FrameData {
+  frame(): JacobianFrame {
     return { hnorm: this.hNorms.slice(), gnorm: this.gNorms.slice(), coef: this.coef.slice(), eig: Array.from(this.eig) };
   }
 
   /** Params of the other views leave this one running; its own rebuild it. */
-  setParams(v: Record<string, unknown>): boolean {
+  setParams(v: Partial<VanishingParams>): boolean {
     return irrelevant('jacobian', v);
   }
 

@@ -72,6 +72,18 @@ export class XorRun {
   }
 }
 
+/** The pictures of one run: surface over the grid, hidden values and outputs of the four points, the weights. */
+async function pictures(run: XorRun, grid: Tensor, x: Tensor): Promise<Partial<XorFrame>> {
+  const evals = [noGradEval(() => run.net.forward(grid)), noGradEval(() => run.net.hidden(x)), noGradEval(() => run.net.forward(x))];
+  // every read is issued before the first await: on webgpu they share one readback
+  const [surface, hidden, outputs, ...weights] = await Promise.all([
+    ...evals.map((t) => (t ? t.read() : Promise.resolve(new Float32Array(0)))),
+    ...run.net.params().map((t) => t.read()),
+  ]);
+  for (const t of evals) t?.dispose();
+  return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
+}
+
 class SingleRun implements Experiment<XorParams> {
   private readonly run: XorRun;
   private readonly grid = gridInputs();
@@ -98,26 +110,14 @@ class SingleRun implements Experiment<XorParams> {
     }
     return m;
   }
-  async frame(): Promise<Partial<XorFrame>> {
-    const evals = [
-      noGradEval(() => this.run.net.forward(this.grid)),
-      noGradEval(() => this.run.net.hidden(this.data.x)),
-      noGradEval(() => this.run.net.forward(this.data.x)),
-    ];
-    const [surface, hidden, outputs, ...weights] = await Promise.all([
-      ...evals.map((t) => (t ? t.read() : Promise.resolve(new Float32Array(0)))),
-      ...this.run.net.params().map((t) => t.read()),
-    ]);
-    for (const t of evals) t?.dispose();
-    return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
+  frame(): Promise<Partial<XorFrame>> {
+    return pictures(this.run, this.grid, this.data.x);
   }
+  /** The learning rate changes live; `inspect` means nothing to a single run; anything else rebuilds. */
   setParams(p: Partial<XorParams>): boolean {
-    const keys = Object.keys(p);
-    if (keys.length === 1 && p.lr !== undefined) {
-      this.run.setLr(p.lr);
-      return true;
-    }
-    return false;
+    if (!Object.keys(p).every((k) => k === 'lr' || k === 'inspect')) return false;
+    if (p.lr !== undefined) this.run.setLr(p.lr);
+    return true;
   }
   dispose(): void {
     this.run.dispose();
@@ -127,15 +127,29 @@ class SingleRun implements Experiment<XorParams> {
   }
 }
 
-/** `runs` networks from seeds seed..seed+runs-1 trained side by side for SEED_RACE_STEPS steps. */
+/**
+ * `runs` networks from seeds seed..seed+runs-1 trained side by side for SEED_RACE_STEPS steps.
+ * The run of seed `inspect` (the first one if that seed is not in the race) also sends its
+ * pictures, so a student can open any run of the histogram in the hidden-space view.
+ */
 class ManySeeds implements Experiment<XorParams> {
   private readonly runs: XorRun[];
+  private readonly grid = gridInputs();
+  private readonly first: number;
+  private inspect: number;
   private t = 0;
   constructor(
     p: XorParams,
     private readonly data = xorData(),
   ) {
+    this.first = p.seed;
+    this.inspect = p.inspect;
     this.runs = Array.from({ length: p.runs }, (_, i) => new XorRun(p, p.seed + i, data));
+  }
+  /** The seed whose pictures the frame carries. */
+  get inspected(): number {
+    const i = this.inspect - this.first;
+    return i >= 0 && i < this.runs.length ? this.inspect : this.first;
   }
   get done(): boolean {
     return this.t >= SEED_RACE_STEPS;
@@ -161,10 +175,19 @@ class ManySeeds implements Experiment<XorParams> {
     return { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length };
   }
   async frame(): Promise<Partial<XorFrame>> {
-    return { losses: await this.losses() };
+    const seed = this.inspected;
+    const [losses, pics] = await Promise.all([this.losses(), pictures(this.runs[seed - this.first], this.grid, this.data.x)]);
+    return { ...pics, losses, inspected: Float32Array.of(seed) };
+  }
+  /** Opening another run of the race needs no rebuild; anything else does. */
+  setParams(p: Partial<XorParams>): boolean {
+    if (!Object.keys(p).every((k) => k === 'inspect')) return false;
+    if (p.inspect !== undefined) this.inspect = p.inspect;
+    return true;
   }
   dispose(): void {
     for (const r of this.runs) r.dispose();
+    this.grid.dispose();
     this.data.x.dispose();
     this.data.y.dispose();
   }

@@ -11,12 +11,16 @@ export const params = defineParams([
     labels: ['Linear model', 'Hand-set ReLU network', 'Trained network'],
     default: 'mlp',
   },
-  { kind: 'choice', key: 'activation', label: 'Activation', options: ['relu', 'tanh', 'sigmoid'], default: 'tanh', showIf: { model: ['mlp'] } },
+  // ReLU throughout, as in Goodfellow 6.1 and the hand-set network; tanh and sigmoid stay for the curious
+  { kind: 'choice', key: 'activation', label: 'Activation', options: ['relu', 'tanh', 'sigmoid'], default: 'relu', showIf: { model: ['mlp'] } },
   { kind: 'number', key: 'hidden', label: 'Hidden units', min: 2, max: 8, step: 1, integer: true, default: 4, showIf: { model: ['mlp'] } },
   { kind: 'number', key: 'lr', label: 'Learning rate', min: 0.001, max: 2, log: true, default: 0.2, showIf: { model: ['linear', 'mlp'] } },
   { kind: 'number', key: 'runs', label: 'Seeds run at once', min: 1, max: 100, step: 1, integer: true, default: 1, showIf: { model: ['mlp'] },
     help: 'More than 1 trains that many networks from seeds seed, seed+1, ... and shows the spread of final losses.' },
-  seedParam,
+  { kind: 'number', key: 'inspect', label: 'Run shown (seed)', min: 0, max: 99999, step: 1, integer: true, default: 1, showIf: { model: ['mlp'] },
+    help: 'With many seeds: the run whose hidden space is drawn (click a seed under the histogram). The first run if this seed is not in the race.' },
+  // seed 1 of the default 4-unit ReLU net gets stuck at loss 1/8; seed 2 solves XOR (test/xor.test.ts)
+  { ...seedParam, default: 2 },
 ]);
 
 export const meta = defineLesson({
@@ -30,7 +34,7 @@ export const meta = defineLesson({
   {
     title: 'A linear model cannot fit XOR',
     caption: 'Gradient descent on the linear model settles at w = 0, b = 1/2: it outputs 0.5 for every input, loss 0.25.',
-    params: { model: 'linear', lr: 0.2, runs: 1 },
+    params: { model: 'linear', lr: 0.2, runs: 1, seed: 1 },
     show: ['surface', 'loss', 'equations'],
   },
   {
@@ -41,15 +45,17 @@ export const meta = defineLesson({
   },
   {
     title: 'Training from random weights',
-    caption: 'Press Play: the decision surface, the hidden-space points and the loss move together.',
+    caption: 'Press Play: four ReLU units from seed 2 find a solution; the decision surface, the hidden-space points and the loss move together.',
     params: { model: 'mlp', activation: 'relu', hidden: 4, lr: 0.2, runs: 1, seed: 2 },
     show: ['surface', 'hidden', 'loss', 'equations'],
   },
   {
     title: 'Many seeds: the loss is not convex',
-    caption: 'Fifty 2-unit ReLU networks from different seeds: some reach zero loss, others get stuck at a worse point.',
-    params: { model: 'mlp', activation: 'relu', hidden: 2, lr: 0.2, runs: 50 },
-    show: ['seeds', 'loss'],
+    caption:
+      'Fifty 2-unit ReLU networks, seeds 1–50, 3,000 steps each. Most get stuck: the count under the histogram is this run’s. ' +
+      'Question for the class: the stuck runs end at exactly 1/4, 1/6 or 1/8. Why these numbers? Click a seed to see its hidden space: which points does each unit see?',
+    params: { model: 'mlp', activation: 'relu', hidden: 2, lr: 0.2, runs: 50, seed: 1, inspect: 2 },
+    show: ['seeds', 'hidden', 'loss'],
   },
   ],
 });

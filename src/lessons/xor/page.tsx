@@ -9,7 +9,8 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import { Figure } from '../../ui/Figure';
 import { useFrame } from '../../ui/hooks';
-import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame } from './types';
+import { changeParams } from '../../ui/actions';
+import { GRID, GRID_MAX, GRID_MIN, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame } from './types';
 import { XOR_X, XOR_Y } from './model';
 
 const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
@@ -38,6 +39,7 @@ function HiddenSpace() {
   const hidden = useFrame((f: Partial<XorFrame>) => f.hidden);
   const w = useFrame((f: Partial<XorFrame>) => f.w);
   const b = useFrame((f: Partial<XorFrame>) => f.b);
+  const inspected = useFrame((f: Partial<XorFrame>) => f.inspected?.[0]);
   if (!hidden || hidden.length < 8) return null;
   // read the width from the frame itself: params may already describe the next run
   const H = hidden.length / 4;
@@ -51,7 +53,10 @@ function HiddenSpace() {
       xLabel={`h${u + 1}`}
       yLabel={`h${v + 1}`}
       line={line}
-      title={H === 2 ? 'Hidden space h: the line is where the output is ½' : `Hidden space: the 2 most varied of ${H} units`}
+      title={
+        (inspected != null ? `Run of seed ${inspected}. ` : '') +
+        (H === 2 ? 'Hidden space h: the line is where the output is ½' : `Hidden space: the 2 most varied of ${H} units`)
+      }
     />
   );
 }
@@ -80,15 +85,51 @@ function LossCurve() {
   return <LineChart title={many ? 'Mean loss over all seeds' : 'Training loss (MSE)'} series={[{ name: 'loss', x: h.step, y: h.values.loss ?? [] }]} xLabel="step" yLabel="loss (log scale)" logY />;
 }
 
+/** Which plateau a final loss sits on: 0 (solved), 1/8, 1/6, 1/4, or none of these. */
+function levelOf(loss: number): string {
+  if (loss < STUCK_LOSS) return 'solved';
+  const k = PLATEAUS.findIndex((v) => Math.abs(loss - v) < 2e-3);
+  return k < 0 ? 'other' : ['1/8', '1/6', '1/4'][k];
+}
+
+const LEVELS = ['solved', '1/8', '1/6', '1/4', 'other'];
+
 function Seeds() {
   const losses = useFrame((f: Partial<XorFrame>) => f.losses);
+  const inspected = useFrame((f: Partial<XorFrame>) => f.inspected?.[0]);
+  const first = useStore((s) => Number(s.params.seed));
   const m = useStore((s) => s.metrics);
+  const groups = new Map<string, number[]>(LEVELS.map((l) => [l, []]));
+  (losses ?? []).forEach((v, i) => groups.get(levelOf(v))!.push(first + i));
   return (
     <div>
-      <Histogram values={losses ?? []} domain={[0, 0.3]} bins={30} xLabel="loss of each run (clipped at 0.3)" title={`Final loss of ${m.runs ?? ''} runs after ${SEED_RACE_STEPS} steps`} threshold={{ x: STUCK_LOSS, label: 'stuck →' }} />
+      <Histogram values={losses ?? []} domain={[0, 0.3]} bins={30} xLabel="loss of each run (clipped at 0.3)" title={`Loss of each of ${m.runs ?? ''} runs (the race stops after ${SEED_RACE_STEPS} steps)`} threshold={{ x: STUCK_LOSS, label: 'stuck →' }} />
       <p>
-        <strong>{m.solved ?? 0}</strong> runs reached a loss below {STUCK_LOSS}; <strong>{m.stuck ?? 0}</strong> are above it.
+        <strong data-count="solved">{m.solved ?? 0}</strong> of {m.runs ?? 0} runs are below a loss of {STUCK_LOSS}; <strong data-count="stuck">{m.stuck ?? 0}</strong> are stuck above it.
       </p>
+      <div className="seed-groups" aria-label="Runs by loss: click a seed to draw its hidden space">
+        {LEVELS.map((l) => {
+          const seeds = groups.get(l)!;
+          if (seeds.length === 0) return null;
+          return (
+            <p key={l} data-level={l} style={{ margin: '0.25rem 0', lineHeight: 1.9 }}>
+              <span style={{ display: 'inline-block', minWidth: '6.5rem' }}>{l === 'solved' ? 'loss ≈ 0' : l === 'other' ? 'elsewhere' : `loss ≈ ${l}`} ({seeds.length}):</span>
+              {seeds.map((s) => (
+                <button
+                  key={s}
+                  type="button"
+                  aria-pressed={s === inspected}
+                  aria-label={`seed ${s}`}
+                  onClick={() => changeParams({ inspect: s })}
+                  style={{ minWidth: '2.2rem', margin: '0 2px', padding: '0 4px', fontWeight: s === inspected ? 700 : 400 }}
+                >
+                  {s}
+                </button>
+              ))}
+            </p>
+          );
+        })}
+      </div>
     </div>
   );
 }
@@ -131,13 +172,13 @@ export default function XorPage({ view }: LessonPageProps) {
   const names = model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss'];
   return (
     <div className="xor">
-      <Readout names={names} />
       <div className="plots">
         {!many && <Figure id="surface"><Surface /></Figure>}
-        {!many && model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         {many && <Figure id="seeds"><Seeds /></Figure>}
+        {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>
+      <Readout names={names} />
       <Figure id="equations"><LiveEquations /></Figure>
       <Prose view={view}>
         <p>
@@ -154,6 +195,11 @@ export default function XorPage({ view }: LessonPageProps) {
         </p>
         <p>
           Training from random weights has to discover such a solution. The loss is not convex in the weights, so some starts get stuck: run many seeds at once to see how often.
+        </p>
+        <p>
+          A ReLU unit whose input is negative on a point outputs 0 there and passes no gradient back. If a unit is off on every point it is dead for
+          good, and the network left over is linear on the points its live units see. Open a stuck run from the many-seeds histogram: which points
+          share a place in its hidden space, and what is the best that a line through them can do? That is where the losses 1/4, 1/6 and 1/8 come from.
         </p>
       </Prose>
     </div>

@@ -25,6 +25,11 @@ export type XorFrame = {
   c: Float32Array;
   w: Float32Array | number[];
   b: Float32Array | number[];
-  /** Many-seeds mode: each run's latest loss. */
+  /** Many-seeds mode: each run's latest loss (run i has seed `seed + i`). */
   losses: Float32Array;
+  /** Many-seeds mode: [seed] of the run whose pictures (surface, hidden, weights) the frame carries. */
+  inspected: Float32Array;
 };
+
+/** The losses stuck 2-unit ReLU runs end at (see the many-seeds scene): 1/8, 1/6 and 1/4. */
+export const PLATEAUS = [1 / 8, 1 / 6, 1 / 4] as const;
