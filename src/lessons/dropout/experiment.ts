@@ -1,62 +1,16 @@
 /**
  * Dropout experiment (runs in the worker): two copies of one over-sized MLP
  * from the same seed, trained together on the same mini-batches of a small
- * noisy 2-D set: a baseline with no regularization and a run with the chosen
- * dropout, L2, L1 and early stopping.
+ * data set (a noisy 2-D set or a few hundred digits): a baseline with no
+ * regularization and a run with the chosen dropout, L2, L1 and early stopping.
  */
 import { Rng, noGradEval, sigmoid, tidy, type Tensor } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
-import type { FrameData, ParamValues } from '../../engine/worker/protocol';
-import { Batcher, batchOf, disposeSplit, gridTensor, makeSplit, type DatasetName, type Split } from './data';
+import { Batcher, batchOf, disposeSplit, gridTensor, makeSplit, type Split } from './data';
 import { EarlyStopping } from './earlyStopping';
 import { RegRun, type RegSpec, type RunOptions } from './run';
-import { sampledAverage, scoreProbabilities } from './testTime';
-
-/** Mini-batch size of every step. */
-export const BATCH = 16;
-/** |w| below this counts as a near-zero weight (L1 sparsity). */
-export const NEAR_ZERO = 0.01;
-/** Thinned networks averaged for the Monte Carlo test-time prediction. */
-export const MC_SAMPLES = 20;
-/** The Monte Carlo average is recomputed at most once per this many steps (it costs MC_SAMPLES forward passes). */
-export const MC_EVERY = 50;
-/** Decision surfaces (two forward passes over the grid) are redrawn at most this often while training runs. */
-export const SURFACE_MS = 100;
-
-export interface DropoutParams {
-  dataset: DatasetName;
-  points: number;
-  noise: number;
-  hidden: number;
-  p: number;
-  pIn: number;
-  l2: number;
-  l1: number;
-  earlyStop: boolean;
-  patience: number;
-  optimizer: 'adam' | 'sgd';
-  lr: number;
-  seed: number;
-}
-
-/** Reads a full parameter set (missing keys take the lesson defaults). */
-export function readParams(v: ParamValues): DropoutParams {
-  return {
-    dataset: (v.dataset as DatasetName) ?? 'moons',
-    points: Number(v.points ?? 80),
-    noise: Number(v.noise ?? 0.3),
-    hidden: Number(v.hidden ?? 48),
-    p: Number(v.p ?? 0.5),
-    pIn: Number(v.pIn ?? 0),
-    l2: Number(v.l2 ?? 0),
-    l1: Number(v.l1 ?? 0),
-    earlyStop: v.earlyStop === true || v.earlyStop === 'true',
-    patience: Number(v.patience ?? 200),
-    optimizer: (v.optimizer as 'adam' | 'sgd') ?? 'adam',
-    lr: Number(v.lr ?? 0.01),
-    seed: Number(v.seed ?? 1),
-  };
-}
+import { sampledAverage, scoreProbabilities, weightScaled } from './testTime';
+import { BATCH, MC_EVERY, MC_SAMPLES, NEAR_ZERO, SURFACE_MS, type DropoutFrame, type DropoutParams } from './types';
 
 async function readScalar(t: Tensor): Promise<number> {
   const v = (await t.read())[0];
@@ -64,43 +18,58 @@ async function readScalar(t: Tensor): Promise<number> {
   return v;
 }
 
-/** Fraction of |w| < NEAR_ZERO and the squared norm sum w^2 of a flat weight vector. */
-export function weightStats(w: Float32Array): { zero: number; norm2: number } {
+/** Fraction of |w| < NEAR_ZERO, fraction of w exactly 0, and the squared norm sum w^2 of a flat weight vector. */
+export function weightStats(w: Float32Array): { zero: number; exact: number; norm2: number } {
   let zero = 0;
+  let exact = 0;
   let norm2 = 0;
   for (const v of w) {
     if (Math.abs(v) < NEAR_ZERO) zero++;
+    if (v === 0) exact++;
     norm2 += v * v;
   }
-  return { zero: zero / w.length, norm2 };
+  return { zero: zero / w.length, exact: exact / w.length, norm2 };
 }
 
-export class DropoutExperiment implements Experiment {
+/** Both test-time rules scored with one loss on the validation set at one step. */
+interface TestTimeScores {
+  step: number;
+  wsAcc: number;
+  wsLoss: number;
+  mcAcc: number;
+  mcLoss: number;
+}
+
+export class DropoutExperiment implements Experiment<DropoutParams> {
   readonly base: RegRun;
   readonly reg: RegRun;
-  readonly split: Split;
   readonly stopper: EarlyStopping;
   private readonly batcher: Batcher;
-  private readonly grid = gridTensor();
+  /** The decision-surface grid (2-D sets only). */
+  private readonly grid: Tensor | null;
   private readonly mcRng: Rng;
-  private mc: { step: number; acc: number; loss: number } | null = null;
+  private testTime: TestTimeScores | null = null;
   private surfaces: { step: number; time: number; surf: Float32Array; base: Float32Array } | null = null;
   /** Steps taken by this experiment. */
   t = 0;
   /** The step at which early stopping ended the run, or null. */
   stoppedAt: number | null = null;
 
-  constructor(readonly p: DropoutParams) {
-    this.split = makeSplit(p.dataset, p.points, p.noise, p.seed);
-    const none: RegSpec = { hidden: p.hidden, p: 0, pIn: 0, l2: 0, l1: 0 };
-    const chosen: RegSpec = { hidden: p.hidden, p: p.p, pIn: p.pIn, l2: p.l2, l1: p.l1 };
+  constructor(
+    readonly p: DropoutParams,
+    readonly split: Split,
+  ) {
+    const io = { inputs: split.train.dim, outputs: split.classes === 2 ? 1 : split.classes };
+    const none: RegSpec = { ...io, hidden: p.hidden, p: 0, pIn: 0, l2: 0, l1: 0 };
+    const chosen: RegSpec = { ...io, hidden: p.hidden, p: p.p, pIn: p.pIn, l2: p.l2, l1: p.l1 };
     // one init seed for both runs: they start from identical weights and differ only by regularization
     const o: RunOptions = { optimizer: p.optimizer, lr: p.lr, initSeed: p.seed + 101, dropSeed: p.seed + 202 };
     this.base = new RegRun(none, o);
     this.reg = new RegRun(chosen, o);
-    this.batcher = new Batcher(this.split.train.n, BATCH, new Rng(p.seed + 303));
+    this.batcher = new Batcher(split.train.n, BATCH, new Rng(p.seed + 303));
     this.mcRng = new Rng(p.seed + 404);
     this.stopper = new EarlyStopping(p.patience);
+    this.grid = split.train.dim === 2 ? gridTensor() : null;
   }
 
   get done(): boolean {
@@ -126,7 +95,7 @@ export class DropoutExperiment implements Experiment {
     if (this.done) return;
     const idx = this.batcher.next();
     tidy(() => {
-      const { x, y } = batchOf(this.split.train, idx);
+      const { x, y } = batchOf(this.split.train, idx, this.split.classes);
       this.base.step(x, y);
       this.reg.step(x, y);
     });
@@ -141,21 +110,29 @@ export class DropoutExperiment implements Experiment {
     return { train: await readScalar(tr.loss), val: await readScalar(va.loss), acc: await readScalar(va.acc) };
   }
 
-  /** Validation accuracy and loss of the averaged thinned networks, refreshed every MC_EVERY steps. */
-  private async monteCarlo(): Promise<{ acc: number; loss: number }> {
-    if (this.mc && this.t - this.mc.step < MC_EVERY && !this.done) return this.mc;
-    const prob = sampledAverage(this.reg.net, this.split.valX, MC_SAMPLES, this.mcRng);
-    const s = scoreProbabilities(prob, this.split.valY);
-    prob.dispose();
-    this.mc = { step: this.t, acc: await readScalar(s.acc), loss: await readScalar(s.loss) };
-    return this.mc;
+  /**
+   * The regularized run's validation accuracy and loss under both test-time rules, computed
+   * together at one step and refreshed every MC_EVERY steps (the sampled rule costs MC_SAMPLES passes).
+   */
+  async testTimeScores(): Promise<TestTimeScores> {
+    if (this.testTime && this.t - this.testTime.step < MC_EVERY && !(this.done && this.testTime.step !== this.t)) return this.testTime;
+    const { valX, valY } = this.split;
+    const ws = weightScaled(this.reg.net, valX);
+    const mc = sampledAverage(this.reg.net, valX, MC_SAMPLES, this.mcRng);
+    const a = scoreProbabilities(ws, valY);
+    const b = scoreProbabilities(mc, valY);
+    ws.dispose();
+    mc.dispose();
+    const [wsAcc, wsLoss, mcAcc, mcLoss] = await Promise.all([readScalar(a.acc), readScalar(a.loss), readScalar(b.acc), readScalar(b.loss)]);
+    this.testTime = { step: this.t, wsAcc, wsLoss, mcAcc, mcLoss };
+    return this.testTime;
   }
 
   async metrics(): Promise<Record<string, number>> {
-    const [r, b, mc, rw, bw] = await Promise.all([
+    const [r, b, tt, rw, bw] = await Promise.all([
       this.scores(this.reg),
       this.scores(this.base),
-      this.monteCarlo(),
+      this.testTimeScores(),
       this.reg.weightValues(),
       this.base.weightValues(),
     ]);
@@ -168,12 +145,16 @@ export class DropoutExperiment implements Experiment {
       base_val_loss: b.val,
       val_acc: r.acc,
       base_val_acc: b.acc,
-      mc_acc: mc.acc,
-      mc_loss: mc.loss,
+      tt_step: tt.step,
+      ws_acc: tt.wsAcc,
+      ws_loss: tt.wsLoss,
+      mc_acc: tt.mcAcc,
+      mc_loss: tt.mcLoss,
       best_step: this.stopper.bestStep,
       best_val_loss: this.stopper.best,
       zero_frac: rs.zero,
       base_zero_frac: bs.zero,
+      exact_zero_frac: rs.exact,
       w_norm: Math.sqrt(rs.norm2),
       base_w_norm: Math.sqrt(bs.norm2),
     };
@@ -183,12 +164,12 @@ export class DropoutExperiment implements Experiment {
   }
 
   /** P(class 1) over the grid for both runs; reused for SURFACE_MS while steps go by fast (a lone step always redraws). */
-  private async decisionSurfaces(): Promise<{ surf: Float32Array; base: Float32Array }> {
+  private async decisionSurfaces(grid: Tensor): Promise<{ surf: Float32Array; base: Float32Array }> {
     const now = performance.now();
     const c = this.surfaces;
     if (c && (c.step === this.t || (now - c.time < SURFACE_MS && this.t - c.step > 1 && !this.done))) return c;
     const surface = async (run: RegRun) => {
-      const t = noGradEval(() => sigmoid(run.net.forward(this.grid, false)));
+      const t = noGradEval(() => sigmoid(run.net.forward(grid, false)));
       const v = await t.read();
       t.dispose();
       return v;
@@ -198,36 +179,37 @@ export class DropoutExperiment implements Experiment {
     return this.surfaces;
   }
 
-  async frame(): Promise<FrameData> {
+  async frame(): Promise<Partial<DropoutFrame>> {
     const { net } = this.reg;
     const h = this.p.hidden;
+    const empty = new Float32Array(0);
     // the masks of the first example of the last mini-batch (all ones when that layer has no dropout)
     const row = async (m: Tensor | null, n: number) => (m ? (await m.read()).slice(0, n) : new Float32Array(n).fill(1));
-    const [surfaces, weights, baseWeights, maskIn, mask1, mask2] = await Promise.all([
-      this.decisionSurfaces(),
+    const [surfaces, weights, baseWeights, maskIn, mask1, mask2, batchMask] = await Promise.all([
+      this.grid ? this.decisionSurfaces(this.grid) : null,
       this.reg.weightValues(),
       this.base.weightValues(),
-      row(this.p.pIn > 0 ? net.dropIn.mask : null, 2),
+      row(this.p.pIn > 0 ? net.dropIn.mask : null, this.split.train.dim),
       row(this.p.p > 0 ? net.drop1.mask : null, h),
       row(this.p.p > 0 ? net.drop2.mask : null, h),
+      this.batchMask(),
     ]);
     const { train, val } = this.split;
-    // every example of the mini-batch has its own mask: rows = examples, columns = h1 then h2 units
-    const batchMask = await this.batchMask();
+    const plane = train.dim === 2;
     return {
       batch_mask: batchMask,
       // copies: the frame's arrays are transferred to the page, the cache must stay
-      surf: surfaces.surf.slice(),
-      base_surf: surfaces.base.slice(),
+      surf: surfaces ? surfaces.surf.slice() : empty,
+      base_surf: surfaces ? surfaces.base.slice() : empty,
       weights,
       base_weights: baseWeights,
       mask_in: maskIn,
       mask1,
       mask2,
-      train_x: train.x.slice(),
-      train_y: Float32Array.from(train.y),
-      val_x: val.x.slice(),
-      val_y: Float32Array.from(val.y),
+      train_x: plane ? train.x.slice() : empty,
+      train_y: plane ? Float32Array.from(train.y) : empty,
+      val_x: plane ? val.x.slice() : empty,
+      val_y: plane ? Float32Array.from(val.y) : empty,
     };
   }
 
@@ -251,16 +233,20 @@ export class DropoutExperiment implements Experiment {
   dispose(): void {
     this.base.dispose();
     this.reg.dispose();
-    this.grid.dispose();
+    this.grid?.dispose();
     disposeSplit(this.split);
   }
 }
 
-/** Builds the comparison and records the validation loss of the starting weights as step 0. */
-export async function createExperiment(values: ParamValues): Promise<DropoutExperiment> {
-  const e = new DropoutExperiment(readParams(values));
+/** Builds the comparison (loading the digits when asked) and records the validation loss of the starting weights as step 0. */
+export async function createExperiment(p: DropoutParams): Promise<DropoutExperiment> {
+  const split = await makeSplit(p.dataset, p.points, p.noise, p.seed);
+  const e = new DropoutExperiment(p, split);
   await e.track();
   return e;
 }
 
-export const experiment: ExperimentFactory = (values) => createExperiment(values);
+/** Small MLPs: the cpu beats the GPU's dispatch cost under `auto`. */
+export const autoBackend = 'cpu';
+
+export const experiment: ExperimentFactory<DropoutParams> = (p) => createExperiment(p);

@@ -1,11 +1,11 @@
+import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
-import { meta } from './meta';
-import { Boundaries, Curves, TestTime, Thinned, Weights } from './views';
+import { Boundaries, Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
 
 const LABELS: Record<string, string> = {
   train_loss: 'train loss',
@@ -15,29 +15,65 @@ const LABELS: Record<string, string> = {
   best_step: 'best step',
   val_acc: 'validation accuracy',
   base_val_acc: 'baseline validation accuracy',
-  mc_acc: 'ensemble accuracy',
-  zero_frac: 'weights near 0',
-  base_zero_frac: 'baseline weights near 0',
+  mc_acc: 'sampled-networks accuracy',
+  zero_frac: 'weights under 0.01',
+  base_zero_frac: 'baseline weights under 0.01',
+  exact_zero_frac: 'weights exactly 0',
   kept_frac: 'units kept',
   stopped_at: 'stopped at',
 };
 
-/** Whether the current scene shows a part (all parts when no scene is chosen). */
-function useShown(): (id: string) => boolean {
-  const scene = useStore((s) => s.scene);
-  const show = meta.scenes[scene]?.show;
-  return (id) => !show || show.includes(id);
-}
-
 export default function DropoutPage({ view }: LessonPageProps) {
-  const shown = useShown();
   const dropping = useStore((s) => Number(s.params.p) > 0);
+  const l1 = useStore((s) => Number(s.params.l1) > 0);
   const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
+  const plane = useStore((s) => s.params.dataset !== 'digits');
   const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'mc_acc', 'zero_frac', 'base_zero_frac'];
+  if (l1) names.push('exact_zero_frac');
   if (dropping) names.push('kept_frac');
   if (stopped) names.push('stopped_at');
   return (
     <div className="dropout">
+      <div className="dropout-top">
+        <Figure id="curves">
+          <Curves />
+        </Figure>
+        {plane && (
+          <Figure id="boundaries">
+            <Boundaries />
+          </Figure>
+        )}
+      </div>
+      <Figure id="question">
+        <LossQuestion />
+      </Figure>
+      <div className="plots">
+        {plane && (
+          <Figure id="network">
+            <Thinned />
+          </Figure>
+        )}
+        <Figure id="weights">
+          <Weights />
+        </Figure>
+        <Figure id="testtime">
+          <TestTime />
+          <TestRule />
+        </Figure>
+      </div>
+      <Readout names={names} labels={LABELS} />
+      <Figure id="objective">
+        <Objective />
+      </Figure>
+      <Figure id="dropout">
+        <DropoutMask />
+      </Figure>
+      <Figure id="penalties">
+        <Penalties />
+      </Figure>
+      <Figure id="early">
+        <EarlyRule />
+      </Figure>
       <Prose view={view}>
         <p>
           A network with two hidden layers of dozens of ReLU units has far more weights than there are training points here. Trained long enough it bends its
@@ -51,39 +87,22 @@ export default function DropoutPage({ view }: LessonPageProps) {
         </p>
         <p>
           <strong>Norm penalties</strong> add λΩ(θ) to the average loss. The L2 penalty pulls every weight toward zero in proportion to its size, so each update
-          first multiplies the weights by (1 − ηλ): weight decay. The L1 penalty pulls with the same force whatever the size, so small weights reach zero and stay
-          there: a sparse network. Only the weights are penalized, never the biases.
+          first multiplies the weights by (1 − ηλ): weight decay. That exact shrink is the rule of plain SGD; under Adam the penalty’s gradient is rescaled
+          like any other. The L1 penalty pulls with the same force whatever the size; applied by its proximal step (a soft threshold), small weights land on
+          exactly zero and stay there: a sparse network. Only the weights are penalized, never the biases.
         </p>
         <p>
           <strong>Dropout</strong> sets each hidden unit to 0 with probability p in every training step, so each step trains a different thinned network and no
           unit can rely on a particular partner. It trains an ensemble of all the thinned networks with shared weights. We use inverted dropout: kept units are
           divided by 1 − p during training, so the expected activation does not change and at test time the full network is used as it is (the weight scaling
-          rule). The table below checks that rule against actually averaging many sampled thinned networks.
+          rule). The test-time table checks that rule against actually averaging many sampled thinned networks, both
+          scored with one loss at the same step.
         </p>
         <p>
           <strong>Early stopping</strong> needs no change to the objective: watch the validation loss, remember the weights of its best step, stop when it has not
           improved for a number of steps (the patience) and put the best weights back. It is a free lunch: one training run selects the number of steps.
         </p>
       </Prose>
-      <Readout names={names} labels={LABELS} />
-      {shown('objective') && <Objective />}
-      <div className="dropout-top">
-        <Curves />
-        <Boundaries />
-      </div>
-      <div className="plots">
-        {shown('network') && <Thinned />}
-        {shown('weights') && <Weights />}
-        {shown('testtime') && (
-          <div>
-            <TestTime />
-            <TestRule />
-          </div>
-        )}
-      </div>
-      {shown('dropout') && <DropoutMask />}
-      {shown('penalties') && <Penalties />}
-      {shown('early') && <EarlyRule />}
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * penalties, and a copy of the weights at the best validation step.
  */
 import {
-  Rng, add, assign, greater, keep, makeOptimizer, mean, mul, noGradEval, scalar, tidy, valueAndGrad, zeros,
+  Rng, abs, add, assign, greater, keep, makeOptimizer, mean, mul, noGradEval, relu, scalar, sign, sub, tidy, valueAndGrad, zeros,
   type Optimizer, type Tensor,
 } from '../../engine';
 import { RegNet, accuracyOf, lossOf, type NetSpec } from './model';
@@ -12,7 +12,7 @@ import { RegNet, accuracyOf, lossOf, type NetSpec } from './model';
 export interface RegSpec extends NetSpec {
   /** lambda of the L2 penalty (lambda/2)||W||^2: adds lambda W to the gradient. */
   l2: number;
-  /** lambda_1 of the L1 penalty lambda_1 ||W||_1: adds lambda_1 sign(W) to the gradient. */
+  /** lambda_1 of the L1 penalty lambda_1 ||W||_1, applied by its proximal step (soft threshold by eta lambda_1) after each update. */
   l1: number;
 }
 
@@ -25,13 +25,22 @@ export interface RunOptions {
   dropSeed: number;
 }
 
-/** A network trained by mini-batch steps on BCE + penalties; evaluation always uses the full network. */
+/**
+ * A network trained by mini-batch steps on the cross-entropy plus penalties;
+ * evaluation always uses the full network. L2 goes through the optimizer
+ * (lambda W added to the gradient: W <- (1 - eta lambda) W - eta g under plain
+ * SGD). L1 is applied by its proximal step, the soft threshold
+ * W <- sign(W) max(|W| - eta lambda_1, 0), after the optimizer's update: small
+ * weights land on exactly 0 and stay there while their gradient is under lambda_1,
+ * where the sign(W) subgradient would make them flip around 0 by eta lambda_1.
+ */
 export class RegRun {
   readonly net: RegNet;
   private readonly opt: Optimizer;
   private readonly best: Tensor[];
   /** Sum over steps of the fraction of hidden units kept: kept / steps -> 1 - p. */
   private readonly keptSum: Tensor = keep(scalar(0));
+  private readonly lr: number;
   steps = 0;
 
   constructor(
@@ -39,7 +48,8 @@ export class RegRun {
     o: RunOptions,
   ) {
     this.net = new RegNet(spec, new Rng(o.initSeed), new Rng(o.dropSeed));
-    this.opt = makeOptimizer(o.optimizer, { lr: o.lr, weightDecay: spec.l2, l1: spec.l1 });
+    this.opt = makeOptimizer(o.optimizer, { lr: o.lr, weightDecay: spec.l2 });
+    this.lr = o.lr;
     this.best = this.net.params().map((p) => keep(zeros(p.shape)));
     this.snapshot();
   }
@@ -54,6 +64,7 @@ export class RegRun {
     tidy(() => {
       const { grads } = valueAndGrad(() => lossOf(this.net.forward(x, true), y), params);
       this.opt.step(params, grads);
+      if (this.spec.l1 > 0) this.softThreshold(this.lr * this.spec.l1);
       if (this.dropsHidden) {
         const m1 = this.net.drop1.mask!;
         const m2 = this.net.drop2.mask!;
@@ -65,6 +76,11 @@ export class RegRun {
     this.steps++;
   }
 
+  /** The proximal step of tau ||W||_1 on every weight matrix (not the biases): W <- sign(W) max(|W| - tau, 0). */
+  private softThreshold(tau: number): void {
+    for (const w of this.net.weights()) assign(w, mul(sign(w), relu(sub(abs(w), tau))));
+  }
+
   /** Mean fraction of hidden units kept per step so far (NaN before any dropout step). */
   async keptFraction(): Promise<number> {
     return (await this.keptSum.read())[0] / this.steps;
@@ -74,12 +90,13 @@ export class RegRun {
   evaluate(x: Tensor, y: Tensor): { loss: Tensor; acc: Tensor } {
     const z = noGradEval(() => this.net.forward(x, false));
     const loss = noGradEval(() => lossOf(z, y));
-    const acc = noGradEval(() => accuracyOf(z, y));
+    // a logit above 0 is a probability above 1/2
+    const acc = noGradEval(() => accuracyOf(z, y, 0));
     z.dispose();
     return { loss, acc };
   }
 
-  /** BCE of the full network on x [n, 2], y [n, 1]; a kept scalar to read and dispose. */
+  /** The training loss of the full network on x, y; a kept scalar to read and dispose. */
   lossOn(x: Tensor, y: Tensor): Tensor {
     return noGradEval(() => lossOf(this.net.forward(x, false), y));
   }

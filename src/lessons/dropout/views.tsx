@@ -1,21 +1,37 @@
-import { useMemo } from 'react';
+/**
+ * The lesson's figures. Everything that follows the run reads the store at a
+ * plot's pace (useSampled), not at the worker's: the curves and histograms a
+ * few times a second, the thinned network twice a second, and the data points
+ * only when they change, so training at full speed leaves the main thread idle.
+ */
+import { memo, useMemo, useRef } from 'react';
+import { useSampled } from '../../ui/hooks';
 import { Heatmap } from '../../ui/plots/Heatmap';
 import { LineChart } from '../../ui/plots/LineChart';
-import { NetworkDiagram } from '../../ui/plots/NetworkDiagram';
 import { WeightHistogram } from '../../ui/plots/WeightHistogram';
 import { palette, sequential } from '../../ui/plots/colors';
-import { useStore } from '../../ui/store';
-import { EXTENT, GRID } from './data';
-import { MC_SAMPLES } from './experiment';
+import { useStore, type State } from '../../ui/store';
+import { thin } from '../../ui/thin';
 import { isoline } from './isoline';
+import { ThinnedNetwork } from './ThinnedNetwork';
+import { EXTENT, GRID, MC_SAMPLES, type DropoutFrame } from './types';
 
 /** The regularized run's colour and the baseline's. */
 export const REG = palette[0];
 export const BASE = palette[5];
 const CLASS = ['#0b4f80', '#9a5b00'];
 
+/** How often (ms) each kind of figure re-reads the store. */
+const CURVE_MS = 250;
+const SURFACE_MS = 300;
+const NETWORK_MS = 500;
+/** Points per curve: plenty for a 480-unit-wide chart. */
+const CURVE_POINTS = 300;
+
 type Arr = Float32Array | undefined;
-const useFrame = (k: string) => useStore((s) => s.frame?.[k] as Arr);
+const selHistory = (s: State) => s.history;
+const selFrame = (s: State) => s.frame as Partial<DropoutFrame> | null;
+const selMetrics = (s: State) => s.metrics;
 
 /** A short name of what the right-hand run adds, from the params. */
 export function regLabel(p: Record<string, unknown>): string {
@@ -30,64 +46,76 @@ export function regLabel(p: Record<string, unknown>): string {
 
 /** Train and validation loss of both runs over steps, with the best validation step (and the stop) marked. */
 export function Curves() {
-  const h = useStore((s) => s.history);
+  const h = useSampled(selHistory, CURVE_MS);
   const best = useStore((s) => s.metrics.best_step);
   const stopped = useStore((s) => s.metrics.stopped_at);
-  const v = h.values;
+  const series = useMemo(() => {
+    // an invisible point past the last step leaves room for the markers' labels at the right edge
+    const last = h.step.length ? h.step[h.step.length - 1] : 0;
+    const pad = Math.round(Math.max(last, stopped ?? 0) * 1.1) + 10;
+    const curve = (name: string, key: string, color: string, dashed: boolean) => {
+      const [x, y] = thin(h.step, h.values[key] ?? [], CURVE_POINTS);
+      return { name, x: [...x, pad], y: [...y, NaN], color, dashed };
+    };
+    // the baseline first, so the regularized run is drawn on top where the two coincide
+    return [
+      curve('train, baseline', 'base_train_loss', BASE, true),
+      curve('validation, baseline', 'base_val_loss', BASE, false),
+      curve('train, regularized', 'train_loss', REG, true),
+      curve('validation, regularized', 'val_loss', REG, false),
+    ];
+  }, [h, stopped]);
   const markers = [];
   if (best !== undefined) markers.push({ x: best, label: 'best' });
   if (stopped !== undefined) markers.push({ x: stopped, label: 'stopped' });
-  // an invisible point past the last step leaves room for the markers' labels at the right edge
-  const last = h.step.length ? h.step[h.step.length - 1] : 0;
-  const xs = [...h.step, Math.round(Math.max(last, stopped ?? 0) * 1.1) + 10];
-  const pad = (y: number[] | undefined) => [...(y ?? []), NaN];
-  return (
-    <LineChart
-      title="Loss on the training and validation sets (full network, no dropout)"
-      series={[
-        // the baseline first, so the regularized run is drawn on top where the two coincide
-        { name: 'train, baseline', x: xs, y: pad(v.base_train_loss), color: BASE, dashed: true },
-        { name: 'validation, baseline', x: xs, y: pad(v.base_val_loss), color: BASE },
-        { name: 'train, regularized', x: xs, y: pad(v.train_loss), color: REG, dashed: true },
-        { name: 'validation, regularized', x: xs, y: pad(v.val_loss), color: REG },
-      ]}
-      markers={markers}
-      xLabel="step"
-      yLabel="cross-entropy"
-      height={240}
-    />
-  );
+  return <LineChart title="Loss on the training and validation sets (full network, no dropout)" series={series} markers={markers} xLabel="step" yLabel="cross-entropy" height={240} />;
+}
+
+/** The same points give the same circles: compared by content, since every frame brings new arrays. */
+const sameArray = (a: Arr, b: Arr) => a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
+
+/** Training dots and validation rings in the 0..1 box of a Heatmap overlay. */
+const Points = memo(
+  function Points({ tx, ty, vx, vy }: { tx: Arr; ty: Arr; vx: Arr; vy: Arr }) {
+    const u = (x: number) => (x + EXTENT) / (2 * EXTENT);
+    const v = (y: number) => 1 - (y + EXTENT) / (2 * EXTENT);
+    const dots = (x: Arr, y: Arr, train: boolean) =>
+      x && y
+        ? Array.from(y, (c, i) =>
+            train ? (
+              <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.017} fill={CLASS[c]} stroke="#fff" strokeWidth={0.006} />
+            ) : (
+              <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.011} fill="none" stroke={CLASS[c]} strokeWidth={0.005} opacity={0.8} />
+            ),
+          )
+        : null;
+    return (
+      <g>
+        {dots(vx, vy, false)}
+        {dots(tx, ty, true)}
+      </g>
+    );
+  },
+  (a, b) => sameArray(a.tx, b.tx) && sameArray(a.ty, b.ty) && sameArray(a.vx, b.vx) && sameArray(a.vy, b.vy),
+);
+
+/** A surface and its 1/2 level line, traced again only when its values change (every frame brings a new array, mostly with the same values). */
+function useStableSurface(surf: Arr): { surf: Arr; edge: string } {
+  const last = useRef<{ surf: Arr; edge: string }>({ surf: undefined, edge: '' });
+  if (!sameArray(surf, last.current.surf)) last.current = { surf, edge: surf && surf.length >= GRID * GRID ? isoline(surf, GRID, GRID, 0.5) : '' };
+  // the same values keep the same array, so the heatmap does not repaint either
+  return last.current;
 }
 
 /** The decision surface of one run (P(class 1) from blue to orange), its 1/2 contour, training dots and validation rings. */
-function Boundary({ surf, title, runLabel }: { surf: Arr; title: string; runLabel: string }) {
-  const tx = useFrame('train_x');
-  const ty = useFrame('train_y');
-  const vx = useFrame('val_x');
-  const vy = useFrame('val_y');
-  const edge = useMemo(() => {
-    if (!surf || surf.length < GRID * GRID) return '';
-    return isoline(surf, GRID, GRID, 0.5);
-  }, [surf]);
-  const u = (x: number) => (x + EXTENT) / (2 * EXTENT);
-  const v = (y: number) => 1 - (y + EXTENT) / (2 * EXTENT);
-  const dots = (x: Arr, y: Arr, train: boolean) =>
-    x && y
-      ? Array.from(y, (c, i) =>
-          train ? (
-            <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.017} fill={CLASS[c]} stroke="#fff" strokeWidth={0.006} />
-          ) : (
-            <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.011} fill="none" stroke={CLASS[c]} strokeWidth={0.005} opacity={0.8} />
-          ),
-        )
-      : null;
+function Boundary({ surf: latest, frame, title, runLabel }: { surf: Arr; frame: Partial<DropoutFrame> | null; title: string; runLabel: string }) {
+  const { surf, edge } = useStableSurface(latest);
   return (
     <figure className="chart boundary">
       <figcaption>{title}</figcaption>
-      <Heatmap values={surf ?? null} rows={GRID} cols={GRID} domain={[0, 1]} label={`Decision surface of the ${runLabel} with training and validation points`}>
+      <Heatmap values={surf && surf.length ? surf : null} rows={GRID} cols={GRID} domain={[0, 1]} label={`Decision surface of the ${runLabel} with training and validation points`}>
         <path d={edge} fill="none" stroke="#222" strokeWidth={0.006} />
-        {dots(vx, vy, false)}
-        {dots(tx, ty, true)}
+        <Points tx={frame?.train_x} ty={frame?.train_y} vx={frame?.val_x} vy={frame?.val_y} />
       </Heatmap>
     </figure>
   );
@@ -95,13 +123,12 @@ function Boundary({ surf, title, runLabel }: { surf: Arr; title: string; runLabe
 
 /** Baseline and regularized decision boundaries side by side. */
 export function Boundaries() {
-  const surf = useFrame('surf');
-  const base = useFrame('base_surf');
+  const frame = useSampled(selFrame, SURFACE_MS);
   const params = useStore((s) => s.params);
   return (
     <section className="boundaries" aria-label="Decision boundaries">
-      <Boundary surf={base} title="Baseline: no regularization" runLabel="baseline" />
-      <Boundary surf={surf} title={`With ${regLabel(params)}`} runLabel="regularized run" />
+      <Boundary surf={frame?.base_surf} frame={frame} title="Baseline: no regularization" runLabel="baseline" />
+      <Boundary surf={frame?.surf} frame={frame} title={`With ${regLabel(params)}`} runLabel="regularized run" />
       <p className="axis-note">
         Filled dots: training points; rings: validation points; blue class 0, orange class 1; the black line is P(class 1) = ½. Both axes from −{EXTENT} to {EXTENT}.
       </p>
@@ -109,24 +136,27 @@ export function Boundaries() {
   );
 }
 
-/** The thinned network of the current mini-batch's first example: dropped units greyed, their edges gone. */
+/** The thinned network of the current mini-batch's first example: dropped units greyed, their edges gone (redrawn twice a second). */
 export function Thinned() {
   const h = useStore((s) => Number(s.params.hidden ?? 48));
-  const [mi, m1, m2, w] = [useFrame('mask_in'), useFrame('mask1'), useFrame('mask2'), useFrame('weights')];
-  const step = useStore((s) => s.step);
-  const W = w && w.length === 2 * h + h * h + h ? [w.subarray(0, 2 * h), w.subarray(2 * h, 2 * h + h * h), w.subarray(2 * h + h * h)] : [];
+  const inputs = useStore((s) => (s.params.dataset === 'digits' ? 784 : 2));
+  const frame = useSampled(selFrame, NETWORK_MS);
+  const step = useSampled((s: State) => s.step, NETWORK_MS);
+  const w = frame?.weights;
+  const [m1, m2] = [frame?.mask1, frame?.mask2];
+  const W = w && w.length === inputs * h + h * h + h && inputs === 2 ? [w.subarray(0, 2 * h), w.subarray(2 * h, 2 * h + h * h), w.subarray(2 * h + h * h)] : [];
   const kept = m1 && m2 ? [...m1, ...m2].filter((v) => v !== 0).length : 2 * h;
   return (
     <div>
-      <NetworkDiagram
+      <ThinnedNetwork
         sizes={[2, h, h, 1]}
-        masks={[mi ?? null, m1 ?? null, m2 ?? null, null]}
+        masks={[inputs === 2 ? (frame?.mask_in ?? null) : null, m1 ?? null, m2 ?? null, null]}
         weights={W}
         layerNames={['x', 'h⁽¹⁾', 'h⁽²⁾', 'ŷ']}
         height={340}
         title={`The network trained at step ${step}, as the first example of its mini-batch saw it`}
       />
-      <BatchMasks hidden={h} />
+      <BatchMasks hidden={h} mask={frame?.batch_mask} />
       <p className="axis-note">
         {kept} of {2 * h} hidden units kept for this example; grey rings are dropped. Edges: orange positive, blue negative weights, darker is larger.
       </p>
@@ -135,9 +165,8 @@ export function Thinned() {
 }
 
 /** The masks of every example in the mini-batch as an image: one row per example, dark where a unit is dropped. */
-function BatchMasks({ hidden }: { hidden: number }) {
-  const m = useFrame('batch_mask');
-  if (!m || m.length === 0) return null;
+function BatchMasks({ hidden, mask: m }: { hidden: number; mask: Arr }) {
+  if (!m || m.length === 0 || m.length % (2 * hidden) !== 0) return null;
   const rows = m.length / (2 * hidden);
   return (
     <div className="mask-strip">
@@ -149,31 +178,36 @@ function BatchMasks({ hidden }: { hidden: number }) {
   );
 }
 
-/** Weight histograms of both runs, with the near-zero fractions. */
+/** Weight histograms of both runs, with the near-zero and exactly-zero fractions. */
 export function Weights() {
-  const w = useFrame('weights');
-  const b = useFrame('base_weights');
-  const m = useStore((s) => s.metrics);
-  const pct = (v: number | undefined) => (v === undefined ? '' : ` (${(100 * v).toFixed(0)}% near 0)`);
+  const frame = useSampled(selFrame, CURVE_MS);
+  const m = useSampled(selMetrics, CURVE_MS);
+  const pct = (v: number | undefined) => (v === undefined ? '' : `${(100 * v).toFixed(0)}%`);
+  const exact = m.exact_zero_frac ? `, ${pct(m.exact_zero_frac)} exactly 0` : '';
   return (
     <WeightHistogram
       title="All weights W of both networks (biases are not penalized)"
       series={[
-        { name: `regularized${pct(m.zero_frac)}`, values: w ?? [], color: REG },
-        { name: `baseline${pct(m.base_zero_frac)}`, values: b ?? [], color: BASE },
+        { name: `regularized (${pct(m.zero_frac)} under ${0.01} in size${exact})`, values: frame?.weights ?? [], color: REG },
+        { name: `baseline (${pct(m.base_zero_frac)} under 0.01)`, values: frame?.base_weights ?? [], color: BASE },
       ]}
     />
   );
 }
 
-/** Test-time prediction: the full network (weight scaling) against an average of thinned networks. */
+/** Test-time prediction: the full network (weight scaling) against an average of thinned networks, both at one step and with one loss. */
 export function TestTime() {
-  const m = useStore((s) => s.metrics);
+  const m = useSampled(selMetrics, CURVE_MS);
   const p = useStore((s) => Number(s.params.p));
+  const pIn = useStore((s) => Number(s.params.pIn));
   const f = (v: number | undefined, d = 3) => (v === undefined ? '' : v.toFixed(d));
+  const none = p === 0 && pIn === 0;
   return (
     <table className="testtime">
-      <caption>Predicting the validation set after dropout training{p > 0 ? '' : ' (p = 0 here, so both are the full network)'}</caption>
+      <caption>
+        The regularized run on the validation set at step <span data-metric-copy="tt_step">{m.tt_step ?? 0}</span> (both rows at that step, refreshed every 50
+        steps){none ? '; p = 0 here, so both rows are the same full network' : ''}
+      </caption>
       <thead>
         <tr>
           <th scope="col">rule</th>
@@ -184,15 +218,58 @@ export function TestTime() {
       <tbody>
         <tr>
           <th scope="row">Weight scaling: the full network once</th>
-          <td>{f(m.val_acc)}</td>
-          <td>{f(m.val_loss)}</td>
+          <td data-testtime="ws_acc">{f(m.ws_acc)}</td>
+          <td data-testtime="ws_loss">{f(m.ws_loss)}</td>
         </tr>
         <tr>
-          <th scope="row">Average of {MC_SAMPLES} sampled thinned networks</th>
-          <td>{f(m.mc_acc)}</td>
-          <td>{f(m.mc_loss)}</td>
+          <th scope="row">{none ? 'Average of sampled thinned networks (only one here)' : `Average of ${MC_SAMPLES} sampled thinned networks`}</th>
+          <td data-testtime="mc_acc">{f(m.mc_acc)}</td>
+          <td data-testtime="mc_loss">{f(m.mc_loss)}</td>
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** The baseline at its best validation step and now, read from this run's history. */
+export function useBaselineDrift(): { bestStep: number; bestLoss: number; bestAcc: number; loss: number; acc: number } | null {
+  const h = useSampled(selHistory, CURVE_MS);
+  return useMemo(() => {
+    const loss = h.values.base_val_loss;
+    const acc = h.values.base_val_acc;
+    if (!loss || !acc || loss.length < 2) return null;
+    let k = 0;
+    for (let i = 1; i < loss.length; i++) if (loss[i] < loss[k]) k = i;
+    const n = loss.length - 1;
+    return { bestStep: h.step[k], bestLoss: loss[k], bestAcc: acc[k], loss: loss[n], acc: acc[n] };
+  }, [h]);
+}
+
+/** A question for the class, with this run's own figures: why does the loss rise so much more than the error? */
+export function LossQuestion() {
+  const d = useBaselineDrift();
+  return (
+    <aside className="question" aria-label="Question for the class">
+      <p>
+        <strong>Question for the class.</strong>{' '}
+        {d ? (
+          <>
+            In this run the baseline’s validation loss went from <span data-drift="best_loss">{d.bestLoss.toFixed(2)}</span> (step {d.bestStep}) to{' '}
+            <span data-drift="loss">{d.loss.toFixed(2)}</span> now, while its validation accuracy went from {d.bestAcc.toFixed(3)} to {d.acc.toFixed(3)}.
+          </>
+        ) : (
+          <>Press Play and watch the baseline’s validation loss and its validation accuracy.</>
+        )}{' '}
+        Why can the loss grow several-fold while the accuracy barely moves?
+      </p>
+      <details>
+        <summary>One answer</summary>
+        <p>
+          Accuracy only counts which side of ½ a prediction falls on; the cross-entropy charges −log p̂ of the true class, without bound. An overfitted network
+          grows its weights and becomes very confident: the few validation points it gets wrong, it gets wrong with p̂ close to 0, and each of them alone can
+          cost more than all the points it gets right. The number of mistakes hardly changes; their price does.
+        </p>
+      </details>
+    </aside>
   );
 }

@@ -5,9 +5,7 @@
  * worker and in Node; reads tensor values only through `await read()`.
  */
 import { AdaGrad, Adam, Momentum, Nesterov, RMSProp, SGD, inverseTime, tensor, tidy, variable, Rng, type Optimizer, type Tensor, type Surface } from '../../engine';
-
-export const RACERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'] as const;
-export type RacerName = (typeof RACERS)[number];
+import type { RacerName } from './types';
 
 /** Hyper-parameters of one racer; `tau` turns on eps_t = lr tau / max(t, tau). */
 export interface RacerSettings {
@@ -49,12 +47,14 @@ export function makeRacerOptimizer(name: RacerName, s: RacerSettings): Optimizer
   }
 }
 
-/** Live state of a racer for its equation: t, alpha_t, theta, g and its slots (velocity | G | m-hat, v-hat). */
+/** Live state of a racer for its equation: t, alpha_t, theta, g, the last step and its slots (velocity | G | m-hat, v-hat). */
 export interface RacerState {
   t: number;
   lr: number;
   theta: [number, number];
   grad: [number, number];
+  /** theta_t - theta_{t-1} of the last step (zeros before the first). */
+  delta: [number, number];
   /** velocity (momentum, Nesterov), G (AdaGrad, RMSProp) or m-hat (Adam); zeros for SGD. */
   a: [number, number];
   /** v-hat (Adam only). */
@@ -73,6 +73,8 @@ export class Racer {
   loss: number;
   /** The (noisy) gradient used by the last step. */
   grad: [number, number] = [0, 0];
+  /** The last step actually taken, theta_t - theta_{t-1} per coordinate. */
+  delta: [number, number] = [0, 0];
   /** The step at which the racer was stopped (diverged or escaped); 0 while running. */
   stoppedAt = 0;
   /** First step at which theta came within `tol` of a minimum; 0 while not yet. */
@@ -129,6 +131,7 @@ export class Racer {
       this.stoppedAt = this.t;
       return;
     }
+    this.delta = [x - this.x, y - this.y];
     this.x = x;
     this.y = y;
     this.loss = f;
@@ -152,16 +155,17 @@ export class Racer {
   }
 
   /**
-   * Per-coordinate effective step size: the factor multiplying the gradient (or
-   * Adam's m-hat) in the update, alpha_t for SGD/momentum/Nesterov and
-   * alpha_t / sqrt(G_j + eps) (or Adam's alpha_t / (sqrt(v-hat_j) + eps)) for the adaptive rules.
+   * Per-coordinate factor in front of the gradient in the last update: alpha_t
+   * for SGD, alpha_t / sqrt(G_j + eps) for AdaGrad and RMSProp (G already holds
+   * the current g^2), and for Adam the measured |dtheta_j / m-hat_j| (so it does
+   * not depend on where the rule puts eps). Momentum's step is not a factor of g.
    */
   async effectiveStep(): Promise<[number, number]> {
     const lr = this.lr;
     const s = await this.state();
     const eps = this.settings.eps ?? 1e-8;
     if (this.name === 'adagrad' || this.name === 'rmsprop') return [lr / Math.sqrt(s.a[0] + eps), lr / Math.sqrt(s.a[1] + eps)];
-    if (this.name === 'adam') return [lr / (Math.sqrt(s.b[0]) + eps), lr / (Math.sqrt(s.b[1]) + eps)];
+    if (this.name === 'adam') return [Math.abs(s.delta[0] / s.a[0]), Math.abs(s.delta[1] / s.a[1])];
     return [lr, lr];
   }
 
@@ -181,7 +185,7 @@ export class Racer {
       a = [a[0] / c1, a[1] / c1];
       b = [b[0] / c2, b[1] / c2];
     }
-    return { t: this.t, lr: this.lr, theta: [this.x, this.y], grad: this.grad, a, b };
+    return { t: this.t, lr: this.lr, theta: [this.x, this.y], grad: this.grad, delta: this.delta, a, b };
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 /** Racer colours (Okabe-Ito, readable with the common colour blindnesses) and head symbols, UI side only. */
-import type { RacerName } from './racer';
+import type { RacerName } from './types';
 
 export const RACER_COLORS: Record<RacerName, string> = {
   sgd: '#000000',

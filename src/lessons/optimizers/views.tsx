@@ -2,14 +2,14 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Surface } from '../../engine';
 import { changeParams } from '../../ui/actions';
+import { useFrame, useSampled } from '../../ui/hooks';
 import { ContourPlot, pathSymbol, type ContourMark } from '../../ui/plots/ContourPlot';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
 import { useStore, type History, type State } from '../../ui/store';
-import { clampStart, makeSurface } from './experiment';
-import { RACER_LABELS, type SurfaceName } from './meta';
-import { RACERS, type RacerName } from './racer';
+import { thin } from '../../ui/thin';
 import { RACER_COLORS, RACER_SYMBOLS } from './style';
-import { useThrottledStore } from './throttle';
+import { clampStart, makeSurface } from './surface';
+import { RACER_LABELS, RACERS, SURFACES, type RaceFrame, type RacerName, type SurfaceName } from './types';
 
 const GRID = 160;
 /** The charts redraw about 8 times a second; the contour's paths follow every frame. */
@@ -18,16 +18,9 @@ const selectHistory = (s: State) => s.history;
 /** Points per chart line: plenty for a 480-unit-wide chart, and a fraction of the history's 1500. */
 const CHART_POINTS = 300;
 
-/** The history thinned to at most CHART_POINTS steps (every k-th, always with the last). */
-function useChartHistory(): History {
-  const h = useThrottledStore(selectHistory, CHART_MS);
-  return useMemo(() => {
-    const n = h.step.length;
-    const k = Math.ceil(n / CHART_POINTS);
-    if (k <= 1) return h;
-    const keep = (_: unknown, i: number) => i % k === 0 || i === n - 1;
-    return { step: h.step.filter(keep), values: Object.fromEntries(Object.entries(h.values).map(([name, v]) => [name, v.filter(keep)])) };
-  }, [h]);
+/** One metric's history thinned to at most CHART_POINTS steps: [steps, values]. */
+function thinned(h: History, name: string): [number[], number[]] {
+  return thin(h.step, h.values[name] ?? [], CHART_POINTS);
 }
 
 /** The enabled racers, in race order (selected as a string so the store hands back a stable value). */
@@ -38,10 +31,13 @@ export function useEnabled(): RacerName[] {
 
 /** The surface the params describe (memoized on its name and kappa). */
 export function useSurface(): Surface {
-  const name = useStore((s) => String(s.params.surface ?? 'quadratic')) as SurfaceName;
+  const raw = useStore((s) => String(s.params.surface));
+  const name: SurfaceName = (SURFACES as readonly string[]).includes(raw) ? (raw as SurfaceName) : 'quadratic';
   const kappa = useStore((s) => Number(s.params.kappa ?? 50));
   return useMemo(() => makeSurface(name, kappa), [name, kappa]);
 }
+
+const selectFrame = (f: Partial<RaceFrame>) => f;
 
 /** f sampled at cell centres, row 0 at the top (y max). */
 function sample(s: Surface): Float32Array {
@@ -78,7 +74,7 @@ export function RaceContour() {
   const enabled = useEnabled();
   const startX = useStore((s) => Number(s.params.startX));
   const startY = useStore((s) => Number(s.params.startY));
-  const frame = useStore((s) => s.frame);
+  const frame = useFrame(selectFrame);
   const values = useMemo(() => sample(surface), [surface]);
   const pick = useStartPicker();
   const start = clampStart(surface, startX, startY);
@@ -91,7 +87,7 @@ export function RaceContour() {
     id: r,
     color: RACER_COLORS[r],
     symbol: RACER_SYMBOLS[r],
-    points: (frame?.[`path_${r}`] as Float32Array | undefined) ?? start,
+    points: frame?.[`path_${r}`] ?? start,
   }));
   return (
     <figure className="chart race-contour" data-start={`${start[0]},${start[1]}`}>
@@ -127,27 +123,34 @@ export function RaceContour() {
   );
 }
 
-/** Steps to reach the finish radius, or "diverged" / "escaped" / "not yet" (text, per racer). */
+/** Per racer: the first step within the finish radius (or "diverged" / "escaped" / "not yet") and the distance to the nearest minimum now. */
 export function FinishTable() {
   const enabled = useEnabled();
   const m = useStore((s) => s.metrics);
   const done = useStore((s) => s.done);
   const tol = useStore((s) => Number(s.params.tol));
   const surface = useSurface();
+  const hasMin = surface.minima.length > 0;
   const status = (r: RacerName) => {
     if (m[`diverged_${r}`] === 1) return 'diverged';
     if (m[`escaped_${r}`] === 1) return `escaped at step ${m[`stopped_${r}`]}`;
     if (m[`reached_${r}`] > 0) return `reached at step ${m[`reached_${r}`]}`;
-    if (!surface.minima.length) return done ? 'did not escape' : 'not yet';
+    if (!hasMin) return done ? 'did not escape' : 'not yet';
     return done ? 'not reached' : 'not yet';
+  };
+  const dist = (r: RacerName) => {
+    const d = m[`dist_${r}`];
+    if (d === undefined || m[`diverged_${r}`] === 1) return '–';
+    return d === 0 ? '0' : d < 1e-4 ? d.toExponential(1) : d.toFixed(3);
   };
   return (
     <table className="finish-table">
-      <caption>{surface.minima.length ? `Finish: within ε = ${tol} of a minimum` : 'Escape from the saddle'}</caption>
+      <caption>{hasMin ? `Finish: first step within ε = ${tol} of a minimum, and the distance to the nearest minimum now` : 'Escape from the saddle'}</caption>
       <thead>
         <tr>
           <th scope="col">Racer</th>
-          <th scope="col">Status</th>
+          <th scope="col">{hasMin ? 'First within ε' : 'Status'}</th>
+          {hasMin && <th scope="col">Distance now</th>}
         </tr>
       </thead>
       <tbody>
@@ -158,6 +161,7 @@ export function FinishTable() {
               {RACER_LABELS[r]}
             </th>
             <td data-racer-status={r}>{status(r)}</td>
+            {hasMin && <td data-racer-dist={r}>{dist(r)}</td>}
           </tr>
         ))}
       </tbody>
@@ -167,24 +171,36 @@ export function FinishTable() {
 
 export function LossChart() {
   const enabled = useEnabled();
-  const h = useChartHistory();
+  const h = useSampled(selectHistory, CHART_MS);
   const surface = useSurface();
   // the saddle's f is unbounded below: a log axis only makes sense where f >= 0
   const logY = surface.minima.length > 0;
-  const series: Series[] = enabled.map((r) => ({ name: RACER_LABELS[r], x: h.step, y: h.values[`loss_${r}`] ?? [], color: RACER_COLORS[r] }));
+  const series: Series[] = useMemo(
+    () =>
+      enabled.map((r) => {
+        const [x, y] = thinned(h, `loss_${r}`);
+        return { name: RACER_LABELS[r], x, y, color: RACER_COLORS[r] };
+      }),
+    [h, enabled],
+  );
   return <LineChart title="Loss f(θ_t) per step" series={series} xLabel="step" yLabel={logY ? 'f (log scale)' : 'f'} logY={logY} />;
 }
 
-const ADAPTIVE: RacerName[] = ['adagrad', 'rmsprop', 'adam'];
-
-/** alpha_t for the plain rules; alpha_t / sqrt(G_j + eps) per coordinate (x solid, y dashed) for the adaptive ones. */
+/** The step each racer actually took, |θ_j,t − θ_j,t−1| per coordinate (x solid, y dashed), on a log axis. */
 export function StepChart() {
   const enabled = useEnabled();
-  const h = useChartHistory();
-  const series: Series[] = enabled.flatMap((r) => {
-    const x = { name: `${RACER_LABELS[r]}${ADAPTIVE.includes(r) ? ' x' : ''}`, x: h.step, y: h.values[`eta_${r}_x`] ?? [], color: RACER_COLORS[r] };
-    if (!ADAPTIVE.includes(r)) return [x];
-    return [x, { name: `${RACER_LABELS[r]} y (dashed)`, x: h.step, y: h.values[`eta_${r}_y`] ?? [], color: RACER_COLORS[r], dashed: true }];
-  });
-  return <LineChart title="Effective step size per coordinate (the factor in front of g)" series={series} xLabel="step" yLabel="step size (log)" logY />;
+  const h = useSampled(selectHistory, CHART_MS);
+  const series: Series[] = useMemo(
+    () =>
+      enabled.flatMap((r) => {
+        const [x, y] = thinned(h, `step_${r}_x`);
+        const [x2, y2] = thinned(h, `step_${r}_y`);
+        return [
+          { name: `${RACER_LABELS[r]} x`, x, y, color: RACER_COLORS[r] },
+          { name: `${RACER_LABELS[r]} y (dashed)`, x: x2, y: y2, color: RACER_COLORS[r], dashed: true },
+        ];
+      }),
+    [h, enabled],
+  );
+  return <LineChart title="The step taken per coordinate, |θⱼ,ₜ − θⱼ,ₜ₋₁| (x solid, y dashed)" series={series} xLabel="step" yLabel="|Δθⱼ| (log)" logY />;
 }
