@@ -10,8 +10,10 @@ import { METHOD_IDS, METHOD_LABELS, type PretrainingFrame } from './types';
 const COLORS = [palette[5], palette[0], palette[2]];
 
 export function FineCurves() {
-  const f = useFrame((fr: Partial<PretrainingFrame>) => [fr.fine0, fr.fine1, fr.fine2] as const);
-  const series = (f ?? []).map((v, i) => {
+  const f0 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine0);
+  const f1 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine1);
+  const f2 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine2);
+  const series = [f0, f1, f2].map((v, i) => {
     const x: number[] = [];
     const y: number[] = [];
     if (v) for (let k = 0; k + 1 < v.length; k += 2) (x.push(v[k]), y.push(v[k + 1]));
