@@ -12,9 +12,10 @@ const pause = (page: Page) => page.getByRole('button', { name: 'Pause' }).click(
 /** Pauses, checks the step count stands still, and plays on. */
 async function pausePlay(page: Page): Promise<void> {
   await pause(page);
-  await page.waitForTimeout(300);
+  // the worker answers Pause once its current minibatch is done (slow on a loaded machine), then posts where it stopped
+  await expect(page.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
   const s = await metric(page, 'step');
-  await page.waitForTimeout(600);
+  await page.waitForTimeout(800);
   expect(await metric(page, 'step')).toBe(s);
   await play(page);
   await waitForMetric(page, 'step', (v) => v > s);

@@ -2,7 +2,7 @@
 import { changeParams } from '../../ui/actions';
 import { useFrame } from '../../ui/hooks';
 import { useStore } from '../../ui/store';
-import { METHOD_IDS, METHOD_LABELS, PUBLISHED, phasesOf, type PretrainingFrame } from './types';
+import { METHOD_IDS, METHOD_LABELS, PUBLISHED, phaseLabel, phasesOf, type PretrainingFrame } from './types';
 
 const pct = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '…' : `${(100 * v).toFixed(digits)}%`);
 
@@ -51,7 +51,7 @@ function Cell({ id }: { id: string }) {
 }
 
 export function Race() {
-  const phase = useStore((s) => s.phase);
+  const phase = useStore((s) => phaseLabel(s.frame as Partial<PretrainingFrame> | null));
   const seeds = useStore((s) => Number(s.params.seeds ?? 1));
   const labels = useStore((s) => Number(s.params.labels ?? 0));
   const done = useStore((s) => s.metrics.seeds_done ?? 0);

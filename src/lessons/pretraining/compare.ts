@@ -137,6 +137,7 @@ export class Comparison implements Experiment<PretrainingParams> {
       phaseIndex: Float32Array.from(this.runs, (r) => (this.done ? 99 : r.phaseIndex)),
       phaseProgress: Float32Array.from(this.runs, (r) => (this.done ? 1 : r.phaseProgress)),
       layers: [this.p.layers],
+      seedOf: [this.seedIndex, this.p.seeds],
       testErrors: table(this.test, (r) => r.testError),
       readoutErrors: table(this.readout, (r) => r.readoutError),
       recon0: Float32Array.from(ae.recon[0] ?? []),

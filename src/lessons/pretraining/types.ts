@@ -14,6 +14,16 @@ export function phasesOf(method: string, layers: number): string[] {
   return [...pre, 'read-out', 'fine-tune'];
 }
 
+/** The comparison's phase as the page shows it: the auto-encoder run's phase, with the seed when several run. */
+export function phaseLabel(f: Partial<PretrainingFrame> | null): string {
+  if (!f?.phaseIndex || !f.layers || !f.seedOf) return '';
+  const [s, n] = f.seedOf;
+  if (s >= n) return 'finished';
+  const phases = phasesOf('autoencoder', f.layers[0]);
+  const ph = phases[f.phaseIndex[2]] ?? 'finished';
+  return n > 1 ? `seed ${s + 1}/${n}: ${ph}` : ph;
+}
+
 /** Minibatch size of every stage. */
 export const BATCH = 32;
 /** Minibatches of the linear read-out on the frozen features (before fine-tuning). */
@@ -51,6 +61,8 @@ export type PretrainingFrame = {
   phaseProgress: Float32Array;
   /** Number of hidden layers the phase lists were built for. */
   layers: number[];
+  /** [seed index (0-based), seeds asked]: the run loop posts phase names only on play, pause and finish, so the page reads progress from frames. */
+  seedOf: number[];
   /** Per finished seed, per method: test error after fine-tuning and of the read-out before it ([seeds, 3], NaN = not yet). */
   testErrors: Float32Array;
   readoutErrors: Float32Array;
