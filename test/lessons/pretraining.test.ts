@@ -88,7 +88,7 @@ describe('masking noise', () => {
   });
 
   it("the denoising scene's grid masks half of each input (nu = 0.5), as its caption says", async () => {
-    const p = parseParams(meta.params, meta.scenes[2].params) as PretrainingParams;
+    const p = parseParams(meta.params, meta.scenes[2].params ?? {}) as PretrainingParams;
     expect(p.corruption).toBe(0.5);
     const run = new MethodRun('autoencoder', configOf(p, p.seed), sets);
     const g = await gridPictures(run);
