@@ -268,7 +268,7 @@ export class MethodRun {
     this.correct += (await c.read())[0];
     c.dispose();
     if (this.unit === t.units - 1) {
-      const err = 1 - this.correct / this.sets.nTest;
+      const err = (this.sets.nTest - this.correct) / this.sets.nTest;
       if (t.layer === 0) this.readoutError = err;
       else this.testError = err;
     }
