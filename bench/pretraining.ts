@@ -1,6 +1,6 @@
 /**
  * The pretraining lesson's comparison in Node, for choosing its settings:
- *   node --import tsx bench/pretraining.ts [labels=1000] [hidden=128,128] [pre=300] [fine=400] [corrupt=0.25] [seeds=1,2,3] [batch=32] [lrPre=0.005] [lrRead=0.01] [lrFine=0.002] [readout=100]
+ *   node --import tsx bench/pretraining.ts [labels=500] [hidden=128,128] [pre=250] [fine=200] [corrupt=0.25] [seeds=1,2,3] [batch=32] [lrPre=0.01] [lrRead=0.03] [lrFine=0.002] [readout=100]
  * prints each method's read-out and fine-tuned test error per seed, mean and spread, and the wall time.
  */
 import { data } from '../src/engine';
@@ -12,14 +12,14 @@ const num = (k: string, d: number) => (arg[k] !== undefined ? Number(arg[k]) : d
 const seeds = (arg.seeds ?? '1,2,3').split(',').map(Number);
 const base: Omit<StackConfig, 'seed'> = {
   hidden: (arg.hidden ?? '128,128').split(',').map(Number),
-  labels: num('labels', 1000),
+  labels: num('labels', 500),
   batch: num('batch', 32),
-  pretrainSteps: num('pre', 300),
+  pretrainSteps: num('pre', 250),
   readoutSteps: num('readout', 100),
-  finetuneSteps: num('fine', 400),
+  finetuneSteps: num('fine', 200),
   corruption: num('corrupt', 0.25),
-  lrPretrain: num('lrPre', 0.005),
-  lrReadout: num('lrRead', 0.01),
+  lrPretrain: num('lrPre', 0.01),
+  lrReadout: num('lrRead', 0.03),
   lrFinetune: num('lrFine', 0.002),
 };
 

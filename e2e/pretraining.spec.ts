@@ -54,7 +54,7 @@ test('pretraining: Play runs the phases, pauses and plays in each, and ends with
 });
 
 test('pretraining: filters and reconstructions render; Reset in each phase starts again from step 0', async ({ page, errors }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   await page.goto(`/lesson/pretraining?${SMALL}`);
   await waitForMetric(page, 'step', (v) => v === 0);
   await play(page);
@@ -65,12 +65,19 @@ test('pretraining: filters and reconstructions render; Reset in each phase start
   await expect(page.locator('.recon-grid canvas[data-tiles="8"]')).toHaveCount(3);
   for (let k = 0; k < 3; k++) await expect.poll(() => inked(page, `.recon-grid canvas >> nth=${k}`)).toBeGreaterThan(300);
   await expect(page.getByText(/\d+% masked/)).toBeVisible();
-  for (const ph of [/^layer 1$/, /^layer 2$/, /^read-out$/, /^fine-tune$/, /^finished$/]) {
-    await play(page);
-    await waitPhase(page, ph, 120_000);
+  const reset = async () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await waitForMetric(page, 'step', (v) => v === 0);
     await waitPhase(page, /^layer 1$/);
+  };
+  await reset();
+  await play(page);
+  await waitForMetric(page, 'step', (v) => v > 3);
+  await reset(); // in layer 1
+  for (const ph of [/^layer 2$/, /^read-out$/, /^fine-tune$/, /^finished$/]) {
+    await play(page);
+    await waitPhase(page, ph, 120_000);
+    await reset();
   }
   await play(page);
   await waitForMetric(page, 'step', (v) => v > 5);

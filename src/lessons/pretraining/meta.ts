@@ -13,15 +13,15 @@ export const params = defineParams([
     help: 'Each input value of an auto-encoder is set to 0 with this probability; 0 gives a plain auto-encoder.' },
   { kind: 'number', key: 'hidden', label: 'Units per hidden layer', min: 64, max: 256, step: 32, integer: true, default: 128, showIf: { view: ['compare'] } },
   { kind: 'number', key: 'layers', label: 'Hidden layers', min: 1, max: 3, step: 1, integer: true, default: 2, showIf: { view: ['compare'] } },
-  { kind: 'number', key: 'pretrain', label: 'Pretraining minibatches per layer', min: 50, max: 2000, step: 50, integer: true, default: 400, showIf: { view: ['compare'] } },
-  { kind: 'number', key: 'finetune', label: 'Fine-tuning minibatches', min: 50, max: 3000, step: 50, integer: true, default: 300, showIf: { view: ['compare'] },
+  { kind: 'number', key: 'pretrain', label: 'Pretraining minibatches per layer', min: 50, max: 2000, step: 50, integer: true, default: 250, showIf: { view: ['compare'] } },
+  { kind: 'number', key: 'finetune', label: 'Fine-tuning minibatches', min: 50, max: 3000, step: 50, integer: true, default: 200, showIf: { view: ['compare'] },
     help: 'The same for all three methods.' },
   { kind: 'number', key: 'seeds', label: 'Seeds run one after another', min: 1, max: 5, step: 1, integer: true, default: 1, showIf: { view: ['compare'] },
     help: 'Runs the whole comparison from seeds seed, seed+1, ... and shows the mean and spread of each test error.' },
   seedParam,
 ]);
 
-const compare = { view: 'compare', labels: 500, corruption: 0.25, hidden: 128, layers: 2, pretrain: 400, finetune: 300, seeds: 1, seed: 1 } as const;
+const compare = { view: 'compare', labels: 500, corruption: 0.25, hidden: 128, layers: 2, pretrain: 250, finetune: 200, seeds: 1, seed: 1 } as const;
 
 export const meta = defineLesson({
   id: 'pretraining',

@@ -29,7 +29,7 @@ export const BATCH = 32;
 /** Minibatches of the linear read-out on the frozen features (before fine-tuning). */
 export const READOUT_STEPS = 100;
 /** Adam step sizes: pretraining, read-out, fine-tuning. */
-export const LR_PRETRAIN = 0.005;
+export const LR_PRETRAIN = 0.01;
 export const LR_READOUT = 0.03;
 export const LR_FINETUNE = 0.002;
 /** First-layer filters shown per method, and digits in the reconstruction grid. */
