@@ -1,0 +1,87 @@
+/**
+ * The digits as this lesson uses them: the packed MNIST file's fixed
+ * 8,000/2,000 split as [0, 1] pixels on the host, minibatches gathered from
+ * it, and the masking noise of a denoising auto-encoder.
+ */
+import { data, type Digits, type Rng } from '../../engine';
+
+export const PIXELS = 784;
+export const SIDE = 28;
+
+export interface DigitSets {
+  /** Training pixels [nTrain, 784] and labels: pretraining may use all of them unlabelled. */
+  train: Float32Array;
+  trainY: Int32Array;
+  nTrain: number;
+  /** Test pixels [nTest, 784]: never trained on; the table's error and the held-out reconstructions. */
+  test: Float32Array;
+  testY: Int32Array;
+  nTest: number;
+}
+
+export function digitSets(d: Digits): DigitSets {
+  const tr = data.range(d.train.start, d.train.count);
+  const te = data.range(d.test.start, d.test.count);
+  return {
+    train: data.digitPixels(d, tr),
+    trainY: data.digitLabels(d, tr),
+    nTrain: tr.length,
+    test: data.digitPixels(d, te),
+    testY: data.digitLabels(d, te),
+    nTest: te.length,
+  };
+}
+
+let cached: Promise<DigitSets> | null = null;
+/** Loads (once per worker) and unpacks the digits. */
+export function loadDigitSets(): Promise<DigitSets> {
+  cached ??= data.loadDigits().then(digitSets);
+  cached.catch(() => (cached = null));
+  return cached;
+}
+
+/** Rows `idx` of a row-major [n, dim] array, packed into `out` ([idx.length, dim]). */
+export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number>, out = new Float32Array(idx.length * dim)): Float32Array {
+  for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * dim, idx[i] * dim + dim), i * dim);
+  return out;
+}
+
+/** A shuffled pass over 0..n-1 that refills itself: `next(B)` gives the next B indices (sampling without replacement per epoch). */
+export class Batches {
+  private order: Int32Array;
+  private pos: number;
+  constructor(
+    readonly n: number,
+    private readonly rng: Rng,
+  ) {
+    this.order = Int32Array.from({ length: n }, (_, i) => i);
+    this.pos = n;
+  }
+  next(B: number): Int32Array {
+    const out = new Int32Array(B);
+    for (let i = 0; i < B; i++) {
+      if (this.pos >= this.n) this.shuffle();
+      out[i] = this.order[this.pos++];
+    }
+    return out;
+  }
+  private shuffle(): void {
+    for (let i = this.n - 1; i > 0; i--) {
+      const j = Math.floor(this.rng.next() * (i + 1));
+      const t = this.order[i];
+      this.order[i] = this.order[j];
+      this.order[j] = t;
+    }
+    this.pos = 0;
+  }
+}
+
+/**
+ * Masking noise q(x~ | x) of a denoising auto-encoder: a 0/1 mask in which each
+ * entry is 0 with probability `level`; x~ = mask * x.
+ */
+export function maskingNoise(size: number, level: number, rng: Rng): Float32Array {
+  const m = new Float32Array(size);
+  for (let i = 0; i < size; i++) m[i] = rng.next() < level ? 0 : 1;
+  return m;
+}

@@ -1,0 +1,55 @@
+import { Figure } from '../../ui/Figure';
+import { Prose } from '../../ui/Prose';
+import { Readout } from '../../ui/controls/Readout';
+import { useStore } from '../../ui/store';
+import type { LessonPageProps } from '../../ui/lesson';
+import './pretraining.css';
+import { Equations } from './equations';
+import { Filters, ReconCurves, Reconstructions } from './Pictures';
+import { Race } from './Race';
+import { CodePlot, FineCurves, ReadoutTable } from './Views';
+import { Story } from './Story';
+
+const LABELS: Record<string, string> = {
+  test_error_none: 'test error, no pretraining',
+  test_error_supervised: 'test error, supervised',
+  test_error_autoencoder: 'test error, auto-encoder',
+  seconds_left: 'seconds left',
+};
+
+export default function PretrainingPage({ view }: LessonPageProps) {
+  const code = useStore((s) => s.params.view === 'code');
+  const names = code ? ['loss'] : ['test_error_none', 'test_error_supervised', 'test_error_autoencoder', 'seconds_left'];
+  return (
+    <div className="pretraining">
+      <div className="plots">
+        <Figure id="race">
+          <Race />
+        </Figure>
+        <Figure id="code">
+          <CodePlot />
+        </Figure>
+        <Figure id="recon">
+          <Reconstructions />
+          <ReconCurves />
+        </Figure>
+        <Figure id="filters">
+          <Filters />
+        </Figure>
+        <Figure id="readout">
+          <ReadoutTable />
+        </Figure>
+        <Figure id="curves">
+          <FineCurves />
+        </Figure>
+      </div>
+      <Readout names={names} labels={LABELS} />
+      <Figure id="equations">
+        <Equations />
+      </Figure>
+      <Prose view={view}>
+        <Story />
+      </Prose>
+    </div>
+  );
+}
