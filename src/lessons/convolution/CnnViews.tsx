@@ -1,11 +1,20 @@
 import { useMemo } from 'react';
-import { useFrame, useSampled } from '../../ui/hooks';
+import { useSampled } from '../../ui/hooks';
 import { LineChart } from '../../ui/plots/LineChart';
 import { useStore } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { PixelGrid, absMax, grey, signed } from './PixelGrid';
 import { CNN, type ConvFrame } from './types';
 
+/** The images redraw at most this often (ms): the worker's frames come ~30 times a second, and the cores are the CNN's. */
+const VIEW_MS = 250;
+type Frame = Partial<ConvFrame> | null;
+const frameOf = (s: { frame: unknown }) => s.frame as Frame;
+/** A part of the latest frame, re-read at most every VIEW_MS. */
+function useFramePart<T>(pick: (f: Partial<ConvFrame>) => T | undefined): T | null {
+  const f = useSampled(frameOf, VIEW_MS);
+  return (f && pick(f)) ?? null;
+}
 const selProbs = (f: Partial<ConvFrame>) => f.probs;
 const selKernels = (f: Partial<ConvFrame>) => f.kernels;
 const selMaps1 = (f: Partial<ConvFrame>) => f.maps1;
@@ -14,7 +23,7 @@ const selConfusion = (f: Partial<ConvFrame>) => f.confusion;
 
 /** The CNN's class probabilities for the page's digit. */
 export function Probs() {
-  const probs = useFrame(selProbs);
+  const probs = useFramePart(selProbs);
   const step = useStore((s) => s.metrics.step);
   const best = probs ? probs.indexOf(Math.max(...probs)) : -1;
   return (
@@ -48,7 +57,7 @@ export function Probs() {
 
 /** The learned first-layer kernels as images (blue negative, orange positive, each to its own largest |w|). */
 export function Filters() {
-  const kernels = useFrame(selKernels);
+  const kernels = useFramePart(selKernels);
   const k2 = CNN.k * CNN.k;
   return (
     <figure className="chart">
@@ -65,8 +74,8 @@ export function Filters() {
 
 /** Feature maps of both conv layers (after ReLU) for the page's digit. */
 export function Maps() {
-  const m1 = useFrame(selMaps1);
-  const m2 = useFrame(selMaps2);
+  const m1 = useFramePart(selMaps1);
+  const m2 = useFramePart(selMaps2);
   const s1 = CNN.side1 * CNN.side1;
   const s2 = CNN.side2 * CNN.side2;
   return (
@@ -109,7 +118,7 @@ export function AccuracyCurve() {
 
 /** Counts of the latest test pass: rows the true digit, columns the prediction. */
 export function Confusion() {
-  const conf = useFrame(selConfusion);
+  const conf = useFramePart(selConfusion);
   const n = CNN.classes;
   const max = useMemo(() => {
     let m = 1;

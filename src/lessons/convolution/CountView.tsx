@@ -1,4 +1,3 @@
-import { Equation } from '../../ui/Equation';
 import { paramCounts, type Geometry } from './conv';
 
 const big = (n: number) => n.toLocaleString('en-US');
@@ -17,14 +16,14 @@ export function CountView({ g, filters }: { g: Geometry; filters: number }) {
           <tr>
             <th scope="row">Convolution</th>
             <td>
-              <Equation display={false} tex={String.raw`${filters}\times(${g.k}\cdot${g.k} + 1)`} />
+              {filters} × ({g.k}·{g.k} + 1)
             </td>
             <td data-testid="conv-params">{big(c.conv)}</td>
           </tr>
           <tr>
             <th scope="row">Dense, same outputs</th>
             <td>
-              <Equation display={false} tex={String.raw`${g.n * g.n}\times ${big(c.outputs).replace(/,/g, '{,}')} + ${big(c.outputs).replace(/,/g, '{,}')}`} />
+              {g.n * g.n} × {big(c.outputs)} + {big(c.outputs)}
             </td>
             <td data-testid="dense-params">{big(c.dense)}</td>
           </tr>

@@ -38,7 +38,7 @@ export function KernelEditor({ image, kernel, g, preset, note }: { image: Float3
           <figcaption>
             Feature map S = I ⋆ K ({out} × {out})
           </figcaption>
-          {out ? <PixelGrid values={S} side={out} color={signed} scale={scale} label="Feature map: blue negative, orange positive" /> : <p className="note">The kernel does not fit.</p>}
+          {out ? <PixelGrid values={S} side={out} color={signed} scale={scale} label="Feature map: blue negative, orange positive" className="feature-map" /> : <p className="note">The kernel does not fit.</p>}
           <small className="muted">blue &lt; 0 &lt; orange, largest |S| = {scale.toFixed(2)}</small>
         </figure>
       </div>

@@ -52,7 +52,7 @@ export default function ConvolutionPage({ view }: LessonPageProps) {
 
   return (
     <div className="conv">
-      <Readout names={['test_accuracy', 'prediction', 'confidence', 'loss', 'epoch']} labels={{ test_accuracy: 'test accuracy' }} />
+      <Readout names={['test_accuracy', 'prediction', 'confidence', 'loss', 'epoch', 'tested_at_step']} labels={{ test_accuracy: 'test accuracy', tested_at_step: 'tested at step' }} />
       <div className="conv-grid">
         <Figure id="draw" className="conv-draw">
           <DrawPad image={image} live={live} onLive={setLive} source={source} digitsReady={!!digits} testCount={digits?.test.count ?? 2000} />
@@ -60,13 +60,16 @@ export default function ConvolutionPage({ view }: LessonPageProps) {
         <Figure id="probs">
           <Probs />
         </Figure>
+        <Figure id="accuracy">
+          <AccuracyCurve />
+        </Figure>
         <Figure id="slide" className="wide">
           <SlideView image={shown} kernel={kernel} g={g} />
         </Figure>
         <Figure id="kernel" className="wide">
           <KernelEditor image={shown} kernel={kernel} g={g} preset={preset} note={note} />
         </Figure>
-        <Figure id="shape">
+        <Figure id="shape" className="wide">
           <ShapeView g={g} padding={padding} />
         </Figure>
         <Figure id="pool" className="wide">
@@ -74,9 +77,6 @@ export default function ConvolutionPage({ view }: LessonPageProps) {
         </Figure>
         <Figure id="count">
           <CountView g={g} filters={filters} />
-        </Figure>
-        <Figure id="accuracy">
-          <AccuracyCurve />
         </Figure>
         <Figure id="filters">
           <Filters />
