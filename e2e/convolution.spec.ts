@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, metric, test, waitForMetric } from './fixtures';
+import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 /** The checksum (sum of |S|) of the kernel figure's feature map. */
 const mapSum = (page: Page) => page.locator('[data-figure="kernel"] canvas.feature-map').getAttribute('data-sum');
@@ -115,5 +115,22 @@ test('presenter mode and the embed show the lesson', async ({ page, errors }) =>
   await page.goto('/embed/convolution?backend=cpu');
   await waitForMetric(page, 'prediction', (v) => v >= 0 && v <= 9);
   await expect(page.getByTestId('drawpad')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('sliding and drawing stay smooth while the CNN trains: no main-thread task does 50 ms of work', async ({ page, errors }) => {
+  test.setTimeout(120_000);
+  await page.goto('/lesson/convolution?backend=cpu&scene=0');
+  await waitForMetric(page, 'prediction', (v) => v >= 0 && v <= 9);
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 2);
+  const watched = await watchMainThread(page, async () => {
+    await page.getByRole('button', { name: 'Slide the kernel' }).click();
+    await drawWithMouse(page);
+    await page.waitForTimeout(4000);
+  });
+  console.log(`main-thread task CPU ms (largest): ${watched.taskCpuMs.slice(0, 5).join(', ')}`);
+  expectNoLongTasks(watched);
+  await page.getByRole('button', { name: 'Pause' }).click();
   expect(errors).toEqual([]);
 });

@@ -4,6 +4,9 @@ import { PIXELS, SIDE, encodeImage } from './codec';
 import { prepareDigit } from './prepare';
 import { PixelGrid } from './PixelGrid';
 
+/** The pad's context, always asked for the same way: CPU-backed, so reading the ink back is cheap. */
+const ctx2d = (cv: HTMLCanvasElement) => cv.getContext('2d', { willReadFrequently: true })!;
+
 /** Drawing resolution: 8 canvas pixels per digit pixel. */
 const PAD = 224;
 /** Pen width relative to the pad: about MNIST's stroke once the digit is scaled to 20 pixels. */
@@ -38,7 +41,7 @@ export function DrawPad({ image, live, onLive, source, digitsReady, testCount }:
     const cv = ref.current;
     if (!cv || encodeImage(image) === committed.current) return;
     committed.current = null;
-    const ctx = cv.getContext('2d')!;
+    const ctx = ctx2d(cv);
     const img = ctx.createImageData(SIDE, SIDE);
     for (let i = 0; i < PIXELS; i++) {
       const v = Math.round(255 * image[i]);
@@ -51,7 +54,7 @@ export function DrawPad({ image, live, onLive, source, digitsReady, testCount }:
   }, [image]);
 
   const prepared = (): Float32Array => {
-    const ctx = ref.current!.getContext('2d', { willReadFrequently: true })!;
+    const ctx = ctx2d(ref.current!);
     const px = ctx.getImageData(0, 0, PAD, PAD).data;
     const ink = new Float32Array(PAD * PAD);
     for (let i = 0; i < ink.length; i++) ink[i] = px[4 * i] / 255;
@@ -62,7 +65,7 @@ export function DrawPad({ image, live, onLive, source, digitsReady, testCount }:
     return { x: ((e.clientX - r.left) / r.width) * PAD, y: ((e.clientY - r.top) / r.height) * PAD };
   };
   const line = (a: { x: number; y: number }, b: { x: number; y: number }) => {
-    const ctx = ref.current!.getContext('2d', { willReadFrequently: true })!;
+    const ctx = ctx2d(ref.current!);
     ctx.strokeStyle = '#fff';
     ctx.lineWidth = PEN;
     ctx.lineCap = 'round';
@@ -104,7 +107,7 @@ export function DrawPad({ image, live, onLive, source, digitsReady, testCount }:
     changeParams({ image: text });
   };
   const clear = () => {
-    const ctx = ref.current!.getContext('2d')!;
+    const ctx = ctx2d(ref.current!);
     ctx.fillStyle = '#000';
     ctx.fillRect(0, 0, PAD, PAD);
     const text = encodeImage(new Float32Array(PIXELS));

@@ -3,6 +3,9 @@ import { Equation } from '../../ui/Equation';
 import { correlate, windowTerms, type Geometry } from './conv';
 import { PixelGrid, absMax, signed, type Mark } from './PixelGrid';
 
+/** The rule each output pixel follows (Goodfellow eq. 9.6, with stride s, padding p and dilation d). */
+const WINDOW_TEX = String.raw`S(i, j) = \sum_m \sum_n I(i s - p + m d,\ j s - p + n d)\, K(m, n)`;
+
 /** Milliseconds per window position while the kernel slides. */
 const TICK_MS = 45;
 
@@ -43,9 +46,7 @@ export function SlideView({ image, kernel, g }: { image: Float32Array; kernel: F
   if (!out) return <p className="note">The kernel does not fit: its reach d(k − 1) + 1 is wider than the padded image.</p>;
 
   const k = g.k;
-  const rows = Array.from({ length: k }, (_, m) => terms.slice(m * k, (m + 1) * k).map((t) => `${num(t.x)}\\cdot${signedNum(t.w)}`).join(' + '));
   const sum = terms.reduce((a, t) => a + t.x * t.w, 0);
-  const tex = String.raw`\begin{aligned} S(${i},${j}) &= \textstyle\sum_{m}\sum_{n} I(${i}\cdot${g.stride} - ${g.pad} + ${g.dilation}m,\ ${j}\cdot${g.stride} - ${g.pad} + ${g.dilation}n)\,K(m,n) \\ ${rows.map((r, m) => `&${m === 0 ? '=' : '+'} ${r}`).join(' \\\\ ')} \\ &= ${sum.toFixed(3)} \end{aligned}`;
   return (
     <div className="slide">
       <div className="slide-maps">
@@ -92,8 +93,28 @@ export function SlideView({ image, kernel, g }: { image: Float32Array; kernel: F
           pixel ({i}, {j}) = <strong data-testid="slide-sum">{sum.toFixed(3)}</strong>
         </span>
       </div>
+      <Equation tex={WINDOW_TEX} />
       <div className="sum-box">
-        <Equation tex={tex} label={`S(${i},${j}) = ${sum.toFixed(3)}`} />
+        <table className="products" aria-label={`Sum of products for output pixel ${i}, ${j}`}>
+          <caption>
+            S({i}, {j}): window pixel × kernel entry, for m = 0…{k - 1} down, n = 0…{k - 1} across (window rows start at {i}·{g.stride} − {g.pad}, columns at {j}·{g.stride} − {g.pad}
+            {g.dilation > 1 ? `, every ${g.dilation}th pixel` : ''})
+          </caption>
+          <tbody>
+            {Array.from({ length: k }, (_, m) => (
+              <tr key={m}>
+                {terms.slice(m * k, (m + 1) * k).map((t) => (
+                  <td key={t.n} className={t.x * t.w > 0 ? 'pos' : t.x * t.w < 0 ? 'neg' : undefined}>
+                    {num(t.x)}×{signedNum(t.w)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="sum-total">
+          sum of the {k * k} products = <strong>{sum.toFixed(3)}</strong>
+        </p>
       </div>
     </div>
   );
