@@ -18,10 +18,16 @@ export type ChoiceParam<K extends string = string, O extends string = string> = 
   kind: 'choice'; options: readonly O[]; labels?: readonly string[]; default: NoInfer<O>;
 };
 export type BoolParam<K extends string = string> = ParamBase<K> & { kind: 'bool'; default: boolean };
-export type Param = NumberParam | ChoiceParam | BoolParam;
+/**
+ * A short string a page writes itself (e.g. an encoded drawing or a kernel's
+ * numbers): only characters of `chars` (a regex character class body, data so
+ * it survives postMessage), at most maxLength of them. No control in the panel.
+ */
+export type TextParam<K extends string = string> = ParamBase<K> & { kind: 'text'; chars: string; maxLength: number; default: string };
+export type Param = NumberParam | ChoiceParam | BoolParam | TextParam;
 
 /** The value type one param holds: its choice's options, a number or a boolean. */
-export type ValueOf<P> = P extends { kind: 'number' } ? number : P extends { kind: 'bool' } ? boolean : P extends { options: readonly (infer O)[] } ? O : never;
+export type ValueOf<P> = P extends { kind: 'number' } ? number : P extends { kind: 'bool' } ? boolean : P extends { kind: 'text' } ? string : P extends { options: readonly (infer O)[] } ? O : never;
 
 /** The typed values of a whole schema, keyed by each param's literal key (declare schemas with defineParams). */
 export type ValuesOf<S extends readonly Param[]> = { [P in S[number] as P['key']]: ValueOf<P> };
@@ -85,6 +91,12 @@ export function checkValue(p: Param, raw: unknown, strict = false): Checked {
       if (raw === true || (!strict && (raw === 'true' || raw === '1'))) return { value: true };
       if (raw === false || (!strict && (raw === 'false' || raw === '0'))) return { value: false };
       return bad(`${describe(raw)} is not true or false`);
+    }
+    case 'text': {
+      if (typeof raw !== 'string') return bad('not a string');
+      if (raw.length > p.maxLength) return bad(`longer than ${p.maxLength} characters`);
+      if (!new RegExp(`^[${p.chars}]*$`).test(raw)) return bad('has characters it may not hold');
+      return { value: raw };
     }
   }
 }

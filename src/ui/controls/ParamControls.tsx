@@ -3,7 +3,8 @@ import { checkValue, isRelevant, type Param, type Values } from '../params';
 
 /** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
 export function ParamControls({ schema, values, onChange, hidden = [] }: { schema: readonly Param[]; values: Values; onChange: (p: Values) => void; hidden?: string[] }) {
-  const shown = schema.filter((p) => !hidden.includes(p.key) && isRelevant(p, values));
+  // text params are written by the page itself (a drawing, a kernel): no panel control
+  const shown = schema.filter((p) => p.kind !== 'text' && !hidden.includes(p.key) && isRelevant(p, values));
   const control = (p: Param) => <ParamControl key={p.key} p={p} value={values[p.key] ?? p.default} onChange={(v) => onChange({ [p.key]: v })} />;
   // grouped controls (e.g. one optimizer's hyper-parameters) fold away so the panel stays short
   const groups = [...new Set(shown.map((p) => p.group).filter((g): g is string => !!g))];
@@ -50,6 +51,7 @@ function ParamControl({ p, value, onChange }: { p: Param; value: number | string
       </div>
     );
   }
+  if (p.kind === 'text') return null;
   // numbers: a slider (log-scaled where the schema says so) plus a box for exact values
   const num = Number(value);
   const toSlider = (v: number) => (p.log ? Math.log10(v) : v);
