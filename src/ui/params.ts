@@ -18,10 +18,12 @@ export type ChoiceParam<K extends string = string, O extends string = string> = 
   kind: 'choice'; options: readonly O[]; labels?: readonly string[]; default: NoInfer<O>;
 };
 export type BoolParam<K extends string = string> = ParamBase<K> & { kind: 'bool'; default: boolean };
-export type Param = NumberParam | ChoiceParam | BoolParam;
+/** Short free text limited to the characters of `allowed` (a regex character class body, e.g. "A-D"), at most maxLength long. */
+export type TextParam<K extends string = string> = ParamBase<K> & { kind: 'text'; allowed: string; maxLength: number; default: string };
+export type Param = NumberParam | ChoiceParam | BoolParam | TextParam;
 
 /** The value type one param holds: its choice's options, a number or a boolean. */
-export type ValueOf<P> = P extends { kind: 'number' } ? number : P extends { kind: 'bool' } ? boolean : P extends { options: readonly (infer O)[] } ? O : never;
+export type ValueOf<P> = P extends { kind: 'number' } ? number : P extends { kind: 'bool' } ? boolean : P extends { kind: 'text' } ? string : P extends { options: readonly (infer O)[] } ? O : never;
 
 /** The typed values of a whole schema, keyed by each param's literal key (declare schemas with defineParams). */
 export type ValuesOf<S extends readonly Param[]> = { [P in S[number] as P['key']]: ValueOf<P> };
@@ -74,6 +76,12 @@ export function checkValue(p: Param, raw: unknown): Checked {
       if (raw === true || raw === 'true' || raw === '1') return { value: true };
       if (raw === false || raw === 'false' || raw === '0') return { value: false };
       return bad(`"${String(raw).slice(0, 40)}" is not true or false`);
+    }
+    case 'text': {
+      if (typeof raw !== 'string') return bad('is not text');
+      if (raw.length > p.maxLength) return bad(`is longer than ${p.maxLength} characters`);
+      if (!new RegExp(`^[${p.allowed}]*$`).test(raw)) return bad(`"${raw.slice(0, 40)}" may hold only the characters ${p.allowed}`);
+      return { value: raw };
     }
   }
 }

@@ -1,0 +1,93 @@
+import { diverging, sequential } from '../../ui/plots/colors';
+import { cellAt } from './labels';
+import type { LstmFrame } from './types';
+
+const rgb = ([r, g, b]: [number, number, number]) => `rgb(${r | 0},${g | 0},${b | 0})`;
+const gateFill = (v: number) => rgb(sequential(v));
+const signedFill = (v: number) => rgb(diverging((v + 1) / 2));
+/** Text that stays readable on its box's fill. */
+const ink = (v: number, gate: boolean) => (gate ? (v < 0.55 ? '#fff' : '#111') : '#111');
+const f3 = (v: number) => (Math.abs(v) < 0.0005 ? '0.000' : v.toFixed(3));
+
+function Box({ x, y, label, value, gate, title }: { x: number; y: number; label: string; value: number; gate: boolean; title: string }) {
+  return (
+    <g transform={`translate(${x} ${y})`} data-gate={label}>
+      <title>{title}</title>
+      <rect x={-34} y={-22} width={68} height={44} rx={6} fill={gate ? gateFill(value) : signedFill(value)} stroke="#333" />
+      <text y={-5} textAnchor="middle" className="cell-sym" fill={ink(value, gate)}>
+        {label}
+      </text>
+      <text y={13} textAnchor="middle" className="cell-val" fill={ink(value, gate)} data-value={value}>
+        {f3(value)}
+      </text>
+    </g>
+  );
+}
+
+function Op({ x, y, sym }: { x: number; y: number; sym: string }) {
+  return (
+    <g transform={`translate(${x} ${y})`}>
+      <circle r={13} fill="#fff" stroke="#333" />
+      <text y={5} textAnchor="middle" className="cell-op">
+        {sym}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * One LSTM unit at one step, in Goodfellow's letters: s_t = f s_{t-1} + g s~,
+ * h_t = tanh(s_t) q, with the engine's values for unit j at step t.
+ */
+export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame> | null; t: number; j: number; symbol: string }) {
+  const v = cellAt(frame, j, t);
+  if (!v) return <p className="axis-note">The cell appears with the first frame.</p>;
+  return (
+    <figure className="chart cell-diagram">
+      <figcaption>
+        Unit {j + 1} at step {t + 1} (input {symbol})
+      </figcaption>
+      <svg viewBox="0 0 560 300" role="img" aria-label={`LSTM unit ${j + 1} at step ${t + 1}`}>
+        <defs>
+          <marker id="lstm-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
+            <path d="M0,0 L10,5 L0,10 z" fill="#333" />
+          </marker>
+        </defs>
+        <g className="wires" stroke="#333" strokeWidth={2} fill="none" markerEnd="url(#lstm-arrow)">
+          <path d="M 96 60 H 167" />
+          <path d="M 193 60 H 317" />
+          <path d="M 343 60 H 460" />
+          <path d="M 410 60 V 127" />
+          <path d="M 410 153 V 187" />
+          <path d="M 423 200 H 460" />
+          <path d="M 180 228 V 73" />
+          <path d="M 260 228 V 143" />
+          <path d="M 330 228 V 173 H 273 V 150" />
+          <path d="M 273 130 H 317 V 73" />
+          <path d="M 480 228 V 213 H 423" />
+          <path d="M 60 280 H 480 M 180 280 V 250 M 260 280 V 250 M 330 280 V 250 M 480 280 V 250" markerEnd="none" />
+        </g>
+        <Box x={62} y={60} label="s(t−1)" value={v.cPrev} gate={false} title="cell state of the previous step" />
+        <Op x={180} y={60} sym="×" />
+        <Op x={330} y={60} sym="+" />
+        <Op x={260} y={140} sym="×" />
+        <g transform="translate(410 140)">
+          <rect x={-24} y={-13} width={48} height={26} rx={4} fill="#fff" stroke="#333" />
+          <text y={5} textAnchor="middle" className="cell-op small">
+            tanh
+          </text>
+        </g>
+        <Op x={410} y={200} sym="×" />
+        <Box x={500} y={60} label="s(t)" value={v.c} gate={false} title="cell state s_t = f s_(t-1) + g s~" />
+        <Box x={500} y={200} label="h(t)" value={v.h} gate={false} title="output h_t = tanh(s_t) q" />
+        <Box x={180} y={250} label="f" value={v.f} gate title="forget gate f" />
+        <Box x={260} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
+        <Box x={350} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
+        <Box x={480} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
+        <text x={8} y={296} className="tick">
+          x(t) = {symbol}, h(t−1) = {f3(v.hPrev)} →
+        </text>
+      </svg>
+    </figure>
+  );
+}
