@@ -7,15 +7,15 @@ import * as E from '../../src/engine';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import { experiment } from '../../src/lessons/lstm/experiment';
 import { cellAt } from '../../src/lessons/lstm/labels';
-import { meta, params } from '../../src/lessons/lstm/meta';
+import { params } from '../../src/lessons/lstm/meta';
 import { Racer, oneHotSteps } from '../../src/lessons/lstm/model';
 import type { LstmFrame } from '../../src/lessons/lstm/types';
-import { checkValue, parseParams } from '../../src/ui/params';
+import { checkValue } from '../../src/ui/params';
 
 E.setBackend(E.cpuBackend);
 
 type Race = { racers: { id: string; racer: Racer }[] };
-async function build(raw: Record<string, unknown>) {
+async function build(raw: Record<string, string | number | boolean>) {
   const exp = await lessonExperiment(params, experiment)(raw, { backend: 'cpu' });
   return exp as typeof exp & Race;
 }

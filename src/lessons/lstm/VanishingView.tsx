@@ -1,16 +1,17 @@
-import { useFrame } from '../../ui/hooks';
+import { useSampled } from '../../ui/hooks';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
-import { useStore } from '../../ui/store';
+import type { State } from '../../ui/store';
 import { RACER_COLOR } from './RaceView';
-import { RACES, type LstmFrame, type RaceName } from './types';
+import { RACES, type RaceName } from './types';
 
 type Curves = Record<string, Float32Array | undefined>;
-const selectCurves = (f: Partial<LstmFrame>): Curves => f as Curves;
+const selectCurves = (s: State) => s.frame as Curves | null;
+const selectRace = (s: State) => (s.params.race === 'bias' ? 'bias' : 'cells') as RaceName;
 
 /** ||dL/dh_t|| against t on the latest minibatch (log scale), with the LSTM's product of forget gates from t to T. */
 export function VanishingView() {
-  const f = useFrame(selectCurves);
-  const race = useStore((s) => (s.params.race === 'bias' ? 'bias' : 'cells') as RaceName);
+  const f = useSampled(selectCurves);
+  const race = useSampled(selectRace);
   if (!f) return null;
   const series: Series[] = [];
   for (const r of RACES[race]) {

@@ -3,8 +3,8 @@ import { Equation } from '../../ui/Equation';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
-import { useFrame } from '../../ui/hooks';
-import { useStore } from '../../ui/store';
+import { useSampled } from '../../ui/hooks';
+import { useStore, type State } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import { CellDiagram } from './CellDiagram';
 import { Equations } from './Equations';
@@ -15,7 +15,8 @@ import { VanishingView } from './VanishingView';
 import { RACES, SYMBOL_NAMES, type LstmFrame, type RaceName } from './types';
 import './lstm.css';
 
-const selectFrame = (f: Partial<LstmFrame>) => f;
+/** The latest frame, read at plot pace: the cell, the maps and the equations redraw a few times a second, not per message. */
+const selectFrame = (s: State) => s.frame as Partial<LstmFrame> | null;
 
 /** The unit whose cell state ends furthest from 0 on the probe: usually one that holds the first symbol. */
 function busiestUnit(frame: Partial<LstmFrame> | null): number {
@@ -35,7 +36,7 @@ const LABELS: Record<string, string> = {
 
 export default function LstmPage({ view }: LessonPageProps) {
   const race = useStore((s) => (s.params.race === 'bias' ? 'bias' : 'cells') as RaceName);
-  const frame = useFrame(selectFrame);
+  const frame = useSampled(selectFrame);
   const [tSel, setT] = useState(0);
   const [unit, setUnit] = useState<number | null>(null);
   const T = frame?.probe?.length ?? 0;
