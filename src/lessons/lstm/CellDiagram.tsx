@@ -62,10 +62,10 @@ export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame>
           <path d="M 423 200 H 460" />
           <path d="M 180 228 V 73" />
           <path d="M 260 228 V 143" />
-          <path d="M 330 228 V 173 H 273 V 150" />
+          <path d="M 350 228 V 173 H 273 V 150" />
           <path d="M 273 130 H 317 V 73" />
           <path d="M 480 228 V 213 H 423" />
-          <path d="M 60 280 H 480 M 180 280 V 250 M 260 280 V 250 M 330 280 V 250 M 480 280 V 250" markerEnd="none" />
+          <path d="M 112 284 H 480 M 180 284 V 250 M 260 284 V 250 M 350 284 V 250 M 480 284 V 250" markerEnd="none" />
         </g>
         <Box x={62} y={60} label="s(t−1)" value={v.cPrev} gate={false} title="cell state of the previous step" />
         <Op x={180} y={60} sym="×" />
@@ -84,8 +84,11 @@ export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame>
         <Box x={260} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
         <Box x={350} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
         <Box x={480} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
-        <text x={8} y={296} className="tick">
-          x(t) = {symbol}, h(t−1) = {f3(v.hPrev)} →
+        <text x={8} y={275} className="cell-bus">
+          x(t) = {symbol}
+        </text>
+        <text x={8} y={293} className="cell-bus">
+          h(t−1) = {f3(v.hPrev)}
         </text>
       </svg>
     </figure>

@@ -28,6 +28,7 @@ export function RaceView() {
         series={[...racers.map((r) => curve('acc', r.id, r.label)), chance]}
         xLabel="training step"
         yLabel="accuracy"
+        yDomain={[0, 1]}
         height={200}
       />
       <LineChart title="Training loss (cross-entropy, log scale)" series={racers.map((r) => curve('loss', r.id, r.label))} xLabel="training step" yLabel="loss" logY height={200} />

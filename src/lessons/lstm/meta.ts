@@ -33,7 +33,7 @@ export const meta = defineLesson({
     {
       title: 'The race on a long dependency',
       caption:
-        'Each sequence is 20 symbols; the answer is its first one (chance 25%). Press Play: an RNN, an LSTM and a GRU of 16 units learn from the same seed and the same minibatches.',
+        'The answer is the first of 20 symbols (chance 25%). Press Play: an RNN, an LSTM and a GRU of 16 units train from one seed on the same minibatches. Tested on seeds 1-3: after 200 steps the LSTM scores above 0.95 on held-out sequences, the RNN below 0.35.',
       params: { race: 'cells', length: 20, hidden: 16, lr: 0.005, forgetBias: 1, clip: true, clipNorm: 1, probe: '', seed: 1 },
       show: ['race', 'vanishing'],
     },
@@ -45,20 +45,21 @@ export const meta = defineLesson({
     },
     {
       title: 'Your own sequence',
-      caption: 'Type or click symbols. After training, the units that hold the first symbol keep f near 1 and their cell state flat while the distractors pass.',
+      caption: 'Type or click symbols, train, then step through them: watch which units change their cell state s at the first symbol, and what their forget gates f do on the symbols after it.',
       params: { race: 'cells', length: 20, hidden: 16, lr: 0.005, forgetBias: 1, clip: true, clipNorm: 1, probe: 'CABDDBACDBBADCABDACB', seed: 1 },
       show: ['probe', 'heatmaps', 'cell'],
     },
     {
       title: 'Vanishing through time',
-      caption: 'The size of dL/dh_t for every t on the live minibatch (log scale), and the product of the LSTM forget gates from t to T: it shrinks too, only more slowly.',
+      caption: 'Solid: the size of dL/dh_t for every t on the live minibatch (log scale). Dashed: the product of the LSTM\'s forget gates from t+1 to T, the factor on the path along the cell state; every f is below 1, so it decays with distance too.',
       params: { race: 'cells', length: 20, hidden: 16, lr: 0.005, forgetBias: 1, clip: true, clipNorm: 1, probe: '', seed: 1 },
       show: ['vanishing', 'race'],
     },
     {
       title: 'Forget-gate bias: 0 or 1',
-      caption: 'Two LSTMs that differ only in the initial forget bias b_f, at length 30.',
-      params: { race: 'bias', length: 30, hidden: 16, lr: 0.005, clip: true, clipNorm: 1, probe: '', seed: 1 },
+      caption:
+        'Two LSTMs that differ only in the initial forget bias b_f, at length 25. Tested on seeds 1-3: after 300 steps b_f = 1 scores above 0.45 on held-out sequences (above 0.95 on two seeds), b_f = 0 below 0.35.',
+      params: { race: 'bias', length: 25, hidden: 16, lr: 0.005, clip: true, clipNorm: 1, probe: '', seed: 1 },
       show: ['race', 'vanishing'],
     },
     {

@@ -57,10 +57,7 @@ export default function LstmPage({ view }: LessonPageProps) {
         <Figure id="race">
           <RaceView />
         </Figure>
-        <Figure id="probe">
-          <ProbeEditor frame={frame} t={t} setT={setT} />
-        </Figure>
-        <Figure id="cell">
+        <Figure id="cell" className="wide">
           <CellDiagram frame={frame} t={t} j={j} symbol={symbol} />
           {H > 0 && (
             <label className="unit-pick">
@@ -74,6 +71,9 @@ export default function LstmPage({ view }: LessonPageProps) {
               </select>
             </label>
           )}
+        </Figure>
+        <Figure id="probe">
+          <ProbeEditor frame={frame} t={t} setT={setT} />
         </Figure>
         <Figure id="heatmaps">
           <GateMaps frame={frame} t={t} j={j} onPick={pick} />
