@@ -36,17 +36,14 @@ describe('lstm lesson: the race claims', () => {
     }
   }, 240_000);
 
-  it('at the bias scene\'s length a forget bias of 1 beats 0 after 300 steps, seeds 1-3', async () => {
+  it('at the bias scene\'s length a forget bias of 1 beats 0 after 200 steps, seeds 1-3', async () => {
     const scene = sceneParams(meta, sceneNamed(/Forget-gate bias/));
     expect(scene.race).toBe('bias');
-    let solved = 0;
     for (const seed of SEEDS) {
-      const m = await train({ ...scene, seed }, 300);
-      console.log(`length ${scene.length}, seed ${seed}, 300 steps: acc b_f=0 ${m.acc_lstm_b0}, b_f=1 ${m.acc_lstm_b1}`);
+      const m = await train({ ...scene, seed }, 200);
+      console.log(`length ${scene.length}, seed ${seed}, 200 steps: acc b_f=0 ${m.acc_lstm_b0}, b_f=1 ${m.acc_lstm_b1}`);
       expect(m.acc_lstm_b0).toBeLessThan(0.35);
-      expect(m.acc_lstm_b1).toBeGreaterThan(0.45);
-      if (m.acc_lstm_b1 > 0.95) solved++;
+      expect(m.acc_lstm_b1).toBeGreaterThan(0.95);
     }
-    expect(solved).toBeGreaterThanOrEqual(2);
   }, 240_000);
 });

@@ -13,7 +13,7 @@ function Box({ x, y, label, value, gate, title }: { x: number; y: number; label:
   return (
     <g transform={`translate(${x} ${y})`} data-gate={label}>
       <title>{title}</title>
-      <rect x={-34} y={-22} width={68} height={44} rx={6} fill={gate ? gateFill(value) : signedFill(value)} stroke="#333" />
+      <rect x={-35} y={-22} width={70} height={44} rx={6} fill={gate ? gateFill(value) : signedFill(value)} stroke="#333" />
       <text y={-5} textAnchor="middle" className="cell-sym" fill={ink(value, gate)}>
         {label}
       </text>
@@ -47,47 +47,47 @@ export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame>
       <figcaption>
         Unit {j + 1} at step {t + 1} (input {symbol})
       </figcaption>
-      <svg viewBox="0 0 560 300" role="img" aria-label={`LSTM unit ${j + 1} at step ${t + 1}`}>
+      <svg viewBox="0 0 450 305" role="img" aria-label={`LSTM unit ${j + 1} at step ${t + 1}`}>
         <defs>
           <marker id="lstm-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto">
             <path d="M0,0 L10,5 L0,10 z" fill="#333" />
           </marker>
         </defs>
         <g className="wires" stroke="#333" strokeWidth={2} fill="none" markerEnd="url(#lstm-arrow)">
-          <path d="M 96 60 H 167" />
-          <path d="M 193 60 H 317" />
-          <path d="M 343 60 H 460" />
-          <path d="M 410 60 V 127" />
-          <path d="M 410 153 V 187" />
-          <path d="M 423 200 H 460" />
-          <path d="M 180 228 V 73" />
-          <path d="M 260 228 V 143" />
-          <path d="M 350 228 V 173 H 273 V 150" />
-          <path d="M 273 130 H 317 V 73" />
-          <path d="M 480 228 V 213 H 423" />
-          <path d="M 112 284 H 480 M 180 284 V 250 M 260 284 V 250 M 350 284 V 250 M 480 284 V 250" markerEnd="none" />
+          <path d="M 80 50 H 127" />
+          <path d="M 153 50 H 239" />
+          <path d="M 265 50 H 373" />
+          <path d="M 340 50 V 106" />
+          <path d="M 340 133 V 171" />
+          <path d="M 353 185 H 373" />
+          <path d="M 140 228 V 63" />
+          <path d="M 215 228 V 150 H 238" />
+          <path d="M 290 228 V 150 H 266" />
+          <path d="M 252 137 V 63" />
+          <path d="M 380 228 V 185 H 354" />
+          <path d="M 96 292 H 380 M 140 292 V 272 M 215 292 V 272 M 290 292 V 272 M 380 292 V 272" markerEnd="none" />
         </g>
-        <Box x={62} y={60} label="s(t−1)" value={v.cPrev} gate={false} title="cell state of the previous step" />
-        <Op x={180} y={60} sym="×" />
-        <Op x={330} y={60} sym="+" />
-        <Op x={260} y={140} sym="×" />
-        <g transform="translate(410 140)">
+        <Box x={45} y={50} label="s(t−1)" value={v.cPrev} gate={false} title="cell state of the previous step" />
+        <Op x={140} y={50} sym="×" />
+        <Op x={252} y={50} sym="+" />
+        <Op x={252} y={150} sym="×" />
+        <g transform="translate(340 120)">
           <rect x={-24} y={-13} width={48} height={26} rx={4} fill="#fff" stroke="#333" />
           <text y={5} textAnchor="middle" className="cell-op small">
             tanh
           </text>
         </g>
-        <Op x={410} y={200} sym="×" />
-        <Box x={500} y={60} label="s(t)" value={v.c} gate={false} title="cell state s_t = f s_(t-1) + g s~" />
-        <Box x={500} y={200} label="h(t)" value={v.h} gate={false} title="output h_t = tanh(s_t) q" />
-        <Box x={180} y={250} label="f" value={v.f} gate title="forget gate f" />
-        <Box x={260} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
-        <Box x={350} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
-        <Box x={480} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
-        <text x={8} y={275} className="cell-bus">
+        <Op x={340} y={185} sym="×" />
+        <Box x={410} y={50} label="s(t)" value={v.c} gate={false} title="cell state s_t = f s_(t-1) + g s~" />
+        <Box x={410} y={185} label="h(t)" value={v.h} gate={false} title="output h_t = tanh(s_t) q" />
+        <Box x={140} y={250} label="f" value={v.f} gate title="forget gate f" />
+        <Box x={215} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
+        <Box x={290} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
+        <Box x={380} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
+        <text x={2} y={284} className="cell-bus">
           x(t) = {symbol}
         </text>
-        <text x={8} y={293} className="cell-bus">
+        <text x={2} y={301} className="cell-bus">
           h(t−1) = {f3(v.hPrev)}
         </text>
       </svg>

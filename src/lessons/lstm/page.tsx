@@ -103,7 +103,7 @@ export default function LstmPage({ view }: LessonPageProps) {
         </p>
         <h2>Forget-gate bias</h2>
         <p>
-          With b<sup>f</sup> = 0 the forget gate starts near σ(0) = 0.5, so the state halves at every step until training learns otherwise. Gers, Schmidhuber and
+          With b<sup>f</sup> = 0 the forget gate starts near σ(0) = 0.5, so the state shrinks by about half at every step until training learns otherwise. Gers, Schmidhuber and
           Cummins (2000) introduced the forget gate; Jozefowicz, Zaremba and Sutskever (2015) found that initialising its bias to 1 closed much of the gap between
           the LSTM and the GRU in their benchmarks. The forget-bias scene races both initialisations.
         </p>
