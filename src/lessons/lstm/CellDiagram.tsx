@@ -13,7 +13,7 @@ function Box({ x, y, label, value, gate, title }: { x: number; y: number; label:
   return (
     <g transform={`translate(${x} ${y})`} data-gate={label}>
       <title>{title}</title>
-      <rect x={-35} y={-22} width={70} height={44} rx={6} fill={gate ? gateFill(value) : signedFill(value)} stroke="#333" />
+      <rect x={-32} y={-22} width={64} height={44} rx={6} fill={gate ? gateFill(value) : signedFill(value)} stroke="#333" />
       <text y={-5} textAnchor="middle" className="cell-sym" fill={ink(value, gate)}>
         {label}
       </text>
@@ -54,23 +54,23 @@ export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame>
           </marker>
         </defs>
         <g className="wires" stroke="#333" strokeWidth={2} fill="none" markerEnd="url(#lstm-arrow)">
-          <path d="M 80 50 H 127" />
-          <path d="M 153 50 H 239" />
-          <path d="M 265 50 H 373" />
+          <path d="M 80 50 H 107" />
+          <path d="M 133 50 H 211" />
+          <path d="M 238 50 H 373" />
           <path d="M 340 50 V 106" />
           <path d="M 340 133 V 171" />
           <path d="M 353 185 H 373" />
-          <path d="M 140 228 V 63" />
-          <path d="M 215 228 V 150 H 238" />
-          <path d="M 290 228 V 150 H 266" />
-          <path d="M 252 137 V 63" />
-          <path d="M 380 228 V 185 H 354" />
-          <path d="M 96 292 H 380 M 140 292 V 272 M 215 292 V 272 M 290 292 V 272 M 380 292 V 272" markerEnd="none" />
+          <path d="M 120 228 V 63" />
+          <path d="M 190 228 V 150 H 211" />
+          <path d="M 260 228 V 150 H 239" />
+          <path d="M 225 137 V 63" />
+          <path d="M 340 228 V 199" />
+          <path d="M 120 292 H 340 M 190 292 V 272 M 260 292 V 272 M 340 292 V 272 M 120 292 V 272" markerEnd="none" />
         </g>
         <Box x={45} y={50} label="s(t−1)" value={v.cPrev} gate={false} title="cell state of the previous step" />
-        <Op x={140} y={50} sym="×" />
-        <Op x={252} y={50} sym="+" />
-        <Op x={252} y={150} sym="×" />
+        <Op x={120} y={50} sym="×" />
+        <Op x={225} y={50} sym="+" />
+        <Op x={225} y={150} sym="×" />
         <g transform="translate(340 120)">
           <rect x={-24} y={-13} width={48} height={26} rx={4} fill="#fff" stroke="#333" />
           <text y={5} textAnchor="middle" className="cell-op small">
@@ -80,10 +80,10 @@ export function CellDiagram({ frame, t, j, symbol }: { frame: Partial<LstmFrame>
         <Op x={340} y={185} sym="×" />
         <Box x={410} y={50} label="s(t)" value={v.c} gate={false} title="cell state s_t = f s_(t-1) + g s~" />
         <Box x={410} y={185} label="h(t)" value={v.h} gate={false} title="output h_t = tanh(s_t) q" />
-        <Box x={140} y={250} label="f" value={v.f} gate title="forget gate f" />
-        <Box x={215} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
-        <Box x={290} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
-        <Box x={380} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
+        <Box x={120} y={250} label="f" value={v.f} gate title="forget gate f" />
+        <Box x={190} y={250} label="g" value={v.i} gate title="input gate g (the engine's i)" />
+        <Box x={260} y={250} label="s̃" value={v.g} gate={false} title="candidate s~ = tanh(...) (the engine's g)" />
+        <Box x={340} y={250} label="q" value={v.o} gate title="output gate q (the engine's o)" />
         <text x={2} y={284} className="cell-bus">
           x(t) = {symbol}
         </text>
