@@ -21,9 +21,9 @@ export type BoolParam<K extends string = string> = ParamBase<K> & { kind: 'bool'
 /**
  * A short string a page writes itself (e.g. an encoded drawing or a kernel's
  * numbers): only characters of `chars` (a regex character class body, data so
- * it survives postMessage), at most maxLength of them. No control in the panel.
+ * it survives postMessage), at most maxLength of them. A text box in the panel only when `control` is set.
  */
-export type TextParam<K extends string = string> = ParamBase<K> & { kind: 'text'; chars: string; maxLength: number; default: string };
+export type TextParam<K extends string = string> = ParamBase<K> & { kind: 'text'; chars: string; maxLength: number; default: string; control?: boolean };
 export type Param = NumberParam | ChoiceParam | BoolParam | TextParam;
 
 /** The value type one param holds: its choice's options, a number or a boolean. */

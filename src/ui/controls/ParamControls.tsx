@@ -51,7 +51,36 @@ function ParamControl({ p, value, onChange }: { p: Param; value: number | string
       </div>
     );
   }
-  if (p.kind === 'text') return null;
+  if (p.kind === 'text') {
+    if (!p.control) return null;
+    const commitText = (raw: string) => {
+      const c = checkValue(p, raw);
+      setNote(c.problem ?? null);
+      onChange(c.value);
+    };
+    return (
+      <div className="control">
+        <label htmlFor={id}>{p.label}</label>
+        <input
+          id={id}
+          type="text"
+          key={String(value)}
+          defaultValue={String(value)}
+          maxLength={p.maxLength}
+          onBlur={(e) => commitText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitText((e.target as HTMLInputElement).value);
+          }}
+        />
+        {note && (
+          <small className="note" role="status">
+            {note}
+          </small>
+        )}
+        {help}
+      </div>
+    );
+  }
   // numbers: a slider (log-scaled where the schema says so) plus a box for exact values
   const num = Number(value);
   const toSlider = (v: number) => (p.log ? Math.log10(v) : v);

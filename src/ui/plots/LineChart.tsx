@@ -20,13 +20,15 @@ export interface LineChartProps {
   /** Vertical markers (e.g. the best validation step). */
   markers?: { x: number; label: string }[];
   title?: string;
+  /** A fixed y range (e.g. [0, 1] for accuracies) instead of one fitted to the data. */
+  yDomain?: [number, number];
 }
 
 const W = 480;
 const M = { top: 12, right: 12, bottom: 36, left: 52 };
 
 /** A line chart in SVG: series of (x, y), optional log y axis, legend when several. */
-export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title }: LineChartProps) {
+export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, yDomain }: LineChartProps) {
   const H = height;
   const xs = series.flatMap((s) => s.x);
   const ys = series.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
@@ -41,6 +43,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
     yLo = Math.min(0, yLo);
     if (yHi <= yLo) yHi = yLo + 1;
   }
+  if (yDomain) [yLo, yHi] = yDomain;
   const y = (logY ? scaleLog() : scaleLinear()).domain([yLo, yHi]).range([H - M.bottom, M.top]).nice();
   const xTicks = x.ticks(5);
   const yTicks = logY ? (y.ticks(4) as number[]).filter((_, i, a) => a.length <= 6 || i % Math.ceil(a.length / 6) === 0) : y.ticks(4);
