@@ -9,8 +9,7 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import { Figure } from '../../ui/Figure';
 import { useFrame } from '../../ui/hooks';
-import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame } from './types';
-import { XOR_X, XOR_Y } from './model';
+import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, XOR_X, XOR_Y, type XorFrame } from './types';
 
 const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
 

@@ -28,3 +28,7 @@ export type XorFrame = {
   /** Many-seeds mode: each run's latest loss. */
   losses: Float32Array;
 };
+
+/** The four XOR inputs (row-major [4, 2]) and targets: here, not in model.ts, so the page loads no engine code. */
+export const XOR_X = [0, 0, 0, 1, 1, 0, 1, 1];
+export const XOR_Y = [0, 1, 1, 0];
