@@ -1,7 +1,7 @@
 import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 test('the deep sigmoid net trains, its gradient ratio is tiny, and Glorot on tanh brings it within 10x', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?backend=cpu');
+  await page.goto('/lesson/vanishing?backend=cpu&scene=free');
   await expect(page.getByRole('heading', { name: 'Vanishing and exploding gradients' })).toBeVisible();
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   await expect(page.getByLabel('Activation', { exact: true })).toHaveValue('sigmoid');
@@ -35,7 +35,7 @@ test('the deep sigmoid net trains, its gradient ratio is tiny, and Glorot on tan
 });
 
 test('no main-thread task over 50 ms while the deep net trains', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?backend=cpu');
+  await page.goto('/lesson/vanishing?backend=cpu&scene=free');
   await waitForMetric(page, 'grad_ratio', (v) => v > 0);
   await page.getByRole('button', { name: 'Play' }).click();
   const s0 = await waitForMetric(page, 'step', (v) => v > 10);

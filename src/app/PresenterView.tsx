@@ -25,7 +25,7 @@ export function PresenterView({ meta }: { meta: LessonMeta }) {
     <div className="presenting" data-lesson={meta.id} data-presenting>
       <header className="presenter-head" aria-live="polite">
         <h1>{meta.title}</h1>
-        <h2>{current ? `${scene + 1} / ${meta.scenes.length}: ${plainMath(current.title)}` : 'Playground'}</h2>
+        <h2>{current ? `${scene + 1} / ${meta.scenes.length}: ${plainMath(current.title)}` : 'Sandbox'}</h2>
         <BackendBadge />
       </header>
       {current?.caption && <p className="presenter-caption">{plainMath(current.caption)}</p>}

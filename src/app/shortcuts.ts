@@ -26,14 +26,13 @@ function typingInto(el: EventTarget | null): boolean {
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 }
 
+/** Whether focus last moved by pointer (a click) rather than by the keyboard (Tab). */
+let focusByPointer = false;
+
+/** A focused button that the user reached with the keyboard handles its own space; one just clicked does not. */
 function keyboardFocusedButton(el: EventTarget | null): boolean {
   const t = el as HTMLElement | null;
-  if (!t || t.tagName !== 'BUTTON') return false;
-  try {
-    return t.matches(':focus-visible');
-  } catch {
-    return true;
-  }
+  return !!t && t.tagName === 'BUTTON' && !focusByPointer;
 }
 
 /** Installs the lesson's keyboard shortcuts while the lesson is open. */
@@ -93,10 +92,18 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
     const onFullscreen = () => {
       if (!document.fullscreenElement && useStore.getState().presenting) useStore.setState({ presenting: false });
     };
+    const onPointer = () => (focusByPointer = true);
+    const onTab = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') focusByPointer = false;
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('keydown', onTab, true);
     window.addEventListener('keydown', onKey);
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('keydown', onTab, true);
       document.removeEventListener('fullscreenchange', onFullscreen);
       useStore.setState({ presenting: false, controlsOpen: false });
     };

@@ -15,15 +15,7 @@ function RunState() {
   const n = useStore((s) => s.step);
   return (
     <p className="run-state" role="status" data-run-state={done ? 'finished' : ''}>
-      {done ? (
-        <>
-          Finished at step {n} —{' '}
-          <button type="button" className="link-button" onClick={reset}>
-            Reset
-          </button>{' '}
-          to run again
-        </>
-      ) : null}
+      {done ? `Finished at step ${n} — Reset to run again` : null}
     </p>
   );
 }
