@@ -17,11 +17,14 @@ function useFitWidth(ref: React.RefObject<HTMLElement | null>, html: string, on:
     el.style.fontSize = scale.current < 1 ? `${(scale.current * 100).toFixed(1)}%` : '';
     const need = el.scrollWidth;
     const have = el.clientWidth;
-    if (have && need > have + 1 && scale.current > MIN_SCALE) {
+    if (have && need > have && scale.current > MIN_SCALE) {
       scale.current = Math.max(MIN_SCALE, (scale.current * have) / need);
       el.style.fontSize = `${(scale.current * 100).toFixed(1)}%`;
     }
-    if (have && el.scrollWidth > el.clientWidth + 1) el.setAttribute('tabindex', '0');
+    // a pixel or two of rounding is hidden; a real overflow scrolls, in a box the keyboard can reach
+    const scrolls = have > 0 && el.scrollWidth > el.clientWidth + 2;
+    el.style.overflowX = scrolls ? 'auto' : 'hidden';
+    if (scrolls) el.setAttribute('tabindex', '0');
     else el.removeAttribute('tabindex');
   };
   useLayoutEffect(() => {
