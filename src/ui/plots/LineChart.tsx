@@ -23,6 +23,8 @@ export interface LineChartProps {
   title?: string;
   /** The x axis counts something (steps, the default): whole-number ticks. False for a continuous x. */
   integerX?: boolean;
+  /** A fixed y range (e.g. [0, 1] for accuracies) instead of one fitted to the data. */
+  yDomain?: [number, number];
 }
 
 const W = 480;
@@ -33,7 +35,7 @@ const M = MARGIN;
  * of ten), whole-number step ticks, a legend by colour and dash when several.
  * Marks are clipped to the plot area; non-finite points leave a gap.
  */
-export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true }: LineChartProps) {
+export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain }: LineChartProps) {
   const H = height;
   const clip = usePlotClip();
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
@@ -50,6 +52,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
     yLo = Math.min(0, yLo);
     if (yHi <= yLo) yHi = yLo + 1;
   }
+  if (yDomain) [yLo, yHi] = yDomain;
   const y = (logY ? scaleLog() : scaleLinear()).domain([yLo, yHi]).range([H - M.bottom, M.top]).nice();
   const xTicks = integerX ? integerTicks(x, 5) : x.ticks(5);
   const yTicks = logY ? logTicks(y) : y.ticks(4);
