@@ -1,7 +1,7 @@
 import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 test('dropout: Play trains both runs; train_loss and val_loss update; the best-step marker and the thinned network show', async ({ page, errors }) => {
-  await page.goto('/lesson/dropout?backend=cpu');
+  await page.goto('/lesson/dropout?backend=cpu&scene=free');
   await expect(page.getByRole('heading', { name: 'Overfitting, dropout and weight decay' })).toBeVisible();
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   const train0 = await waitForMetric(page, 'train_loss', Number.isFinite);
@@ -30,7 +30,7 @@ test('dropout: Play trains both runs; train_loss and val_loss update; the best-s
 });
 
 test('dropout: turning dropout off restarts the comparison from step 0 with identical runs, and on again', async ({ page, errors }) => {
-  await page.goto('/lesson/dropout?backend=cpu');
+  await page.goto('/lesson/dropout?backend=cpu&scene=free');
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 'step', (v) => v > 100);
   await page.getByRole('button', { name: 'Pause' }).click();

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from './fixtures';
+import { expect, test, waitForMetric } from './fixtures';
+import { lessonIds, lessonMeta } from './lessons';
 
 // The host page lives on another origin (localhost on another port) and embeds the app.
 let host: http.Server;
@@ -12,7 +13,7 @@ test.beforeAll(async () => {
     res.setHeader('content-type', 'text/html');
     res.end(`<!doctype html><html><body>
       <h1>Course page</h1>
-      <iframe id="f" src="${APP}/embed/xor?backend=cpu" width="360" height="640" style="border:0"></iframe>
+      <iframe id="f" src="${APP}/embed/xor?backend=cpu&scene=free" width="360" height="640" style="border:0"></iframe>
       <script>
         window.received = [];
         addEventListener('message', (e) => { if (e.origin === '${APP}') window.received.push(e.data); });
@@ -65,7 +66,8 @@ test('malformed messages change nothing, yield dlp:error, and are never inserted
   await expect(frame.getByLabel('Hidden units value')).toHaveValue('4');
   await expect(frame.locator('[data-backend="cpu"]')).toBeVisible();
   await expect(frame.locator('[data-metric="step"]')).toHaveText('0');
-  await page.waitForTimeout(300);
+  // the state messages of start-up have all arrived once the embed reports its backend in one
+  await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:state' && m.backend === 'cpu')).toBe(true);
   const statesBefore = (await received(page)).filter((m) => m.type === 'dlp:state').length;
   const bad = [
     { type: 'dlp:set', params: { hidden: 'many' } },
@@ -107,11 +109,78 @@ test('the embed pauses when scrolled out of view and resumes when back', async (
 test('the embed fits 320x480', async ({ page, errors }) => {
   await page.setViewportSize({ width: 320, height: 480 });
   await page.goto('/embed/xor?backend=cpu');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForTimeout(1500);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await waitForMetric(page, 'step', (v) => v > 20);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('link', { name: /Open in Deep Learning Playground/ })).toHaveAttribute('href', /\/lesson\/xor/);
   await page.screenshot({ path: test.info().outputPath('embed-320.png') });
   expect(errors).toEqual([]);
 });
+
+test('?scene=N shows that scene\'s title, caption and figures; ?controls=0 leaves out the parameters', async ({ page, errors }) => {
+  const meta = await lessonMeta('xor');
+  await page.goto('/embed/xor?backend=cpu&scene=3&controls=0');
+  await expect(page.getByRole('heading', { name: meta.scenes[3].title })).toBeVisible();
+  await expect(page.getByText(meta.scenes[3].caption!.slice(0, 30))).toBeVisible();
+  await expect.poll(async () => (await page.locator('[data-figure]').evaluateAll((els) => els.map((e) => e.getAttribute('data-figure')))).sort()).toEqual([...meta.scenes[3].show!].sort());
+  await expect(page.getByText('Parameters')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+/** A course page on another origin with the snippet the Embed button gives, in a column `width` px wide. */
+function hostPage(snippet: string, width: number): string {
+  return `<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0">
+    <div id="col" style="width:${width}px">${snippet}</div>
+    <script>window.sizes = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'dlp:resize') window.sizes.push(e.data.height); });</script>
+    </body></html>`;
+}
+
+for (const id of lessonIds) {
+  test(`${id}: the Embed snippet's frame takes the height the embed reports at 320, 480 and 800 px, and nothing is clipped`, async ({ page, context, errors }) => {
+    await page.goto(`/lesson/${id}?backend=cpu&scene=0`);
+    await page.getByRole('button', { name: 'Embed' }).click();
+    const snippet = await page.locator('#embed-snippet').inputValue();
+    expect(snippet).toContain('dlp:resize');
+    const pages: Record<number, string> = {};
+    const server = http.createServer((req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(pages[Number((req.url ?? '').slice(1))] ?? '');
+    });
+    await new Promise<void>((r) => server.listen(0, 'localhost', r));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      for (const width of [320, 480, 800]) {
+        pages[width] = hostPage(snippet, width);
+        const host = await context.newPage();
+        await host.setViewportSize({ width: Math.max(width + 40, 400), height: 900 });
+        await host.goto(`http://localhost:${port}/${width}`);
+        const frame = host.frameLocator('iframe');
+        await expect(frame.locator('[data-metric="step"]')).toHaveText('0');
+        await expect(frame.locator('[data-figure]').first()).toBeVisible();
+        // the frame's height follows the last size the embed reported
+        await expect
+          .poll(async () => host.evaluate(() => {
+            const sizes = (window as unknown as { sizes: number[] }).sizes;
+            const f = document.querySelector('iframe')!;
+            return sizes.length > 0 && Math.abs(f.getBoundingClientRect().height - sizes[sizes.length - 1]) <= 1;
+          }), { message: `frame height at ${width} px` })
+          .toBe(true);
+        const inside = await host.frames()[1].evaluate(() => ({
+          scrollH: document.documentElement.scrollHeight,
+          innerH: innerHeight,
+          scrollW: document.documentElement.scrollWidth,
+          innerW: innerWidth,
+        }));
+        expect(inside.scrollH, `content height at ${width} px`).toBeLessThanOrEqual(inside.innerH + 1);
+        expect(inside.scrollW, `content width at ${width} px`).toBeLessThanOrEqual(inside.innerW);
+        await host.screenshot({ path: test.info().outputPath(`${id}-embed-${width}.png`), fullPage: true });
+        await host.close();
+      }
+    } finally {
+      server.close();
+    }
+    expect(errors).toEqual([]);
+  });
+}

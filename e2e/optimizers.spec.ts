@@ -3,7 +3,7 @@ import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread
 const RACERS = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'];
 
 test('Play: every racer’s loss falls on the default surface and its trajectory grows', async ({ page, errors }) => {
-  await page.goto('/lesson/optimizers?backend=cpu');
+  await page.goto('/lesson/optimizers?backend=cpu&scene=free');
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   await waitForMetric(page, 'loss_sgd', (v) => v > 1);
   const first: Record<string, number> = {};
@@ -22,7 +22,7 @@ test('Play: every racer’s loss falls on the default surface and its trajectory
 });
 
 test('the race never blocks the main thread: no long task over 50 ms', async ({ page, errors }, info) => {
-  await page.goto('/lesson/optimizers?backend=cpu');
+  await page.goto('/lesson/optimizers?backend=cpu&scene=free');
   await waitForMetric(page, 'loss_sgd', (v) => v > 1);
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 'step', (v) => v > 5);
@@ -36,7 +36,7 @@ test('the race never blocks the main thread: no long task over 50 ms', async ({ 
 });
 
 test('clicking the contour moves the common start point and the URL', async ({ page, errors }) => {
-  await page.goto('/lesson/optimizers?backend=cpu');
+  await page.goto('/lesson/optimizers?backend=cpu&scene=free');
   const plot = page.locator('.contour-plot svg');
   await expect(plot).toBeVisible();
   await plot.scrollIntoViewIfNeeded();

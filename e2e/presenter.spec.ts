@@ -1,14 +1,15 @@
 import { expect, metric, test, waitForMetric } from './fixtures';
+import { lessonIds, lessonMeta } from './lessons';
 
 test('presenter mode: p toggles it, arrows change scene and URL, space toggles training', async ({ page, errors }) => {
   await page.goto('/lesson/xor?backend=cpu');
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   await waitForMetric(page, 'step', (v) => v === 0);
+  // a lesson opens on its first scene
+  await expect(page).toHaveURL(/scene=0/);
   await page.keyboard.press('p');
   await expect(page.locator('[data-presenting]')).toBeVisible();
-  await expect(page.getByText(/← \/ → scene|scene · /)).toBeVisible();
-  await page.keyboard.press('ArrowRight');
-  await expect(page).toHaveURL(/scene=0/);
+  await expect(page.getByText(/scene · /)).toBeVisible();
   await expect(page.getByRole('heading', { name: /1 \/ 4: A linear model/ })).toBeVisible();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
@@ -21,7 +22,7 @@ test('presenter mode: p toggles it, arrows change scene and URL, space toggles t
   await page.keyboard.press('Space');
   await waitForMetric(page, 'step', (v) => v > 10);
   await page.keyboard.press('Space');
-  await page.waitForTimeout(300);
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
   const s = await metric(page, 'step');
   await page.waitForTimeout(500);
   expect(await metric(page, 'step')).toBe(s);
@@ -32,9 +33,41 @@ test('presenter mode: p toggles it, arrows change scene and URL, space toggles t
   expect(errors).toEqual([]);
 });
 
+test('presenter keys: space works after a mouse click on a button, c opens the controls over the figure, d restores the scene', async ({ page, errors }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/lesson/xor?backend=cpu&scene=2');
+  await waitForMetric(page, 'step', (v) => v === 0);
+  await page.keyboard.press('p');
+  await expect(page.locator('[data-presenting]')).toBeVisible();
+  // a mouse click leaves focus on Step; space must still play, not step again
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await waitForMetric(page, 'step', (v) => v === 1);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await waitForMetric(page, 'step', (v) => v > 5);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+
+  await page.keyboard.press('c');
+  const panel = page.getByRole('dialog', { name: 'Controls' });
+  await expect(panel).toBeVisible();
+  await panel.getByLabel('Learning rate value').fill('0.05');
+  await panel.getByLabel('Learning rate value').press('Enter');
+  await expect(page).toHaveURL(/lr=0.05/);
+  // the panel floats over the stage: the page still does not scroll
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
+  await panel.getByLabel('Learning rate value').blur();
+  await page.keyboard.press('c');
+  await expect(panel).toHaveCount(0);
+  await page.keyboard.press('d');
+  await expect(page).not.toHaveURL(/lr=0.05/);
+  await expect(page).toHaveURL(/scene=2/);
+  expect(errors).toEqual([]);
+});
+
 test('Copy link copies an address that reproduces the parameters and the loss at the same step', async ({ page, context, errors }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('/lesson/xor?backend=cpu');
+  await page.goto('/lesson/xor?backend=cpu&scene=free');
   await page.getByLabel('Learning rate value').fill('0.37');
   await page.getByLabel('Learning rate value').press('Enter');
   await page.getByLabel('Seed value').fill('9');
@@ -57,13 +90,43 @@ test('Copy link copies an address that reproduces the parameters and the loss at
   expect(errors).toEqual([]);
 });
 
-test('presenter view at 1920x1080', async ({ page }) => {
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.goto('/lesson/xor?scene=2&backend=cpu');
-  await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
-  await waitForMetric(page, 'step', (v) => v === 0);
-  await page.keyboard.press('p');
-  await page.keyboard.press('Space');
-  await waitForMetric(page, 'step', (v) => v > 100);
-  await page.screenshot({ path: test.info().outputPath('presenter-1920.png') });
-});
+/** Axis tick text as drawn on screen (px): the glyph box height over the font's line-box ratio. */
+const tickSizes = () =>
+  Array.from(document.querySelectorAll('.presenter-stage .tick')).map((t) => {
+    const svg = (t as SVGTextElement).ownerSVGElement!;
+    const vb = svg.viewBox.baseVal;
+    const r = svg.getBoundingClientRect();
+    const scale = Math.min(r.width / vb.width, r.height / vb.height);
+    return parseFloat(getComputedStyle(t).fontSize) * scale;
+  });
+
+for (const id of lessonIds) {
+  test(`${id}: presenter mode fits 1920x1080 without scrolling in every scene, axis text >= 18 px`, async ({ page, errors }) => {
+    const meta = await lessonMeta(id);
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`/lesson/${id}?backend=cpu&scene=0`);
+    await waitForMetric(page, 'step', (v) => v === 0);
+    await page.keyboard.press('p');
+    await expect(page.locator('[data-presenting]')).toBeVisible();
+    for (let i = 0; i < meta.scenes.length; i++) {
+      await expect(page.getByRole('heading', { name: new RegExp(`^${i + 1} / ${meta.scenes.length}:`) })).toBeVisible();
+      await page.keyboard.press('Space');
+      await waitForMetric(page, 'step', (v) => v > 2);
+      await page.keyboard.press('Space');
+      await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
+      const shown = meta.scenes[i].show ?? [];
+      if (shown.length) await expect(page.locator(`[data-figure="${shown[0]}"]`)).toBeVisible();
+      // the stage has settled its zoom when two frames agree
+      await expect.poll(() => page.evaluate(() => new Promise<string>((r) => requestAnimationFrame(() => r(document.querySelector('.fit-box')?.getAttribute('data-zoom') ?? ''))))).not.toBe('');
+      const size = await page.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth }));
+      expect(size.h, `scene ${i + 1} page height`).toBeLessThanOrEqual(1080);
+      expect(size.w, `scene ${i + 1} page width`).toBeLessThanOrEqual(1920);
+      const ticks = await page.evaluate(tickSizes);
+      test.info().annotations.push({ type: `scene ${i + 1}`, description: `height ${size.h}, smallest tick ${Math.min(...ticks).toFixed(1)} px` });
+      for (const t of ticks) expect(t, `scene ${i + 1} axis text`).toBeGreaterThanOrEqual(17.5);
+      await page.screenshot({ path: test.info().outputPath(`${id}-scene${i + 1}.png`) });
+      await page.keyboard.press('ArrowRight');
+    }
+    expect(errors).toEqual([]);
+  });
+}

@@ -46,7 +46,7 @@ test('depth 10: changing only the init from naive to Glorot keeps the back-propa
 });
 
 test('no main-thread task over 50 ms while the deep net trains', async ({ page, errors }) => {
-  await page.goto('/lesson/vanishing?backend=cpu');
+  await page.goto('/lesson/vanishing?backend=cpu&scene=free');
   await waitForMetric(page, 'grad_ratio', (v) => v > 0);
   await page.getByRole('button', { name: 'Play' }).click();
   const s0 = await waitForMetric(page, 'step', (v) => v > 10);

@@ -11,7 +11,7 @@ test.use({
 });
 
 test('/lesson/xor?backend=webgpu falls back to cpu with a visible note and trains', async ({ page, errors }) => {
-  await page.goto('/lesson/xor?backend=webgpu');
+  await page.goto('/lesson/xor?backend=webgpu&scene=free');
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible({ timeout: 30_000 });
   await expect(page.locator('[data-backend-note]')).toContainText('WebGPU is not available');
   await page.getByRole('button', { name: 'Play' }).click();

@@ -10,7 +10,7 @@ test.use({ launchOptions: WEBGPU_LAUNCH });
 
 test('a GPU device lost mid-run: the badge turns cpu, the note says so, training goes on', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/lesson/xor?backend=webgpu');
+  await page.goto('/lesson/xor?backend=webgpu&scene=free');
   await expect(page.locator('[data-backend="webgpu"]')).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Play' }).click();
   const before = await waitForMetric(page, 'step', (v) => v >= 20, 240_000);

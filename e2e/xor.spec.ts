@@ -9,7 +9,7 @@ test('index lists XOR and opens it', async ({ page, errors }) => {
 });
 
 test('Play trains XOR in the worker: step grows and loss falls below 0.05', async ({ page, errors }) => {
-  await page.goto('/lesson/xor?backend=cpu');
+  await page.goto('/lesson/xor?backend=cpu&scene=free');
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   await waitForMetric(page, 'loss', (v) => v > 0.05);
   const first = await metric(page, 'loss');
@@ -29,7 +29,7 @@ test('Play trains XOR in the worker: step grows and loss falls below 0.05', asyn
 });
 
 test('the URL round-trips parameters and a seed reproduces the same loss at the same step', async ({ page, errors }) => {
-  await page.goto('/lesson/xor?backend=cpu');
+  await page.goto('/lesson/xor?backend=cpu&scene=free');
   await page.getByLabel('Hidden units value').fill('3');
   await page.getByLabel('Hidden units value').press('Enter');
   await page.getByLabel('Activation').selectOption('sigmoid');

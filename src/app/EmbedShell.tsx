@@ -1,9 +1,11 @@
-import { Suspense, useEffect, useMemo, useRef } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { findLesson } from './registry';
 import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
 import { startEmbedApi } from './embedApi';
-import { LessonControls, NotFound, pageFor, useLessonRun } from './LessonShell';
+import { LessonControls, NotFound, pageFor, useLessonRun } from './LessonParts';
+import { SlotsContext } from '../ui/slots';
+import { plainMath } from '../ui/text';
 import { href } from './router';
 import { useStore } from '../ui/store';
 import { pause, play } from './workerBridge';
@@ -15,7 +17,8 @@ function useReportHeight(ref: React.RefObject<HTMLDivElement | null>) {
     if (!el || window.parent === window) return;
     let last = 0;
     const ro = new ResizeObserver(() => {
-      const h = Math.ceil(el.getBoundingClientRect().height);
+      // down to the box's bottom edge in the document (its top margin counts too), so the host's frame clips nothing
+      const h = Math.ceil(el.getBoundingClientRect().bottom + scrollY);
       if (h !== last) {
         last = h;
         window.parent.postMessage({ type: 'dlp:resize', height: h }, '*');
@@ -47,10 +50,17 @@ function usePauseOffscreen(ref: React.RefObject<HTMLDivElement | null>) {
   }, [ref]);
 }
 
-/** /embed/<id>: the live figure and its controls without site chrome, driven by postMessage too. */
+/**
+ * /embed/<id>: the live figure and its controls without site chrome, driven by
+ * postMessage too. `?scene=N` shows that scene's title, caption and figures;
+ * `?controls=0` leaves out the parameter controls (the figure with its transport).
+ */
 export function EmbedShell({ id }: { id: string }) {
   const meta = useMemo(() => findLesson(id), [id]);
   const ref = useRef<HTMLDivElement>(null);
+  const [slot, setSlot] = useState<HTMLDivElement | null>(null);
+  const showControls = useMemo(() => new URLSearchParams(location.search).get('controls') !== '0', []);
+  const scene = useStore((s) => s.scene);
   useLessonRun(meta);
   useEffect(() => (meta ? startEmbedApi(meta) : undefined), [meta]);
   useReportHeight(ref);
@@ -58,6 +68,7 @@ export function EmbedShell({ id }: { id: string }) {
   if (!meta) return <NotFound what={`lesson "${id}"`} />;
   const Page = pageFor(id);
   const full = href(`/lesson/${id}`) + location.search;
+  const current = meta.scenes[scene];
   return (
     <div className="embed" data-lesson={id} ref={ref}>
       <header className="embed-header">
@@ -67,17 +78,30 @@ export function EmbedShell({ id }: { id: string }) {
           Open in Deep Learning Playground ↗
         </a>
       </header>
+      {current && (
+        <div className="scene-head">
+          <h2>{plainMath(current.title)}</h2>
+          {current.caption && <p className="caption">{plainMath(current.caption)}</p>}
+        </div>
+      )}
       <Alerts />
       <Transport />
-      {Page && (
-        <Suspense fallback={<p>Loading…</p>}>
-          <Page view="embed" />
-        </Suspense>
+      <div className="readout-slot" ref={setSlot} />
+      <main className="content">
+        <SlotsContext.Provider value={{ readout: slot }}>
+          {Page && slot && (
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <Page view="embed" />
+            </Suspense>
+          )}
+        </SlotsContext.Provider>
+      </main>
+      {showControls && (
+        <details className="embed-params">
+          <summary>Parameters</summary>
+          <LessonControls meta={meta} />
+        </details>
       )}
-      <details className="embed-params">
-        <summary>Parameters</summary>
-        <LessonControls meta={meta} />
-      </details>
     </div>
   );
 }

@@ -1,142 +1,93 @@
-import { Suspense, lazy, useEffect, useMemo, type ComponentType } from 'react';
-import type { LessonPageProps } from '../ui/lesson';
-import { findLesson, loadPage } from './registry';
-import type { LessonMeta } from '../ui/lesson';
-import { ParamControls } from '../ui/controls/ParamControls';
+import { Suspense, useMemo, useState } from 'react';
+import { SlotsContext } from '../ui/slots';
+import { useStore } from '../ui/store';
 import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
-import { changeParams, goToScene, openLesson } from './lessonState';
+import { LessonControls, NotFound, pageFor, useLessonRun } from './LessonParts';
+import { PresenterView } from './PresenterView';
+import { findLesson } from './registry';
 import { href, navigate } from './router';
-import { KeyLegend, ShareButtons } from './ShareButtons';
+import { SceneNav } from './SceneNav';
+import { ShareButtons } from './ShareButtons';
 import { useShortcuts } from './shortcuts';
-import { useStore } from '../ui/store';
-import { stopRun } from './workerBridge';
+import { ThemeToggle } from './theme';
 
-const pageCache = new Map<string, ComponentType<LessonPageProps>>();
-export function pageFor(id: string): ComponentType<LessonPageProps> | null {
-  if (!pageCache.has(id)) {
-    const p = loadPage(id);
-    if (!p) return null;
-    pageCache.set(id, lazy(() => p));
-  }
-  return pageCache.get(id)!;
-}
+export { NotFound } from './LessonParts';
 
-/** Starts the lesson's run from the URL when it mounts and stops it when it goes. */
-export function useLessonRun(meta: LessonMeta | undefined) {
-  useEffect(() => {
-    if (!meta) return;
-    openLesson(meta, new URLSearchParams(location.search));
-    return () => stopRun();
-  }, [meta]);
-}
+/** Wide screens start with the controls open beside the figures; narrow ones fold them away. */
+const WIDE = '(min-width: 1000px)';
 
-/** Scene buttons: each sets the scene's params and view. */
-export function SceneNav({ meta }: { meta: LessonMeta }) {
-  const scene = useStore((s) => s.scene);
-  const current = meta.scenes[scene];
-  return (
-    <nav className="scenes" aria-label="Scenes">
-      <ol>
-        {meta.scenes.map((s, i) => (
-          <li key={s.title}>
-            <button type="button" aria-current={i === scene ? 'step' : undefined} onClick={() => goToScene(meta, i)}>
-              {i + 1}. {s.title}
-            </button>
-          </li>
-        ))}
-      </ol>
-      {current?.caption && <p className="caption">{current.caption}</p>}
-    </nav>
-  );
-}
-
-export function LessonControls({ meta }: { meta: LessonMeta }) {
-  const params = useStore((s) => s.params);
-  return <ParamControls schema={meta.params} values={params} onChange={(p) => changeParams(meta, p)} />;
-}
-
-/** The full lesson page: header, scenes, controls and the lesson's own page. */
+/**
+ * The full lesson page, figure first: a one-line header, the scene tabs and
+ * the scene's caption, the transport with the live readout, then the lesson's
+ * figures (its page); the controls sit in a panel beside them that folds away,
+ * and the prose comes after the figures.
+ */
 export function LessonShell({ id }: { id: string }) {
   const meta = useMemo(() => findLesson(id), [id]);
   useLessonRun(meta);
   useShortcuts(meta);
   const presenting = useStore((s) => s.presenting);
+  const [controls, setControls] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE).matches);
+  const [slot, setSlot] = useState<HTMLDivElement | null>(null);
   if (!meta) return <NotFound what={`lesson "${id}"`} />;
   const Page = pageFor(id);
   if (presenting) return <PresenterView meta={meta} />;
   return (
     <div className="lesson" data-lesson={id}>
+      <a
+        className="skip-link"
+        href="#transport"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('transport')?.focus();
+        }}
+      >
+        Skip to the training controls
+      </a>
       <header className="lesson-header">
         <a
+          className="back"
           href={href('/')}
           onClick={(e) => {
             e.preventDefault();
             navigate(href('/'));
           }}
         >
-          ← All lessons
+          ← Lessons
         </a>
         <h1>{meta.title}</h1>
         <BackendBadge />
         <ShareButtons meta={meta} />
+        <ThemeToggle />
       </header>
       <SceneNav meta={meta} />
       <Alerts />
-      <div className="lesson-body">
-        <aside className="panel">
-          <Transport />
+      <div className="lesson-bar">
+        <Transport />
+      </div>
+      <div className="readout-row">
+        <div className="readout-slot" ref={setSlot} />
+        <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
+          {controls ? 'Hide controls' : 'Controls'}
+        </button>
+      </div>
+      <div className={controls ? 'lesson-body with-controls' : 'lesson-body'}>
+        <aside id="lesson-controls" className="panel" hidden={!controls} aria-label="Lesson controls">
           <LessonControls meta={meta} />
         </aside>
-        <main className="content">
-          {Page ? (
-            <Suspense fallback={<p>Loading…</p>}>
-              <Page view="full" />
-            </Suspense>
-          ) : (
-            <p>This lesson has no page yet.</p>
-          )}
+        <main className="content" id="main">
+          <SlotsContext.Provider value={{ readout: slot }}>
+            {Page && slot ? (
+              <Suspense fallback={<p className="loading">Loading…</p>}>
+                <Page view="full" />
+              </Suspense>
+            ) : Page ? null : (
+              <p>This lesson has no page yet.</p>
+            )}
+          </SlotsContext.Provider>
         </main>
       </div>
     </div>
-  );
-}
-
-/** Presenter mode: the scene, the live figure and its equations, large; prose and controls hidden. */
-function PresenterView({ meta }: { meta: LessonMeta }) {
-  const scene = useStore((s) => s.scene);
-  const Page = pageFor(meta.id);
-  const current = meta.scenes[scene];
-  return (
-    <div className="lesson presenting" data-lesson={meta.id} data-presenting>
-      <header className="lesson-header">
-        <h1>{meta.title}</h1>
-        <BackendBadge />
-      </header>
-      <div className="presenter-scene" aria-live="polite">
-        <h2>
-          {scene >= 0 ? `${scene + 1} / ${meta.scenes.length}: ${current.title}` : `Use → to start the ${meta.scenes.length} scenes`}
-        </h2>
-        {current?.caption && <p>{current.caption}</p>}
-      </div>
-      <Alerts />
-      <Transport />
-      {Page && (
-        <Suspense fallback={<p>Loading…</p>}>
-          <Page view="presenter" />
-        </Suspense>
-      )}
-      <KeyLegend />
-    </div>
-  );
-}
-
-export function NotFound({ what }: { what: string }) {
-  return (
-    <main className="not-found">
-      <h1>Not found</h1>
-      <p>There is no {what} here.</p>
-      <a href={href('/')}>See all lessons</a>
-    </main>
   );
 }

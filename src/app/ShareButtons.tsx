@@ -12,10 +12,22 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** The iframe snippet for the lesson's current state (params, scene, seed from the address). */
+/**
+ * The iframe snippet for the lesson's current state (params, scene, seed from
+ * the address), with the few lines of script that apply the embed's
+ * `dlp:resize` height to the frame, so it fits its content at any width. The
+ * script only listens to this app's origin and this frame.
+ */
 export function embedSnippet(meta: LessonMeta): string {
-  const src = `${location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}/embed/${meta.id}${location.search}`;
-  return `<iframe src="${src.replace(/"/g, '&quot;')}" title="${meta.title} (Deep Learning Playground)" width="100%" height="640" style="border:0" loading="lazy"></iframe>`;
+  const origin = location.origin;
+  const src = `${origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}/embed/${meta.id}${location.search}`;
+  const fid = `dlp-${meta.id}`;
+  const iframe = `<iframe id="${fid}" src="${src.replace(/"/g, '&quot;')}" title="${meta.title} (Deep Learning Playground)" width="100%" height="640" style="border:0;display:block" loading="lazy"></iframe>`;
+  const script =
+    `<script>addEventListener('message',function(e){var f=document.getElementById('${fid}');` +
+    `if(!f||e.origin!=='${origin}'||e.source!==f.contentWindow||!e.data||e.data.type!=='dlp:resize')return;` +
+    `var h=Number(e.data.height);if(h>0&&h<20000)f.style.height=Math.ceil(h)+'px';});</script>`;
+  return `${iframe}\n${script}`;
 }
 
 /** Present, Copy link and Embed: the ways to show or share what is on screen. */
@@ -47,7 +59,7 @@ export function ShareButtons({ meta }: { meta: LessonMeta }) {
       {showEmbed && (
         <div className="embed-box">
           <label htmlFor="embed-snippet">Paste this into a course page:</label>
-          <textarea id="embed-snippet" readOnly rows={4} value={embedSnippet(meta)} onFocus={(e) => e.target.select()} />
+          <textarea id="embed-snippet" readOnly rows={6} value={embedSnippet(meta)} onFocus={(e) => e.target.select()} />
           <button type="button" onClick={() => copy('Snippet', embedSnippet(meta))}>
             Copy snippet
           </button>
@@ -61,7 +73,7 @@ export function ShareButtons({ meta }: { meta: LessonMeta }) {
 export function KeyLegend() {
   return (
     <p className="key-legend" aria-label="Keyboard shortcuts">
-      <kbd>←</kbd>/<kbd>→</kbd> scene · <kbd>space</kbd> play/pause · <kbd>r</kbd> reset · <kbd>p</kbd> or <kbd>Esc</kbd> leave
+      <kbd>←</kbd>/<kbd>→</kbd> scene · <kbd>space</kbd> play/pause · <kbd>r</kbd> reset · <kbd>c</kbd> controls · <kbd>d</kbd> scene defaults · <kbd>p</kbd> or <kbd>Esc</kbd> leave
     </p>
   );
 }

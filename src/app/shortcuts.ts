@@ -1,10 +1,12 @@
 /**
  * Keyboard control of a lesson: p toggles presenter mode; while presenting,
- * arrows step through scenes, space plays and pauses, r resets, Escape leaves.
+ * arrows step through scenes, space plays and pauses (also right after a
+ * mouse click on a button), r resets, c shows the compact controls over the
+ * figure, d puts the scene's params back, Escape closes the controls or leaves.
  */
 import { useEffect } from 'react';
 import type { LessonMeta } from '../ui/lesson';
-import { goToScene } from './lessonState';
+import { goToScene, restoreScene } from './lessonState';
 import { useStore } from '../ui/store';
 import { pause, play, reset } from './workerBridge';
 
@@ -24,6 +26,15 @@ function typingInto(el: EventTarget | null): boolean {
   return !!t && (t.tagName === 'INPUT' || t.tagName === 'SELECT' || t.tagName === 'TEXTAREA' || t.isContentEditable);
 }
 
+/** Whether focus last moved by pointer (a click) rather than by the keyboard (Tab). */
+let focusByPointer = false;
+
+/** A focused button that the user reached with the keyboard handles its own space; one just clicked does not. */
+function keyboardFocusedButton(el: EventTarget | null): boolean {
+  const t = el as HTMLElement | null;
+  return !!t && t.tagName === 'BUTTON' && !focusByPointer;
+}
+
 /** Installs the lesson's keyboard shortcuts while the lesson is open. */
 export function useShortcuts(meta: LessonMeta | undefined): void {
   useEffect(() => {
@@ -38,7 +49,18 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
           break;
         case 'Escape':
           if (!s.presenting) return;
-          setPresenting(false);
+          if (s.controlsOpen) useStore.setState({ controlsOpen: false });
+          else setPresenting(false);
+          break;
+        case 'c':
+        case 'C':
+          if (!s.presenting) return;
+          useStore.setState({ controlsOpen: !s.controlsOpen });
+          break;
+        case 'd':
+        case 'D':
+          if (!s.presenting) return;
+          restoreScene(meta);
           break;
         case 'ArrowRight':
         case 'PageDown':
@@ -51,8 +73,9 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
           goToScene(meta, Math.max(0, s.scene - 1));
           break;
         case ' ':
-          // buttons handle their own space; elsewhere (presenting) it toggles training
-          if (!s.presenting || (e.target as HTMLElement | null)?.tagName === 'BUTTON') return;
+          // a button reached with the keyboard handles its own space; one last clicked with the
+          // mouse keeps focus without a visible ring, and there space still plays and pauses
+          if (!s.presenting || keyboardFocusedButton(e.target)) return;
           if (s.playing) pause();
           else play();
           break;
@@ -69,12 +92,20 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
     const onFullscreen = () => {
       if (!document.fullscreenElement && useStore.getState().presenting) useStore.setState({ presenting: false });
     };
+    const onPointer = () => (focusByPointer = true);
+    const onTab = (e: KeyboardEvent) => {
+      if (e.key === 'Tab') focusByPointer = false;
+    };
+    window.addEventListener('pointerdown', onPointer, true);
+    window.addEventListener('keydown', onTab, true);
     window.addEventListener('keydown', onKey);
     document.addEventListener('fullscreenchange', onFullscreen);
     return () => {
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer, true);
+      window.removeEventListener('keydown', onTab, true);
       document.removeEventListener('fullscreenchange', onFullscreen);
-      useStore.setState({ presenting: false });
+      useStore.setState({ presenting: false, controlsOpen: false });
     };
   }, [meta]);
 }

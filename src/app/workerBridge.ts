@@ -6,7 +6,8 @@
  * hung in a loop), found by a ping every PING_MS that must be answered within
  * DEAD_MS.
  */
-import { assertNever, type FromWorker, type ToWorker } from '../engine/worker/protocol';
+// types only: a value import would pull the engine's shared chunk onto the main thread
+import type { FromWorker, ToWorker } from '../engine/worker/protocol';
 import type { Values } from '../ui/params';
 import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice } from '../ui/store';
 
@@ -159,7 +160,7 @@ function receive(msg: FromWorker): void {
       useStore.setState({ alert: { kind: 'error', message: msg.message }, playing: false });
       return;
     default:
-      assertNever(msg);
+      unhandled(msg);
   }
   if (!rafQueued) {
     rafQueued = true;
@@ -186,4 +187,9 @@ function flush(): void {
   if (frame) update.frame = frame.data;
   if (phase) Object.assign(update, { phase: phase.phase, playing: phase.playing, done: phase.done });
   useStore.setState(update);
+}
+
+/** Compile-time exhaustiveness check (a local copy of the protocol's assertNever, see the import above). */
+function unhandled(x: never): never {
+  throw new Error(`unhandled message ${JSON.stringify(x)}`);
 }

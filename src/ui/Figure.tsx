@@ -1,16 +1,19 @@
 import type { ReactNode } from 'react';
+import { useStore } from './store';
 import { useShown } from './hooks';
 
 /**
  * One figure of a lesson page, shown only while the scene lists its id
  * (`scene.show`); presenter mode and the figure-first layout find figures by
- * `data-figure`. The scene's first listed figure is its main one.
+ * `data-figure`. The scene's first listed figure is its main one
+ * (`data-main`): the layout gives it the most room.
  */
 export function Figure({ id, children, className }: { id: string; children: ReactNode; className?: string }) {
   const shown = useShown();
+  const main = useStore((s) => s.show?.[0] === id);
   if (!shown(id)) return null;
   return (
-    <div className={className ? `figure ${className}` : 'figure'} data-figure={id}>
+    <div className={className ? `figure ${className}` : 'figure'} data-figure={id} data-main={main ? '' : undefined}>
       {children}
     </div>
   );

@@ -1,7 +1,16 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 
-/** Explanatory text: shown on the full page, left out of embeds and presenter mode. */
+/**
+ * Explanatory text: on the full page it comes after the figures, under a
+ * "Read more" that a phone starts folded; left out of embeds and presenter mode.
+ */
 export function Prose({ view, children }: { view: 'full' | 'embed' | 'presenter'; children: ReactNode }) {
+  const [open] = useState(() => typeof matchMedia !== 'function' || matchMedia('(min-width: 760px)').matches);
   if (view !== 'full') return null;
-  return <div className="prose">{children}</div>;
+  return (
+    <details className="prose" open={open}>
+      <summary>Read more</summary>
+      {children}
+    </details>
+  );
 }

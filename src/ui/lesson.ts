@@ -23,6 +23,8 @@ export interface LessonMeta<S extends readonly Param[] = readonly Param[]> {
   scenes: readonly Scene<ValuesOf<S>>[];
   /** Every figure id the page can show (the free playground shows them all). */
   figures?: readonly string[];
+  /** About how many minutes the lesson takes (the home page shows it; else about three per scene). */
+  minutes?: number;
 }
 
 /** Declares a lesson: keeps the schema's literal types so scenes are checked against it. */

@@ -40,6 +40,8 @@ export interface LessonSlice {
   stepsPerSecond: number;
   /** Presenter mode: full screen, large type, prose hidden, keyboard stepping. */
   presenting: boolean;
+  /** Presenter mode's compact controls panel over the figure (key c). */
+  controlsOpen: boolean;
 }
 
 export type State = RunSlice & LessonSlice;
@@ -67,9 +69,16 @@ export const useStore = create<State>()(() => ({
   show: null,
   backendChoice: 'auto',
   notes: [],
-  stepsPerSecond: 100,
+  stepsPerSecond: defaultSpeed(),
   presenting: false,
+  controlsOpen: false,
 }));
+
+/** Steps per second a lesson starts at: slower for readers who ask for reduced motion. */
+export function defaultSpeed(): number {
+  const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  return reduce ? 30 : 100;
+}
 
 /** Longest curve kept; older points are thinned by half when it is reached. */
 const MAX_POINTS = 1500;
@@ -78,7 +87,12 @@ const MAX_POINTS = 1500;
 export function appendHistory(h: History, step: number, values: Record<string, number>): History {
   const last = h.step[h.step.length - 1];
   if (last !== undefined && step < last) h = emptyHistory();
-  if (last === step && h.step.length > 0) return h;
+  // the same step again is a re-post (new values after a change, or a rebuilt run still at step 0): it replaces the point
+  if (last === step && h.step.length > 0) {
+    const values: Record<string, number[]> = {};
+    for (const [k, arr] of Object.entries(h.values)) values[k] = arr.slice(0, -1);
+    h = { step: h.step.slice(0, -1), values };
+  }
   const next: History = { step: [...h.step, step], values: { ...h.values } };
   for (const [k, v] of Object.entries(values)) {
     if (k === 'step') continue;

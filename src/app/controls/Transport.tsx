@@ -2,34 +2,45 @@ import { pause, play, reset, setSpeed, step } from '../workerBridge';
 import { useStore } from '../../ui/store';
 
 const SPEEDS = [
-  { sps: 5, label: 'Slow (5 steps/s)' },
-  { sps: 30, label: 'Medium (30 steps/s)' },
-  { sps: 100, label: 'Fast (100 steps/s)' },
-  { sps: 1000, label: 'Faster (1000 steps/s)' },
+  { sps: 5, label: '5 steps/s' },
+  { sps: 30, label: '30 steps/s' },
+  { sps: 100, label: '100 steps/s' },
+  { sps: 1000, label: '1000 steps/s' },
   { sps: 0, label: 'Full speed' },
 ];
 
-/** Play, Pause, Step, Reset and a speed choice. */
-export function Transport() {
+/** The run's state in words, in a line of its own (reserved, so it never moves the figures). */
+function RunState() {
+  const done = useStore((s) => s.done);
+  const n = useStore((s) => s.step);
+  return (
+    <p className="run-state" role="status" data-run-state={done ? 'finished' : ''}>
+      {done ? `Finished at step ${n} — Reset to run again` : null}
+    </p>
+  );
+}
+
+/** Play, Pause, Step, Reset and a speed choice; `id="transport"` is the skip link's target. */
+export function Transport({ compact = false }: { compact?: boolean }) {
   const playing = useStore((s) => s.playing);
   const sps = useStore((s) => s.stepsPerSecond);
   const done = useStore((s) => s.done);
   return (
-    <div className="transport" role="group" aria-label="Training controls">
+    <div className="transport" id={compact ? undefined : 'transport'} tabIndex={-1} role="group" aria-label="Training controls">
       <button type="button" onClick={play} className={playing ? 'active' : ''} disabled={done} aria-pressed={playing}>
         Play
       </button>
       <button type="button" onClick={pause}>
         Pause
       </button>
-      <button type="button" onClick={step}>
+      <button type="button" onClick={step} disabled={done}>
         Step
       </button>
       <button type="button" onClick={reset}>
         Reset
       </button>
       <label className="speed">
-        Speed{' '}
+        <span>Speed</span>{' '}
         <select value={sps} onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s.sps} value={s.sps}>
@@ -38,6 +49,7 @@ export function Transport() {
           ))}
         </select>
       </label>
+      {!compact && <RunState />}
     </div>
   );
 }

@@ -5,8 +5,8 @@
  */
 import { Dense, activations, keep, mse, tensor, type ActivationName, Rng, type Tensor } from '../../engine';
 
-export const XOR_X = [0, 0, 0, 1, 1, 0, 1, 1];
-export const XOR_Y = [0, 1, 1, 0];
+import { XOR_X, XOR_Y } from './types';
+export { XOR_X, XOR_Y };
 
 export interface XorNet {
   /** Hidden activations h = g(W^T x + c), [n, hidden]; null for the linear model. */

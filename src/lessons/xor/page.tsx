@@ -10,8 +10,7 @@ import type { LessonPageProps } from '../../ui/lesson';
 import { Figure } from '../../ui/Figure';
 import { useFrame } from '../../ui/hooks';
 import { changeParams } from '../../ui/actions';
-import { GRID, GRID_MAX, GRID_MIN, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame } from './types';
-import { XOR_X, XOR_Y } from './model';
+import { GRID, GRID_MAX, GRID_MIN, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, XOR_X, XOR_Y, type XorFrame } from './types';
 
 const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
 

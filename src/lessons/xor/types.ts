@@ -33,3 +33,6 @@ export type XorFrame = {
 
 /** The losses stuck 2-unit ReLU runs end at (see the many-seeds scene): 1/8, 1/6 and 1/4. */
 export const PLATEAUS = [1 / 8, 1 / 6, 1 / 4] as const;
+/** The four XOR inputs (row-major [4, 2]) and targets: here, not in model.ts, so the page loads no engine code. */
+export const XOR_X = [0, 0, 0, 1, 1, 0, 1, 1];
+export const XOR_Y = [0, 1, 1, 0];

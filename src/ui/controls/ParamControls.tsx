@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { checkValue, isRelevant, type Param, type Values } from '../params';
 
 /** One labelled control per schema entry; hand-typed numbers are validated with a visible note. */
@@ -81,14 +81,36 @@ function ParamControl({ p, value, onChange }: { p: Param; value: number | string
       </div>
     );
   }
-  // numbers: a slider (log-scaled where the schema says so) plus a box for exact values
-  const num = Number(value);
+  return <NumberControl p={p} value={Number(value)} onChange={onChange} id={id} note={note} setNote={setNote} help={help} />;
+}
+
+/**
+ * A slider (log-scaled where the schema says so) plus a box for exact values.
+ * The box keeps what is being typed (and keeps focus on Enter); a value that
+ * is not a number puts the previous value back with a note, one out of range
+ * is clamped.
+ */
+function NumberControl({ p, value: num, onChange, id, note, setNote, help }: {
+  p: Extract<Param, { kind: 'number' }>; value: number; onChange: (v: number) => void; id: string; note: string | null; setNote: (n: string | null) => void; help: React.ReactNode;
+}) {
+  const [text, setText] = useState(String(num));
+  const editing = useRef(false);
+  useEffect(() => {
+    if (!editing.current) setText(String(num));
+  }, [num]);
   const toSlider = (v: number) => (p.log ? Math.log10(v) : v);
   const fromSlider = (s: number) => (p.log ? Number((10 ** s).toPrecision(3)) : s);
   const commit = (raw: string) => {
     const c = checkValue(p, raw);
+    const notNumber = !Number.isFinite(Number(raw)) || raw.trim() === '';
+    if (notNumber) {
+      setNote(`${p.label}: "${raw.slice(0, 40)}" is not a number; kept ${num}`);
+      setText(String(num));
+      return;
+    }
     setNote(c.problem ?? null);
-    onChange(c.value);
+    setText(String(c.value));
+    if (c.value !== num) onChange(c.value as number);
   };
   return (
     <div className="control">
@@ -107,11 +129,16 @@ function ParamControl({ p, value, onChange }: { p: Param; value: number | string
           type="text"
           inputMode="decimal"
           aria-label={`${p.label} value`}
-          key={num}
-          defaultValue={String(num)}
-          onBlur={(e) => commit(e.target.value)}
+          value={text}
+          onFocus={() => (editing.current = true)}
+          onChange={(e) => setText(e.target.value)}
+          onBlur={(e) => {
+            editing.current = false;
+            commit(e.target.value);
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit((e.target as HTMLInputElement).value);
+            if (e.key === 'Escape') setText(String(num));
           }}
         />
       </div>

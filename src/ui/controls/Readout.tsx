@@ -1,24 +1,51 @@
+import { useContext, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from '../store';
+import { SlotsContext } from '../slots';
+import { plainMath } from '../text';
 
-/** A metric as plain text: integers as they are, others to 4 significant digits. */
+/** A metric as plain text: integers as they are, others to 4 significant digits; a missing value as a dash, never NaN. */
 export function formatMetric(v: number | undefined): string {
-  if (v === undefined) return '';
-  if (!Number.isFinite(v)) return String(v);
-  if (Number.isInteger(v)) return String(v);
+  if (v === undefined) return '–';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? '–' : v > 0 ? '∞' : '−∞';
+  if (Number.isInteger(v)) return Math.abs(v) < 1e7 ? String(v) : v.toPrecision(3);
+  const a = Math.abs(v);
+  // at most 8 characters (9 with a sign): the cell has a fixed width, so a number never moves the layout
+  if (a < 1e-3 || a >= 1e5) return v.toExponential(2).replace('e+', 'e');
   return String(Number(v.toPrecision(4)));
 }
 
-/** The live numbers as text (data-metric="<name>"); also an aria-live region for screen readers. */
+/** How many values a phone shows before "All values". */
+const FOLD = 4;
+
+/**
+ * The live numbers as text (data-metric="<name>"); also an aria-live region for
+ * screen readers. The shell shows it beside the transport (a slot), so it is in
+ * the first screen wherever the page declares it. Values sit in fixed-width,
+ * tabular cells so a changing number never moves the layout.
+ */
 export function Readout({ names, labels = {} }: { names: string[]; labels?: Record<string, string> }) {
   const metrics = useStore((s) => s.metrics);
-  return (
-    <dl className="readout" aria-live="polite" aria-label="Live values">
-      {['step', ...names.filter((n) => n !== 'step')].map((n) => (
+  const slot = useContext(SlotsContext).readout;
+  const [all, setAll] = useState(false);
+  const shown = ['step', ...names.filter((n) => n !== 'step')];
+  const dl = (
+    <div className="readout-box">
+    <dl className={all ? 'readout' : 'readout folded'} aria-live="polite" aria-label="Live values">
+      {shown.map((n) => (
         <div key={n}>
-          <dt>{labels[n] ?? n.replace(/_/g, ' ')}</dt>
+          <dt>{plainMath(labels[n] ?? n.replace(/_/g, ' '))}</dt>
           <dd data-metric={n}>{formatMetric(metrics[n])}</dd>
         </div>
       ))}
     </dl>
+    {shown.length > FOLD && (
+      // a phone shows the first values and folds the rest (the stylesheet hides this button on wider screens)
+      <button type="button" className="readout-more" aria-expanded={all} onClick={() => setAll(!all)}>
+        {all ? 'Fewer values' : `All ${shown.length} values`}
+      </button>
+    )}
+    </div>
   );
+  return slot ? createPortal(dl, slot) : dl;
 }

@@ -1,3 +1,4 @@
+import { useTextScale } from './textScale';
 import { contours, geoIdentity, geoPath, interpolateRgb, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
 
@@ -39,6 +40,8 @@ const W = S + M.left + M.right;
 const H = S + M.top + M.bottom;
 /** Canvas pixels per plot unit: sharp on dense screens, and no bigger than needed elsewhere (the trails canvas is re-uploaded every frame). */
 const PX = typeof devicePixelRatio === 'number' ? Math.min(2, Math.max(1, devicePixelRatio)) : 1;
+/** How long a touch is held still before it drags the start mark (shorter touches scroll or tap). */
+const HOLD_MS = 350;
 const SYMBOLS = [symbolCircle, symbolSquare, symbolTriangle, symbolDiamond, symbolCross, symbolStar];
 const band = interpolateRgb('#fbfaf3', '#9aa6ba');
 /** The plot area's place in the figure, for the canvases under and over nothing but the SVG's frame. */
@@ -101,7 +104,26 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
   const bands = useRef<HTMLCanvasElement>(null);
   const trails = useRef<HTMLCanvasElement>(null);
   const svg = useRef<SVGSVGElement>(null);
+  useTextScale(svg);
   const dragging = useRef(false);
+  const touch = useRef<{ x: number; y: number; armed: boolean } | null>(null);
+  const hold = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const endTouch = () => {
+    dragging.current = false;
+    touch.current = null;
+    if (hold.current) clearTimeout(hold.current);
+    hold.current = null;
+  };
+  // once a held touch has armed a drag, its moves drag the mark instead of scrolling the page
+  useEffect(() => {
+    const el = svg.current;
+    if (!el) return;
+    const stop = (e: TouchEvent) => {
+      if (touch.current?.armed) e.preventDefault();
+    };
+    el.addEventListener('touchmove', stop, { passive: false });
+    return () => el.removeEventListener('touchmove', stop);
+  }, []);
   // the bands are drawn once per surface; only the trails' canvas changes during a race
   useEffect(() => {
     if (bands.current) drawContours(bands.current, values, rows, cols, levels);
@@ -139,14 +161,43 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
         onKeyDown={nudge}
         onPointerDown={(e) => {
           if (!onPick) return;
+          if (e.pointerType === 'touch') {
+            // on a touch screen a swipe scrolls the page: a tap picks, a press held still for a moment starts a drag
+            touch.current = { x: e.clientX, y: e.clientY, armed: false };
+            const el = e.currentTarget;
+            const id = e.pointerId;
+            if (hold.current) clearTimeout(hold.current);
+            hold.current = setTimeout(() => {
+              if (!touch.current) return;
+              touch.current.armed = true;
+              dragging.current = true;
+              try {
+                el.setPointerCapture(id);
+              } catch {
+                /* the pointer is gone */
+              }
+            }, HOLD_MS);
+            return;
+          }
           dragging.current = true;
           e.currentTarget.setPointerCapture(e.pointerId);
           pick(e);
         }}
-        onPointerMove={(e) => dragging.current && pick(e)}
-        onPointerUp={() => (dragging.current = false)}
-        onPointerCancel={() => (dragging.current = false)}
-        style={{ position: 'relative', display: 'block', width: '100%', height: 'auto', touchAction: onPick ? 'none' : undefined, cursor: onPick ? 'crosshair' : undefined }}
+        onPointerMove={(e) => {
+          const t = touch.current;
+          if (t && !t.armed && Math.hypot(e.clientX - t.x, e.clientY - t.y) > 10) {
+            // moved before the hold: a scroll, not a pick
+            touch.current = null;
+            if (hold.current) clearTimeout(hold.current);
+          }
+          if (dragging.current) pick(e);
+        }}
+        onPointerUp={(e) => {
+          if (touch.current && !touch.current.armed) pick(e);
+          endTouch();
+        }}
+        onPointerCancel={endTouch}
+        style={{ position: 'relative', display: 'block', width: '100%', height: 'auto', touchAction: 'pan-x pan-y pinch-zoom', cursor: onPick ? 'crosshair' : undefined }}
       >
         <rect x={M.left} y={M.top} width={S} height={S} fill="none" stroke="#888" />
         {sx.ticks(5).map((t) => (

@@ -1,5 +1,5 @@
-import { bin } from 'd3';
-import { scaleLinear } from 'd3';
+import { bin, scaleLinear } from 'd3';
+import { Axes, MARGIN, formatCount, usePlotClip } from './Axes';
 import { palette } from './colors';
 
 /** Counts of values in equal bins over [lo, hi] as SVG bars. */
@@ -21,7 +21,9 @@ export function Histogram({
 }) {
   const W = 480;
   const H = 200;
-  const M = { l: 40, r: 10, t: 10, b: 36 };
+  const m = { ...MARGIN, top: 12 };
+  const M = { l: m.left, r: m.right, t: m.top, b: m.bottom };
+  const clip = usePlotClip();
   const vals = Array.from(values, (v) => Math.min(domain[1], Math.max(domain[0], v)));
   const x = scaleLinear().domain(domain).range([M.l, W - M.r]);
   const groups = bin().domain(domain).thresholds(x.ticks(bins))(vals);
@@ -33,31 +35,18 @@ export function Histogram({
     <figure className="chart">
       {title && <figcaption>{title}</figcaption>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`histogram of ${xLabel}`}>
-        {y.ticks(4).map((t) => (
-          <text key={t} x={M.l - 6} y={y(t)} dy="0.32em" textAnchor="end" className="tick">
-            {t}
-          </text>
-        ))}
-        {groups.map((g, i) => (
-          <rect key={i} x={x(g.x0!) + 1} width={Math.max(0, x(g.x1!) - x(g.x0!) - 2)} y={y(g.length)} height={H - M.b - y(g.length)} fill={palette[0]} />
-        ))}
-        {x.ticks(6).map((t) => (
-          <text key={t} x={x(t)} y={H - M.b + 14} textAnchor="middle" className="tick">
-            {t}
-          </text>
-        ))}
-        <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
+        <Axes x={x} y={y} width={W} height={H} m={m} xTicks={x.ticks(6)} yTicks={y.ticks(4).filter(Number.isInteger)} yFormat={formatCount} xLabel={xLabel} clipId={clip} />
+        <g clipPath={`url(#${clip})`}>
+          {groups.map((g, i) => (
+            <rect key={i} x={x(g.x0!) + 1} width={Math.max(0, x(g.x1!) - x(g.x0!) - 2)} y={y(g.length)} height={H - M.b - y(g.length)} fill={palette[0]} />
+          ))}
+          {threshold && <line x1={x(threshold.x)} x2={x(threshold.x)} y1={M.t} y2={H - M.b} className="marker" />}
+        </g>
         {threshold && (
-          <g>
-            <line x1={x(threshold.x)} x2={x(threshold.x)} y1={M.t} y2={H - M.b} className="marker" />
-            <text x={x(threshold.x) + 4} y={M.t + 10} className="tick">
-              {threshold.label}
-            </text>
-          </g>
+          <text x={x(threshold.x) + 4} y={M.t + 12} className="tick">
+            {threshold.label}
+          </text>
         )}
-        <text x={(M.l + W - M.r) / 2} y={H - 4} textAnchor="middle" className="label">
-          {xLabel}
-        </text>
       </svg>
     </figure>
   );

@@ -1,3 +1,4 @@
+import { ScaledSvg } from './textScale';
 import { palette } from './colors';
 
 export interface LayerHistogramsProps {
@@ -42,7 +43,7 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
           const sat = saturated?.[l];
           return (
             <li key={l}>
-              <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`layer ${l + 1}${sat === undefined ? '' : `, ${Math.round(sat * 100)}% ${satLabel}`}`}>
+              <ScaledSvg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`layer ${l + 1}${sat === undefined ? '' : `, ${Math.round(sat * 100)}% ${satLabel}`}`}>
                 {zones.map(([a, b], k) => (
                   <rect key={k} x={x(a)} width={Math.max(1.5, x(b) - x(a))} y={M.t} height={H - M.t - M.b} fill={palette[5]} fillOpacity={0.18} />
                 ))}
@@ -57,7 +58,7 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
                 <text x={W - M.r} y={H - 4} textAnchor="end" className="tick">
                   {fmt(hi)}
                 </text>
-              </svg>
+              </ScaledSvg>
               <span style={NAME}>
                 layer {l + 1}
                 {sat !== undefined && <> · {Math.round(sat * 100)}% {satLabel}</>}

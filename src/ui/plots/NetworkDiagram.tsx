@@ -1,3 +1,4 @@
+import { ScaledSvg } from './textScale';
 import type { ReactElement } from 'react';
 import { palette } from './colors';
 
@@ -54,7 +55,7 @@ export function NetworkDiagram({ sizes, masks, weights = [], layerNames = [], ti
   return (
     <figure className="chart">
       {title && <figcaption>{title}</figcaption>}
-      <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Network diagram. ${label}`} data-dropped={droppedCount.reduce((a, b) => a + b, 0)}>
+      <ScaledSvg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Network diagram. ${label}`} data-dropped={droppedCount.reduce((a, b) => a + b, 0)}>
         <g>{edges}</g>
         {sizes.map((n, l) => (
           <g key={l} data-layer={l}>
@@ -72,7 +73,7 @@ export function NetworkDiagram({ sizes, masks, weights = [], layerNames = [], ti
             )}
           </g>
         ))}
-      </svg>
+      </ScaledSvg>
     </figure>
   );
 }

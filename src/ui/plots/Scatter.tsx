@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import { palette } from './colors';
+import { Axes, usePlotClip } from './Axes';
 
 export interface ScatterPoint {
   x: number;
@@ -26,6 +27,8 @@ export function Scatter({
   title?: string;
 }) {
   const M = 36;
+  const m = { top: 24, right: 10, bottom: M, left: M };
+  const clip = usePlotClip();
   const xs = points.map((p) => p.x);
   const ys = points.map((p) => p.y);
   const pad = (lo: number, hi: number): [number, number] => {
@@ -33,7 +36,7 @@ export function Scatter({
     return [lo - 0.15 * span, hi + 0.15 * span];
   };
   const x = scaleLinear().domain(pad(Math.min(0, ...xs), Math.max(1, ...xs))).range([M, size - 10]);
-  const y = scaleLinear().domain(pad(Math.min(0, ...ys), Math.max(1, ...ys))).range([size - M, 10]);
+  const y = scaleLinear().domain(pad(Math.min(0, ...ys), Math.max(1, ...ys))).range([size - M, m.top]);
   let seg: [number, number, number, number] | null = null;
   if (sep && (Math.abs(sep.a) > 1e-9 || Math.abs(sep.b) > 1e-9)) {
     const [x0, x1] = x.domain();
@@ -44,24 +47,8 @@ export function Scatter({
     <figure className="chart">
       {title && <figcaption>{title}</figcaption>}
       <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-label={`${title ?? 'scatter'}: ${yLabel} against ${xLabel}`}>
-        <line x1={M} x2={size - 10} y1={size - M} y2={size - M} className="axis" />
-        <line x1={M} x2={M} y1={10} y2={size - M} className="axis" />
-        {x.ticks(4).map((t) => (
-          <text key={`x${t}`} x={x(t)} y={size - M + 14} textAnchor="middle" className="tick">
-            {t}
-          </text>
-        ))}
-        {y.ticks(4).map((t) => (
-          <text key={`y${t}`} x={M - 4} y={y(t)} dy="0.32em" textAnchor="end" className="tick">
-            {t}
-          </text>
-        ))}
-        <text x={(M + size) / 2} y={size - 4} textAnchor="middle" className="label">
-          {xLabel}
-        </text>
-        <text transform={`translate(10 ${(size - M) / 2}) rotate(-90)`} textAnchor="middle" className="label">
-          {yLabel}
-        </text>
+        <Axes x={x} y={y} width={size} height={size} m={m} xTicks={x.ticks(4)} yTicks={y.ticks(4)} xLabel={xLabel} yLabel={yLabel} grid={false} clipId={clip} />
+        <g clipPath={`url(#${clip})`}>
         {seg && <line x1={x(seg[0])} y1={y(seg[1])} x2={x(seg[2])} y2={y(seg[3])} className="separator" />}
         {points.map((p, i) =>
           p.cls ? (
@@ -70,9 +57,10 @@ export function Scatter({
             <circle key={i} cx={x(p.x)} cy={y(p.y)} r={6.5} fill={palette[0]} stroke="#222" />
           ),
         )}
+        </g>
         {points.map((p, i) =>
           p.label ? (
-            <text key={`l${i}`} x={x(p.x) + 9} y={y(p.y) - 8} className="tick">
+            <text key={`l${i}`} x={x(p.x) + (x(p.x) > size * 0.6 ? -9 : 9)} y={y(p.y) - 8} textAnchor={x(p.x) > size * 0.6 ? 'end' : 'start'} className="tick">
               {p.label}
             </text>
           ) : null,

@@ -1,11 +1,13 @@
 import { scaleLinear, scaleSqrt } from 'd3';
 import { palette } from './colors';
 import { Legend } from './Legend';
+import { Axes, MARGIN, formatCount, usePlotClip } from './Axes';
 
 export interface WeightSeries {
   name: string;
   values: ArrayLike<number>;
   color?: string;
+  dashed?: boolean;
 }
 
 /** Counts of values in `bins` equal bins over [-range, range] (outside values go to the end bins). */
@@ -29,7 +31,9 @@ export function WeightHistogram({ series, bins = 41, range, title, xLabel = 'wei
 }) {
   const W = 480;
   const H = 210;
-  const M = { l: 44, r: 10, t: 10, b: 36 };
+  const m = MARGIN;
+  const M = { l: m.left, r: m.right, t: m.top, b: m.bottom };
+  const clip = usePlotClip();
   let a = range ?? 0;
   if (!range) for (const s of series) for (let i = 0; i < s.values.length; i++) a = Math.max(a, Math.abs(s.values[i]));
   a = a > 0 ? a : 1;
@@ -48,28 +52,14 @@ export function WeightHistogram({ series, bins = 41, range, title, xLabel = 'wei
     <figure className="chart">
       {title && <figcaption>{title}</figcaption>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`histograms of ${xLabel}: ${series.map((s) => s.name).join(', ')}`}>
-        {y.ticks(4).map((t) => (
-          <g key={t}>
-            <line x1={M.l} x2={W - M.r} y1={y(t)} y2={y(t)} className="grid" />
-            <text x={M.l - 6} y={y(t)} dy="0.32em" textAnchor="end" className="tick">
-              {t}
-            </text>
-          </g>
-        ))}
-        {counts.map((c, k) => (
-          <path key={series[k].name} d={path(c)} fill={series[k].color ?? palette[k % palette.length]} fillOpacity={0.18}
-            stroke={series[k].color ?? palette[k % palette.length]} strokeWidth={1.8} />
-        ))}
-        {x.ticks(6).map((t) => (
-          <text key={t} x={x(t)} y={H - M.b + 14} textAnchor="middle" className="tick">
-            {t}
-          </text>
-        ))}
-        <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
-        <line x1={x(0)} x2={x(0)} y1={M.t} y2={H - M.b} className="grid" />
-        <text x={(M.l + W - M.r) / 2} y={H - 4} textAnchor="middle" className="label">
-          {xLabel}
-        </text>
+        <Axes x={x} y={y} width={W} height={H} m={m} xTicks={x.ticks(6)} yTicks={y.ticks(4).filter(Number.isInteger)} yFormat={formatCount} xLabel={xLabel} yLabel="count (√ scale)" clipId={clip} />
+        <g clipPath={`url(#${clip})`}>
+          <line x1={x(0)} x2={x(0)} y1={M.t} y2={H - M.b} className="grid" />
+          {counts.map((c, k) => (
+            <path key={series[k].name} d={path(c)} fill={series[k].color ?? palette[k % palette.length]} fillOpacity={0.18}
+              stroke={series[k].color ?? palette[k % palette.length]} strokeWidth={1.8} strokeDasharray={series[k].dashed ? '6 4' : undefined} />
+          ))}
+        </g>
       </svg>
       <Legend series={series} />
     </figure>

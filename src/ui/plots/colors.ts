@@ -1,5 +1,22 @@
-/** Okabe-Ito: a categorical palette that survives the common colour blindnesses. */
-export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+import { interpolateHcl } from 'd3';
+
+/** Okabe-Ito: a categorical palette that survives the common colour blindnesses (its black is a mid grey here, visible on the dark theme too). */
+export const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#808080'];
+
+const layerRamp = interpolateHcl('#2f62c8', '#d8572a');
+
+/**
+ * Colour of layer l of n on one sequential scale (blue for the first layer,
+ * vermillion for the last), for plots with one line per layer: name the ends
+ * with <ScaleLegend> rather than listing n similar hues. Both ends keep 3:1
+ * against the light and the dark background.
+ */
+export function layerColor(l: number, n: number): string {
+  return layerRamp(n > 1 ? l / (n - 1) : 0);
+}
+
+/** The CSS gradient of the layer scale, for its legend. */
+export const layerGradient = `linear-gradient(to right, ${[0, 0.25, 0.5, 0.75, 1].map((t) => layerRamp(t)).join(', ')})`;
 
 /** Blue (low) to orange (high) through white: readable with deuteranopia and protanopia. */
 export function diverging(t: number): [number, number, number] {

@@ -1,0 +1,13 @@
+import { plainMath } from '../text';
+import { layerGradient } from './colors';
+
+/** A sequential colour scale with its ends named (e.g. "layer 1" … "layer 10"), for plots coloured by layerColor. */
+export function ScaleLegend({ from, to, gradient = layerGradient }: { from: string; to: string; gradient?: string }) {
+  return (
+    <p className="scale-legend">
+      <span>{plainMath(from)}</span>
+      <span className="ramp" style={{ background: gradient }} aria-hidden="true" />
+      <span>{plainMath(to)}</span>
+    </p>
+  );
+}
