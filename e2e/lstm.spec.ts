@@ -1,4 +1,4 @@
-import { expect, metric, test, waitForMetric } from './fixtures';
+import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 test('the race: Play trains RNN, LSTM and GRU side by side; the LSTM passes 0.9 at the default length', async ({ page, errors }) => {
   await page.goto('/lesson/lstm?scene=0&backend=cpu');
@@ -59,5 +59,17 @@ test('embed and presenter mode show the lesson', async ({ page, errors }) => {
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('[data-figure="cell"]')).toBeVisible();
   await page.keyboard.press('Escape');
+  expect(errors).toEqual([]);
+});
+
+test('while the race trains, no main-thread task does 50 ms of work (cell scene: diagram, heat maps, probe)', async ({ page, errors }) => {
+  await page.goto('/lesson/lstm?scene=1&backend=cpu');
+  await expect(page.locator('[data-gate="f"] [data-value]')).toBeVisible();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const seen = await watchMainThread(page, async () => {
+    await page.waitForTimeout(6000);
+  });
+  expectNoLongTasks(seen);
+  await page.getByRole('button', { name: 'Pause' }).click();
   expect(errors).toEqual([]);
 });

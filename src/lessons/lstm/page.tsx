@@ -98,8 +98,8 @@ export default function LstmPage({ view }: LessonPageProps) {
         <p>
           The LSTM adds a self-loop on a cell state s whose weight is the forget gate f, a sigmoid unit the network computes from the input and the previous
           output. Along that loop the gradient is multiplied by f at each step, not by a weight matrix and a tanh derivative. When f stays near 1 the product{' '}
-          <Equation display={false} tex={String.raw`\prod_{k=t+1}^{T} f^{(k)}`} /> decays slowly; it still decays, and a long enough sequence defeats the LSTM too
-          (raise the length and watch). The input gate g decides what enters the state, the output gate q what leaves it.
+          <Equation display={false} tex={String.raw`\prod_{k=t+1}^{T} f^{(k)}`} /> decays slowly; it still decays: the gated loop eases the vanishing gradient, it does
+          not remove it. Raise the length and see how far each cell gets. The input gate g decides what enters the state, the output gate q what leaves it.
         </p>
         <h2>Forget-gate bias</h2>
         <p>
@@ -111,7 +111,7 @@ export default function LstmPage({ view }: LessonPageProps) {
         <p>
           When the gradient norm ‖g‖ exceeds a threshold r, clipping rescales it: <Equation display={false} tex={String.raw`g \leftarrow \frac{g}{\|g\|} r`} />
           (Goodfellow 10.11.1; Mikolov's trick, which "makes a big difference in recurrent nets", Bengio's lecture). The readouts show each model's ‖g‖ before
-          clipping. Here training uses Adam, which already rescales each coordinate, so clipping matters less than with plain SGD.
+          clipping. Training here uses Adam, which already divides each coordinate's step by its running gradient size; turn clipping off and compare the curves.
         </p>
       </Prose>
     </div>
