@@ -7,6 +7,7 @@ import { lessonIds, lessonMeta } from './lessons';
 
 for (const id of lessonIds) {
   test(`${id}: every scene shows exactly its figures`, async ({ page, errors }) => {
+    test.setTimeout(300_000);
     const meta = await lessonMeta(id);
     for (const [i, scene] of meta.scenes.entries()) {
       if (!scene.show) continue;
