@@ -46,6 +46,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     environment: 'node',
     testTimeout: 120_000,
+    // beforeAll hooks that train a lesson take as long as a test on a loaded machine
+    hookTimeout: 120_000,
     // packs public/digits.bin once per run (the digits tests read it)
     globalSetup: ['test/globalSetup.ts'],
   },

@@ -1,6 +1,7 @@
 import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
-import { broadcastMap, broadcastShapes, sameShape } from '../shape';
+import type { OpDef } from '../op';
+import { broadcastShapes } from '../shape';
+import { binaryKernel } from './binary';
 import type { Tensor } from '../tensor';
 import { lift, type TensorLike } from './lift';
 
@@ -8,19 +9,7 @@ import { lift, type TensorLike } from './lift';
 export const equalOp: OpDef = {
   name: 'equal',
   shape: ([s, t]) => broadcastShapes(s, t),
-  cpu: ([ta, tb], out) => {
-    const x = buf(ta);
-    const y = buf(tb);
-    const o = buf(out);
-    const n = o.length;
-    if (sameShape(ta.shape, tb.shape)) {
-      for (let i = 0; i < n; i++) o[i] = x[i] === y[i] ? 1 : 0;
-    } else {
-      const ia = broadcastMap(out.shape, ta.shape);
-      const ib = broadcastMap(out.shape, tb.shape);
-      for (let i = 0; i < n; i++) o[i] = x[ia[i]] === y[ib[i]] ? 1 : 0;
-    }
-  },
+  cpu: binaryKernel({ name: 'equal', expr: 'a === b ? 1 : 0', fn: (a, b) => (a === b ? 1 : 0) }),
 };
 
 export function equal(a: TensorLike, b: TensorLike): Tensor {

@@ -1,6 +1,7 @@
 import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
-import { broadcastMap, broadcastShapes, sameShape } from '../shape';
+import type { OpDef } from '../op';
+import { broadcastShapes } from '../shape';
+import { binaryKernel } from './binary';
 import type { Tensor } from '../tensor';
 import { lift, type TensorLike } from './lift';
 
@@ -8,33 +9,7 @@ import { lift, type TensorLike } from './lift';
 export const greaterOp: OpDef = {
   name: 'greater',
   shape: ([s, t]) => broadcastShapes(s, t),
-  cpu: ([ta, tb], out) => {
-    const x = buf(ta);
-    const y = buf(tb);
-    const o = buf(out);
-    const n = o.length;
-    if (sameShape(ta.shape, tb.shape)) {
-      for (let i = 0; i < n; i++) {
-        const a = x[i];
-        const b = y[i];
-        o[i] = a > b ? 1 : 0;
-      }
-    } else if (tb.size === 1 && ta.size === n) {
-      const b = y[0];
-      for (let i = 0; i < n; i++) {
-        const a = x[i];
-        o[i] = a > b ? 1 : 0;
-      }
-    } else {
-      const ia = broadcastMap(out.shape, ta.shape);
-      const ib = broadcastMap(out.shape, tb.shape);
-      for (let i = 0; i < n; i++) {
-        const a = x[ia[i]];
-        const b = y[ib[i]];
-        o[i] = a > b ? 1 : 0;
-      }
-    }
-  },
+  cpu: binaryKernel({ name: 'greater', expr: 'a > b ? 1 : 0', fn: (a, b) => (a > b ? 1 : 0) }),
 };
 
 export function greater(a: TensorLike, b: TensorLike): Tensor {
