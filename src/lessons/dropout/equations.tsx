@@ -67,7 +67,7 @@ export function EarlyRule() {
 export function TestRule() {
   return (
     <Equation
-      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(x) = p\big(x;\theta\big) \\ \text{sampled: }\ & \hat p(x) = \tfrac{1}{K}\textstyle\sum_{k=1}^{K} p\big(x;\theta, m_k\big) \\ \text{both scored by }\ & -\tfrac1N \textstyle\sum_n \log \hat p_{y_n}(x_n),\ \ \hat p \text{ clipped to } [10^{-7}, 1 - 10^{-7}] \end{aligned}`}
+      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(x) = p\big(x;\theta\big) \\ \text{sampled: }\ & \hat p(x) = \tfrac{1}{K}\textstyle\sum_{k=1}^{K} p\big(x;\theta, m_k\big) \\ \text{loss of both: }\ & -\tfrac1N \textstyle\sum_n \log \hat p_{y_n}(x_n),\ \hat p \ge 10^{-7} \end{aligned}`}
     />
   );
 }
