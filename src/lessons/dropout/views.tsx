@@ -260,7 +260,7 @@ export function LossQuestion() {
         ) : (
           <>Press Play and watch the baseline’s validation loss and its validation accuracy once the loss has turned.</>
         )}{' '}
-        Why can the loss grow several-fold while the accuracy barely moves?
+        Why can the loss rise this much while the accuracy barely moves?
       </p>
       <details>
         <summary>One answer</summary>
