@@ -7,6 +7,9 @@ import { sampledAverage, scoreProbabilities, weightScaled } from '../../src/less
 import { accuracyOf, lossOf, probabilities, probLoss } from '../../src/lessons/dropout/model';
 import { makeDigitsSplit, targets } from '../../src/lessons/dropout/data';
 import { softmaxCrossEntropy } from '../../src/engine';
+import { createExperiment } from '../../src/lessons/dropout/experiment';
+import { params } from '../../src/lessons/dropout/meta';
+import { parseParams } from '../../src/ui/params';
 import { isoline } from '../../src/lessons/dropout/isoline';
 import { binCounts } from '../../src/ui/plots/WeightHistogram';
 
@@ -147,6 +150,18 @@ describe('the digits subset', () => {
     const row = Array.from(a.trainY.values.slice(0, 10));
     expect(row.indexOf(1)).toBe(a.train.y[0]);
   });
+
+  it('a digits run trains 10 classes and its frame can be transferred: every array has its own buffer (a shared one failed postMessage)', async () => {
+    const e = await createExperiment(parseParams(params, { dataset: 'digits', points: 40, p: 0.5 }));
+    const m0 = await e.metrics();
+    for (let i = 0; i < 30; i++) await e.step();
+    const m = await e.metrics();
+    expect(m.train_loss).toBeLessThan(m0.train_loss);
+    expect(m0.base_val_loss).toBeCloseTo(Math.log(10), 0);
+    const f = Object.values(await e.frame()) as Float32Array[];
+    expect(new Set(f.map((a) => a.buffer)).size).toBe(f.length);
+    e.dispose();
+  }, 60_000);
 });
 
 describe('isoline', () => {

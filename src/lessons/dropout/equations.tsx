@@ -19,10 +19,10 @@ export function Penalties() {
   return (
     <>
       <Equation
-        tex={String.raw`\begin{aligned} \text{L2: }\ & \Omega(\theta) = \tfrac12 \sum_{\ell} \|W^{(\ell)}\|_2^2,\quad \nabla_{W^{(\ell)}}\Omega = W^{(\ell)} \\ & W^{(\ell)} \leftarrow \underbrace{(1-\eta\lambda)}_{${fmt(1 - lr * l2, 5)}} W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L \end{aligned}`}
+        tex={String.raw`\begin{aligned} \text{L2: }\ & \Omega(\theta) = \tfrac12 \sum_{\ell} \|W^{(\ell)}\|_2^2,\ \ \nabla_{W^{(\ell)}}\Omega = W^{(\ell)} \\ & W^{(\ell)} \leftarrow \underbrace{(1-\eta\lambda)}_{${fmt(1 - lr * l2, 5)}} W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L \end{aligned}`}
       />
       <Equation
-        tex={String.raw`\begin{aligned} \text{L1: }\ & \Omega(\theta) = \sum_{\ell}\sum_{ij} |W^{(\ell)}_{ij}|,\quad W^{(\ell)} \leftarrow S_{\eta\lambda_1}\big(W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L\big),\ \ \eta\lambda_1 = ${fmt(lr * l1, 3)} \\ & S_\tau(w) = \operatorname{sign}(w)\max(|w| - \tau,\ 0) \end{aligned}`}
+        tex={String.raw`\begin{aligned} \text{L1: }\ & \Omega(\theta) = \sum_{\ell}\sum_{ij} |W^{(\ell)}_{ij}| \\ & W^{(\ell)} \leftarrow S_{\eta\lambda_1}\big(W^{(\ell)} - \eta\,\nabla_{W^{(\ell)}} L\big),\ \ \eta\lambda_1 = ${fmt(lr * l1, 3)} \\ & S_\tau(w) = \operatorname{sign}(w)\max(|w| - \tau,\ 0) \end{aligned}`}
       />
       <p className="axis-note">
         L1 is applied by its proximal step, the soft threshold S: a weight whose loss gradient is weaker than λ₁ lands on exactly 0 and stays there. The
@@ -67,7 +67,7 @@ export function EarlyRule() {
 export function TestRule() {
   return (
     <Equation
-      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(x) = p\big(x;\theta\big) \\ \text{sampled: }\ & \hat p(x) = \tfrac{1}{K}\textstyle\sum_{k=1}^{K} p\big(x;\theta, m_k\big) \\ \text{both scored by }\ & -\tfrac1N \textstyle\sum_n \log \hat p_{y_n}(x_n),\ \ \hat p \text{ clipped to } [10^{-7}, 1 - 10^{-7}] \end{aligned}`}
+      tex={String.raw`\begin{aligned} \text{weight scaling: }\ & \hat p(x) = p\big(x;\theta\big) \\ \text{sampled: }\ & \hat p(x) = \tfrac{1}{K}\textstyle\sum_{k=1}^{K} p\big(x;\theta, m_k\big) \\ \text{loss of both: }\ & -\tfrac1N \textstyle\sum_n \log \hat p_{y_n}(x_n),\ \hat p \ge 10^{-7} \end{aligned}`}
     />
   );
 }

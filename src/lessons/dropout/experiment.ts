@@ -182,7 +182,8 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
   async frame(): Promise<Partial<DropoutFrame>> {
     const { net } = this.reg;
     const h = this.p.hidden;
-    const empty = new Float32Array(0);
+    // a fresh empty array per field: one buffer may not appear twice in the transfer list
+    const empty = () => new Float32Array(0);
     // the masks of the first example of the last mini-batch (all ones when that layer has no dropout)
     const row = async (m: Tensor | null, n: number) => (m ? (await m.read()).slice(0, n) : new Float32Array(n).fill(1));
     const [surfaces, weights, baseWeights, maskIn, mask1, mask2, batchMask] = await Promise.all([
@@ -199,17 +200,17 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
     return {
       batch_mask: batchMask,
       // copies: the frame's arrays are transferred to the page, the cache must stay
-      surf: surfaces ? surfaces.surf.slice() : empty,
-      base_surf: surfaces ? surfaces.base.slice() : empty,
+      surf: surfaces ? surfaces.surf.slice() : empty(),
+      base_surf: surfaces ? surfaces.base.slice() : empty(),
       weights,
       base_weights: baseWeights,
       mask_in: maskIn,
       mask1,
       mask2,
-      train_x: plane ? train.x.slice() : empty,
-      train_y: plane ? Float32Array.from(train.y) : empty,
-      val_x: plane ? val.x.slice() : empty,
-      val_y: plane ? Float32Array.from(val.y) : empty,
+      train_x: plane ? train.x.slice() : empty(),
+      train_y: plane ? Float32Array.from(train.y) : empty(),
+      val_x: plane ? val.x.slice() : empty(),
+      val_y: plane ? Float32Array.from(val.y) : empty(),
     };
   }
 

@@ -15,7 +15,6 @@ const LABELS: Record<string, string> = {
   best_step: 'best step',
   val_acc: 'validation accuracy',
   base_val_acc: 'baseline validation accuracy',
-  mc_acc: 'sampled-networks accuracy',
   zero_frac: 'weights under 0.01',
   base_zero_frac: 'baseline weights under 0.01',
   exact_zero_frac: 'weights exactly 0',
@@ -28,7 +27,7 @@ export default function DropoutPage({ view }: LessonPageProps) {
   const l1 = useStore((s) => Number(s.params.l1) > 0);
   const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
   const plane = useStore((s) => s.params.dataset !== 'digits');
-  const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'mc_acc', 'zero_frac', 'base_zero_frac'];
+  const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'zero_frac', 'base_zero_frac'];
   if (l1) names.push('exact_zero_frac');
   if (dropping) names.push('kept_frac');
   if (stopped) names.push('stopped_at');

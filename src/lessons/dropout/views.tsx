@@ -252,15 +252,15 @@ export function LossQuestion() {
     <aside className="question" aria-label="Question for the class">
       <p>
         <strong>Question for the class.</strong>{' '}
-        {d ? (
+        {d && d.loss > 1.1 * d.bestLoss ? (
           <>
             In this run the baseline’s validation loss went from <span data-drift="best_loss">{d.bestLoss.toFixed(2)}</span> (step {d.bestStep}) to{' '}
             <span data-drift="loss">{d.loss.toFixed(2)}</span> now, while its validation accuracy went from {d.bestAcc.toFixed(3)} to {d.acc.toFixed(3)}.
           </>
         ) : (
-          <>Press Play and watch the baseline’s validation loss and its validation accuracy.</>
+          <>Press Play and watch the baseline’s validation loss and its validation accuracy once the loss has turned.</>
         )}{' '}
-        Why can the loss grow several-fold while the accuracy barely moves?
+        Why can the loss rise this much while the accuracy barely moves?
       </p>
       <details>
         <summary>One answer</summary>
