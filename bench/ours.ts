@@ -1,7 +1,7 @@
 /** The benchmark models on our engine (cpu backend). Each returns a step function. */
 import * as E from '../src/engine';
 
-export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm' | 'aeLayer' | 'finetune' | 'race';
+export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm' | 'lstmComposite' | 'aeLayer' | 'finetune' | 'race';
 
 function rand(n: number, rng: E.Rng, lo = -1, hi = 1): Float32Array {
   return Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
@@ -59,13 +59,15 @@ export function oursModel(model: Model): { step: () => void; batch: number } {
       const opt = new E.SGD(0.01);
       return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(net.forward(x), y)) };
     }
-    case 'lstm': {
+    case 'lstm':
+    case 'lstmComposite': {
+      // lstmComposite: the same cell written from primitives (the engine before the fused step op)
       const B = 16;
       const T = 20;
       const H = 32;
       const xs = Array.from({ length: T }, () => E.keep(E.tensor(rand(B, rng), [B, 1])));
       const y = E.keep(E.oneHot(labels(B, 2, rng), 2));
-      const cell = new E.LSTM(1, H, rng);
+      const cell = new E.LSTM(1, H, rng, { fused: model === 'lstm' });
       const head = new E.Dense(H, 2, rng);
       const params = [...cell.params(), ...head.params()];
       const opt = new E.SGD(0.1);

@@ -84,7 +84,8 @@ export function tfjsModel(model: Model): { step: () => void; batch: number } {
       };
       return { batch: 20, step: train(0.01, [k1, b1, k2, b2, ...out.vars], () => tf.losses.softmaxCrossEntropy(y, f()) as tf.Scalar) };
     }
-    case 'lstm': {
+    case 'lstm':
+    case 'lstmComposite': {
       const B = 16, T = 20, H = 32;
       const xs = Array.from({ length: T }, () => randT([B, 1]));
       const y = oneHot(B, 2);

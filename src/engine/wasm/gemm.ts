@@ -129,37 +129,79 @@ function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: n
 }
 
 /**
+ * Operands kept in the module's memory between calls (the recurrent cells
+ * multiply by the same packed weights at every time step): at the start of
+ * memory, looked up by a key the caller promises names unchanging values.
+ */
+interface Cached {
+  key: string;
+  at: number;
+  k: number;
+  n8: number;
+}
+let cached: Cached[] = [];
+let cacheEnd = 0;
+const CACHE_MAX_FLOATS = 1 << 18;
+const CACHE_MAX_ENTRIES = 4;
+
+/** Copies opB as [k, n8] (zero columns past n) to floats at `at`. */
+function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, transB: boolean, n: number, k: number, n8: number): void {
+  if (!transB) {
+    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), at);
+    else
+      for (let p = 0; p < k; p++) {
+        const row = at + p * n8;
+        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
+        f.fill(0, row + n, row + n8);
+      }
+  } else {
+    transposeBlocked(b, bOff, n, k, f, at, n8);
+    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, at + p * n8 + n, at + (p + 1) * n8);
+  }
+}
+
+/**
  * C[cOff + i ldc + j] (+)= sum_p opA[i, p] opB[p, j], where opA is A [m, k]
  * (or A stored [k, m] when transA) and opB is B [k, n] (or stored [n, k] when transB).
+ * `bKey`, when given, names opB's values (they must not change while the key
+ * is in use): the padded copy is made once and reused by later calls.
  */
 export function wasmGemm(
   a: Float32Array, aOff: number, transA: boolean,
   b: Float32Array, bOff: number, transB: boolean,
   c: Float32Array, cOff: number, ldc: number,
   m: number, n: number, k: number, acc: boolean,
+  bKey?: string,
 ): void {
   const m4 = (m + 3) & ~3;
   const n8 = (n + 7) & ~7;
-  const aAt = 0;
-  const bAt = m4 * k;
-  const cAt = bAt + k * n8;
+  let bAt = -1;
+  if (bKey !== undefined) {
+    const hit = cached.find((e) => e.key === bKey && e.k === k && e.n8 === n8);
+    if (hit) bAt = hit.at;
+    else if (k * n8 <= CACHE_MAX_FLOATS) {
+      if (cached.length >= CACHE_MAX_ENTRIES || cacheEnd + k * n8 > CACHE_MAX_FLOATS) {
+        cached = [];
+        cacheEnd = 0;
+      }
+      bAt = cacheEnd;
+      cacheEnd += k * n8;
+      cached.push({ key: bKey, at: bAt, k, n8 });
+      writeB(ensure(cacheEnd), bAt, b, bOff, transB, n, k, n8);
+    }
+  }
+  // scratch after the cached operands: A [m4, k], B [k, n8] unless cached, C [m4, n8]
+  const aAt = cacheEnd;
+  const bScratch = aAt + m4 * k;
+  const cAt = bScratch + (bAt < 0 ? k * n8 : 0);
   const f = ensure(cAt + m4 * n8);
   // A -> [m4, k], zero rows past m
   if (!transA) f.set(a.subarray(aOff, aOff + m * k), aAt);
   else transposeBlocked(a, aOff, k, m, f, aAt, k);
   f.fill(0, aAt + m * k, aAt + m4 * k);
-  // B -> [k, n8], zero columns past n
-  if (!transB) {
-    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), bAt);
-    else
-      for (let p = 0; p < k; p++) {
-        const row = bAt + p * n8;
-        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
-        f.fill(0, row + n, row + n8);
-      }
-  } else {
-    transposeBlocked(b, bOff, n, k, f, bAt, n8);
-    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, bAt + p * n8 + n, bAt + (p + 1) * n8);
+  if (bAt < 0) {
+    bAt = bScratch;
+    writeB(f, bAt, b, bOff, transB, n, k, n8);
   }
   kernel!.gemm(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   for (let i = 0; i < m; i++) {
