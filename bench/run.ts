@@ -52,6 +52,8 @@ type Result = { ms: number; cpuMs: number } | null;
 /** In a child: measure one (runner, model or matmul size) and print it as JSON. */
 async function child(spec: string): Promise<void> {
   const [r, what] = spec.split(':') as [Runner, string];
+  // relaxed SIMD as browsers ship it (Node 20 keeps it behind a flag); RELAXED=0 measures the plain build
+  if (r === 'ours' && process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
   let make: () => { step: () => void };
   if (r === 'ours') make = what.startsWith('matmul') ? () => ({ step: oursMatmul(Number(what.slice(6))) }) : () => oursModel(what as Model);
   else {
@@ -143,7 +145,10 @@ if (Object.keys(gflops).length) {
     lines.push(`| ${n} | ${f('ours')} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} |`);
   }
 }
-console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}\n`);
+const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');
+if (process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+const relaxed = process.env.RELAXED !== '0' && relaxedSimdSupported();
+console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}; ours: relaxed SIMD ${relaxed ? 'on' : 'off'}, 1 thread\n`);
 console.log(lines.join('\n'));
 
 // the webgpu column (bench/webgpu.ts): dispatches and bytes read back per step on webgpu; WEBGPU=0 skips it

@@ -58,6 +58,10 @@ export const op = {
   v128Load: (offset = 0) => [0xfd, ...uleb(0), 4, ...uleb(offset)],
   v128Store: (offset = 0) => [0xfd, ...uleb(11), 4, ...uleb(offset)],
   v128Zero: [0xfd, ...uleb(12), ...new Array(16).fill(0)],
+  /** Loads one f32 into all four lanes (a load, not a load and a shuffle). */
+  v128Load32Splat: (offset = 0) => [0xfd, ...uleb(9), 2, ...uleb(offset)],
+  /** Relaxed SIMD: a * b + c, fused or not as the hardware does it (so the last bits may differ by machine). */
+  f32x4RelaxedMadd: [0xfd, ...uleb(0x105)],
   f32x4Splat: [0xfd, ...uleb(19)],
   f32x4Add: [0xfd, ...uleb(228)],
   f32x4Mul: [0xfd, ...uleb(230)],

@@ -2,6 +2,9 @@
  * WebAssembly SIMD matrix multiply: C [m, n] = A [m, k] B [k, n], row-major f32,
  * m a multiple of 4 and n of 8. Each step of the p loop loads 8 columns of one
  * row of B and updates a 4 x 8 block of C held in eight f32x4 registers.
+ * Two builds of the same kernel: with relaxed SIMD's f32x4.relaxed_madd (one
+ * fused multiply-add per update where the CPU has FMA) where the runtime
+ * validates it, and with a multiply then an add otherwise.
  * The JS side copies operands into the module's memory, padding and
  * transposing as asked, and copies C back.
  */
@@ -15,7 +18,7 @@ const I = 6, J = 7, P = 8, PA0 = 9, PA1 = 10, PA2 = 11, PA3 = 12, PB = 13, PC = 
 const ACC = (r: number, h: number) => 17 + r * 2 + h;
 const B0 = 25, B1 = 26, S = 27;
 
-function kernelBody(): number[] {
+function kernelBody(relaxed: boolean): number[] {
   const b: number[] = [];
   const e = (...xs: number[][]) => xs.forEach((x) => b.push(...x));
   // RA = k * 4 (bytes per row of A), RB = n * 4
@@ -42,9 +45,11 @@ function kernelBody(): number[] {
         e(op.localGet(PB), op.v128Load(16), op.localSet(B1));
         const pa = [PA0, PA1, PA2, PA3];
         for (let r = 0; r < 4; r++) {
-          e(op.localGet(pa[r]), op.f32Load(0), op.f32x4Splat, op.localSet(S));
-          e(op.localGet(ACC(r, 0)), op.localGet(S), op.localGet(B0), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 0)));
-          e(op.localGet(ACC(r, 1)), op.localGet(S), op.localGet(B1), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 1)));
+          e(op.localGet(pa[r]), op.v128Load32Splat(0), op.localSet(S));
+          for (const [h, bv] of [[0, B0], [1, B1]]) {
+            if (relaxed) e(op.localGet(S), op.localGet(bv), op.localGet(ACC(r, h)), op.f32x4RelaxedMadd, op.localSet(ACC(r, h)));
+            else e(op.localGet(ACC(r, h)), op.localGet(S), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, h)));
+          }
           e(op.localGet(pa[r]), op.i32Const(4), op.i32Add, op.localSet(pa[r]));
         }
         e(op.localGet(PB), op.localGet(RB), op.i32Add, op.localSet(PB));
@@ -67,23 +72,54 @@ function kernelBody(): number[] {
   return b;
 }
 
+type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
 interface Kernel {
   mem: WebAssembly.Memory;
-  gemm: (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+  gemm: GemmFn;
+  /** The relaxed-SIMD build (same memory), where the runtime validates it. */
+  relaxed: GemmFn | null;
   f32: Float32Array;
 }
 let kernel: Kernel | null | undefined;
 
+const gemmModule = (relaxed: boolean) =>
+  buildModule([
+    { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) },
+  ]);
+
+/**
+ * Whether this runtime has relaxed SIMD: validates a one-instruction module
+ * (Chromium 114+ and Node 22+ do; Node 20 only behind --experimental-wasm-relaxed-simd).
+ */
+export function relaxedSimdSupported(): boolean {
+  if (typeof WebAssembly === 'undefined') return false;
+  // (func (param v128 v128 v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 1) (local.get 2)))
+  const probe = new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x01, 0x08, 0x01, 0x60, 0x03, 0x7b, 0x7b, 0x7b, 0x01, 0x7b,
+    0x03, 0x02, 0x01, 0x00,
+    0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0xfd, 0x85, 0x02, 0x0b,
+  ]);
+  try {
+    return WebAssembly.validate(probe);
+  } catch {
+    return false;
+  }
+}
+
 function load(): Kernel | null {
   try {
     if (typeof WebAssembly === 'undefined') return null;
-    const bytes = buildModule([
-      { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody() },
-    ]);
-    if (!WebAssembly.validate(bytes)) return null;
+    const plain = gemmModule(false);
+    if (!WebAssembly.validate(plain)) return null;
     const mem = new WebAssembly.Memory({ initial: 64 });
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    return { mem, gemm: inst.exports.gemm as Kernel['gemm'], f32: new Float32Array(mem.buffer) };
+    const inst = (bytes: Uint8Array<ArrayBuffer>) => new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports.gemm as GemmFn;
+    let relaxed: GemmFn | null = null;
+    if (relaxedSimdSupported()) {
+      const bytes = gemmModule(true);
+      if (WebAssembly.validate(bytes)) relaxed = inst(bytes);
+    }
+    return { mem, gemm: inst(plain), relaxed, f32: new Float32Array(mem.buffer) };
   } catch {
     return null;
   }
@@ -93,6 +129,20 @@ function load(): Kernel | null {
 export function wasmSimdAvailable(): boolean {
   if (kernel === undefined) kernel = load();
   return kernel !== null;
+}
+
+/** Whether the relaxed-SIMD (fused multiply-add) build runs here. */
+export function wasmRelaxedAvailable(): boolean {
+  return wasmSimdAvailable() && kernel!.relaxed !== null;
+}
+
+let relaxedOff = false;
+/** Turns the relaxed-SIMD build off or on (tests compare the two; results may differ in the last bits). */
+export function setWasmRelaxed(on: boolean): void {
+  relaxedOff = !on;
+}
+export function wasmRelaxedEnabled(): boolean {
+  return !relaxedOff && wasmRelaxedAvailable();
 }
 
 let disabled = false;
@@ -203,7 +253,8 @@ export function wasmGemm(
     bAt = bScratch;
     writeB(f, bAt, b, bOff, transB, n, k, n8);
   }
-  kernel!.gemm(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  const run = !relaxedOff && kernel!.relaxed ? kernel!.relaxed : kernel!.gemm;
+  run(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   for (let i = 0; i < m; i++) {
     const src = cAt + i * n8;
     const dst = cOff + i * ldc;
