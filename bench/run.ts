@@ -54,6 +54,14 @@ async function child(spec: string): Promise<void> {
   const [r, what] = spec.split(':') as [Runner, string];
   // relaxed SIMD as browsers ship it (Node 20 keeps it behind a flag); RELAXED=0 measures the plain build
   if (r === 'ours' && process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+  // THREADS=n: the matrix multiply over n threads (helpers on shared wasm memory), as a cross-origin-isolated page runs it
+  const threads = Number(process.env.THREADS ?? 1);
+  if (r === 'ours' && threads > 1) {
+    const { startGemmThreads } = await import('../src/engine/wasm/threads');
+    const { spawnNodeGemmThread } = await import('../test/helpers/gemmThreadNode');
+    const got = await startGemmThreads(threads, spawnNodeGemmThread);
+    if (got !== threads) throw new Error(`asked for ${threads} threads, got ${got}`);
+  }
   let make: () => { step: () => void };
   if (r === 'ours') make = what.startsWith('matmul') ? () => ({ step: oursMatmul(Number(what.slice(6))) }) : () => oursModel(what as Model);
   else {
@@ -65,14 +73,15 @@ async function child(spec: string): Promise<void> {
 }
 
 /** In the parent: run one measurement in a fresh process. */
-function inChild(r: Runner, what: string): Result {
-  console.error(`${r}: ${what}`);
+function inChild(r: Runner, what: string, env: Record<string, string> = {}): Result {
+  console.error(`${r}: ${what}${env.THREADS ? ` (${env.THREADS} threads)` : ''}`);
   const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_CHILD: `${r}:${what}` },
+    env: { ...process.env, ...env, BENCH_CHILD: `${r}:${what}` },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
   const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (line && line.endsWith('null')) console.error(`  failed: ${(res.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
   if (!line) {
     console.error(`  failed: ${(res.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
     return null;
@@ -89,6 +98,9 @@ const results: Record<string, Record<Runner, number | null>> = {};
 const cpuResults: Record<string, Record<Runner, number | null>> = {};
 const gflops: Record<number, Record<Runner, number | null>> = {};
 const cpuGflops: Record<number, Record<Runner, number | null>> = {};
+/** Ours with MT_THREADS (default 2) threads: [by CPU time, by wall time]. */
+const mt: Record<number, [number, number] | null> = {};
+const MT = Number(process.env.MT_THREADS ?? 2);
 const none = (): Record<Runner, number | null> => ({ ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null });
 for (const m of MODELS) {
   if (!want.includes(m.id)) continue;
@@ -109,6 +121,10 @@ if (want.includes('matmul') || !process.env.BENCH) {
       const t = inChild(r, `matmul${n}`);
       gflops[n][r] = t === null ? null : (2 * n ** 3) / (t.ms * 1e6);
       cpuGflops[n][r] = t === null ? null : (2 * n ** 3) / (t.cpuMs * 1e6);
+    }
+    if (runners.includes('ours') && MT > 1) {
+      const t = inChild('ours', `matmul${n}`, { THREADS: String(MT) });
+      mt[n] = t === null ? null : [(2 * n ** 3) / (t.cpuMs * 1e6), (2 * n ** 3) / (t.ms * 1e6)];
     }
   }
 }
@@ -136,13 +152,20 @@ for (const [title, table] of [
   lines.push('');
 }
 if (Object.keys(gflops).length) {
-  lines.push('Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time):', '', '| matmul n x n | ours | tfjs-cpu | tfjs-wasm |', '| --- | --- | --- | --- |');
+  lines.push(
+    `Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time; CPU time adds up every thread's):`,
+    '',
+    `| matmul n x n | ours | ours, ${MT} threads | ${MT} threads vs 1 (wall) | tfjs-cpu | tfjs-wasm | ours vs tfjs-wasm (wall) |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const n of SIZES) {
     const g = gflops[n];
     const c = cpuGflops[n];
     if (!g) continue;
     const f = (r: Runner) => (g[r] === null ? 'n/a' : `${c[r]!.toFixed(1)} / ${g[r]!.toFixed(1)}`);
-    lines.push(`| ${n} | ${f('ours')} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} |`);
+    const m2 = mt[n];
+    const vs = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? 'n/a' : `${(a / b).toFixed(2)}x`);
+    lines.push(`| ${n} | ${f('ours')} | ${m2 ? `${m2[0].toFixed(1)} / ${m2[1].toFixed(1)}` : 'n/a'} | ${vs(m2?.[1], g.ours)} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} | ${vs(g.ours, g['tfjs-wasm'])} |`);
   }
 }
 const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');

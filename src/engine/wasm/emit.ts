@@ -75,10 +75,14 @@ export interface FuncDef {
   body: number[];
 }
 
-/** A module importing memory "env.mem" and exporting `funcs` (all returning nothing). */
-export function buildModule(funcs: FuncDef[]): Uint8Array<ArrayBuffer> {
+/**
+ * A module importing memory "env.mem" and exporting `funcs` (all returning
+ * nothing). `sharedMaxPages` imports a shared memory (threads) with that maximum.
+ */
+export function buildModule(funcs: FuncDef[], sharedMaxPages?: number): Uint8Array<ArrayBuffer> {
   const types = funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), 0]);
-  const imports = vec([[...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)]]);
+  const limits = sharedMaxPages ? [0x03, ...uleb(1), ...uleb(sharedMaxPages)] : [0x00, ...uleb(1)];
+  const imports = vec([[...str('env'), ...str('mem'), 0x02, ...limits]]);
   const fsec = vec(funcs.map((_, i) => uleb(i)));
   const exps = vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)]));
   const codes = vec(

@@ -9,6 +9,7 @@
  * transposing as asked, and copies C back.
  */
 import { buildModule, I32, op, V128 } from './emit';
+import type { GemmPool } from './threads';
 
 // params
 const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
@@ -72,20 +73,34 @@ function kernelBody(relaxed: boolean): number[] {
   return b;
 }
 
-type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
-interface Kernel {
+export type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+export interface Kernel {
   mem: WebAssembly.Memory;
   gemm: GemmFn;
   /** The relaxed-SIMD build (same memory), where the runtime validates it. */
   relaxed: GemmFn | null;
   f32: Float32Array;
+  /** Helper threads sharing `mem` (threads.ts); null: this thread does all the work. */
+  pool: GemmPool | null;
 }
 let kernel: Kernel | null | undefined;
 
-const gemmModule = (relaxed: boolean) =>
-  buildModule([
-    { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) },
-  ]);
+/** The kernel module; `sharedMaxPages` builds it on a shared memory (for threads). */
+export const gemmModule = (relaxed: boolean, sharedMaxPages?: number) =>
+  buildModule(
+    [{ name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) }],
+    sharedMaxPages,
+  );
+
+/** Floats at the start of memory kept for the thread pool's control block. */
+export const CTRL_FLOATS = 64;
+
+/** Replaces the kernel (threads.ts installs one on shared memory, and the single-thread one back). */
+export function installKernel(k: Kernel | null | undefined): void {
+  kernel = k;
+  cached = [];
+  cacheEnd = CTRL_FLOATS;
+}
 
 /**
  * Whether this runtime has relaxed SIMD: validates a one-instruction module
@@ -119,7 +134,7 @@ function load(): Kernel | null {
       const bytes = gemmModule(true);
       if (WebAssembly.validate(bytes)) relaxed = inst(bytes);
     }
-    return { mem, gemm: inst(plain), relaxed, f32: new Float32Array(mem.buffer) };
+    return { mem, gemm: inst(plain), relaxed, f32: new Float32Array(mem.buffer), pool: null };
   } catch {
     return null;
   }
@@ -157,8 +172,8 @@ export function wasmEnabled(): boolean {
 function ensure(floats: number): Float32Array {
   const k = kernel!;
   const need = floats * 4;
-  if (k.mem.buffer.byteLength < need) {
-    k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+  if (k.f32.byteLength < need) {
+    k.mem.grow(Math.ceil((need - k.f32.byteLength) / 65536));
     k.f32 = new Float32Array(k.mem.buffer);
   }
   return k.f32;
@@ -178,6 +193,9 @@ function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: n
   }
 }
 
+/** Multiply-adds (m n k) above which a product is split over the helper threads. */
+export const THREAD_MIN_WORK = 1 << 19;
+
 /**
  * Operands kept in the module's memory between calls (the recurrent cells
  * multiply by the same packed weights at every time step): at the start of
@@ -190,7 +208,7 @@ interface Cached {
   n8: number;
 }
 let cached: Cached[] = [];
-let cacheEnd = 0;
+let cacheEnd = CTRL_FLOATS;
 const CACHE_MAX_FLOATS = 1 << 18;
 const CACHE_MAX_ENTRIES = 4;
 
@@ -230,9 +248,9 @@ export function wasmGemm(
     const hit = cached.find((e) => e.key === bKey && e.k === k && e.n8 === n8);
     if (hit) bAt = hit.at;
     else if (k * n8 <= CACHE_MAX_FLOATS) {
-      if (cached.length >= CACHE_MAX_ENTRIES || cacheEnd + k * n8 > CACHE_MAX_FLOATS) {
+      if (cached.length >= CACHE_MAX_ENTRIES || cacheEnd + k * n8 > CTRL_FLOATS + CACHE_MAX_FLOATS) {
         cached = [];
-        cacheEnd = 0;
+        cacheEnd = CTRL_FLOATS;
       }
       bAt = cacheEnd;
       cacheEnd += k * n8;
@@ -253,8 +271,12 @@ export function wasmGemm(
     bAt = bScratch;
     writeB(f, bAt, b, bOff, transB, n, k, n8);
   }
-  const run = !relaxedOff && kernel!.relaxed ? kernel!.relaxed : kernel!.gemm;
-  run(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
+  const pool = kernel!.pool;
+  // row blocks of C over the threads for large products (each element is computed
+  // the same way whichever thread runs it, so the result does not depend on the count)
+  if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) pool.run(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  else (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   for (let i = 0; i < m; i++) {
     const src = cAt + i * n8;
     const dst = cOff + i * ldc;
