@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 // The host page lives on another origin (localhost on another port) and embeds the app.
 let host: http.Server;
 let hostUrl = '';
-const APP = 'http://127.0.0.1:4173';
+const APP = `http://127.0.0.1:${process.env.PW_PORT ?? 4173}`;
 
 test.beforeAll(async () => {
   host = http.createServer((_req, res) => {

@@ -7,6 +7,7 @@ import type { ExperimentFactory, ExperimentRegistry } from '../engine/worker/exp
 import type { ToWorker } from '../engine/worker/protocol';
 import { RunLoop } from '../engine/worker/runLoop';
 import { selectBackend } from '../engine/worker/selectBackend';
+import { startGemmThreads, threadsSupported } from '../engine/wasm/threads';
 
 const modules = import.meta.glob<{ experiment: ExperimentFactory }>('./*/experiment.ts', { eager: true });
 const registry: ExperimentRegistry = {};
@@ -14,4 +15,9 @@ for (const [path, mod] of Object.entries(modules)) registry[path.split('/')[1]] 
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const loop = new RunLoop(registry, scope, selectBackend);
-scope.onmessage = (e: MessageEvent<ToWorker>) => void loop.handle(e.data);
+// Matrix-multiply helper threads where the page is cross-origin isolated (up to
+// hardwareConcurrency - 1 threads in all, leaving a core for the page); one thread
+// elsewhere. Messages wait for the pool so that the first 'ready' reports the count.
+const threads = threadsSupported() ? Math.max(1, Math.min((navigator.hardwareConcurrency || 2) - 1, 8)) : 1;
+const pool = threads > 1 ? startGemmThreads(threads, () => new Worker(new URL('../engine/wasm/gemmThreadWorker.ts', import.meta.url), { type: 'module' })) : Promise.resolve(1);
+scope.onmessage = (e: MessageEvent<ToWorker>) => void pool.then(() => loop.handle(e.data));

@@ -17,7 +17,9 @@ import { CTRL_FLOATS, gemmModule, installKernel, relaxedSimdSupported, wasmSimdA
 export interface ThreadPort {
   postMessage(msg: unknown): void;
   terminate(): unknown;
-  onmessage?: ((e: { data: unknown }) => void) | null;
+  /** A Web Worker's handler slot (its event type differs by environment, hence unknown). */
+  onmessage?: unknown;
+  /** Node's worker_threads: messages arrive as data. */
   on?: (ev: 'message', f: (data: unknown) => void) => void;
 }
 
@@ -115,7 +117,7 @@ export async function startGemmThreads(threads: number, spawn: () => ThreadPort)
               else reject(new Error(String(data)));
             };
             if (w.on) w.on('message', onMsg);
-            else w.onmessage = (e) => onMsg(e.data);
+            else (w as { onmessage: (e: { data: unknown }) => void }).onmessage = (e) => onMsg(e.data);
             w.postMessage({ mem, plainMod, relaxedMod, slot: slot(h) });
           }),
       ),
