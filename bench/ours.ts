@@ -1,7 +1,7 @@
 /** The benchmark models on our engine (cpu backend). Each returns a step function. */
 import * as E from '../src/engine';
 
-export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm';
+export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm' | 'lstmComposite' | 'aeLayer' | 'finetune' | 'race';
 
 function rand(n: number, rng: E.Rng, lo = -1, hi = 1): Float32Array {
   return Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
@@ -59,17 +59,61 @@ export function oursModel(model: Model): { step: () => void; batch: number } {
       const opt = new E.SGD(0.01);
       return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(net.forward(x), y)) };
     }
-    case 'lstm': {
+    case 'lstm':
+    case 'lstmComposite': {
+      // lstmComposite: the same cell written from primitives (the engine before the fused step op)
       const B = 16;
       const T = 20;
       const H = 32;
       const xs = Array.from({ length: T }, () => E.keep(E.tensor(rand(B, rng), [B, 1])));
       const y = E.keep(E.oneHot(labels(B, 2, rng), 2));
-      const cell = new E.LSTM(1, H, rng);
+      const cell = new E.LSTM(1, H, rng, { fused: model === 'lstm' });
       const head = new E.Dense(H, 2, rng);
       const params = [...cell.params(), ...head.params()];
       const opt = new E.SGD(0.1);
       return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(head.forward(cell.forward(xs).hs[T - 1]), y)) };
+    }
+    case 'aeLayer': {
+      // the pretraining lesson's layer step: 784-256-784 untied auto-encoder, sigmoid, BCE on the logits
+      const B = 64;
+      const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 784]));
+      const ae = new E.AutoEncoder(784, 256, rng, { tied: false, activation: 'sigmoid', output: 'sigmoid' });
+      const params = ae.params();
+      const opt = new E.SGD(0.1);
+      return { batch: B, step: () => sgdStep(params, opt, () => E.bceWithLogits(ae.decodeLogits(ae.encode(x)), x)) };
+    }
+    case 'finetune': {
+      // the pretraining lesson's fine-tuning step: 784-256-128-10 sigmoid, softmax cross-entropy
+      const B = 64;
+      const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 784]));
+      const y = E.keep(E.oneHot(labels(B, 10, rng), 10));
+      const l1 = new E.Dense(784, 256, rng);
+      const l2 = new E.Dense(256, 128, rng);
+      const l3 = new E.Dense(128, 10, rng);
+      const params = [...l1.params(), ...l2.params(), ...l3.params()];
+      const opt = new E.SGD(0.1);
+      return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(l3.forward(E.sigmoid(l2.forward(E.sigmoid(l1.forward(x))))), y)) };
+    }
+    case 'race': {
+      // the LSTM lesson's race: a tanh RNN, an LSTM and a GRU (32 units) each take one step on the
+      // same batch of "recall the first of 20 symbols (4 kinds)"
+      const B = 16;
+      const T = 20;
+      const H = 32;
+      const K = 4;
+      const seq = E.data.firstSymbolTask(B, T, K, rng);
+      const xs = Array.from({ length: T }, (_, t) => E.keep(E.tensor(E.data.stepSlice(seq, t), [B, K])));
+      const y = E.keep(E.oneHot(seq.y, K));
+      const racers = [new E.RNN(K, H, rng), new E.LSTM(K, H, rng), new E.GRU(K, H, rng)].map((cell) => {
+        const head = new E.Dense(H, K, rng);
+        return { cell, head, params: [...cell.params(), ...head.params()], opt: new E.SGD(0.1) };
+      });
+      return {
+        batch: B,
+        step: () => {
+          for (const r of racers) sgdStep(r.params, r.opt, () => E.softmaxCrossEntropy(r.head.forward(r.cell.forward(xs).hs[T - 1]), y));
+        },
+      };
     }
   }
 }

@@ -13,12 +13,16 @@ import { oursMatmul, oursModel, type Model } from './ours';
 import { perRoundFor, time } from './stats';
 
 type Runner = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
-const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>) => boolean | null }[] = [
+const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>, table: Record<string, Record<Runner, number | null>>) => boolean | null; oursOnly?: boolean }[] = [
   { id: 'xor', label: 'XOR 2-2-1 (batch 4)', unit: 'us/step', target: '<= 20 us', check: (r) => (r.ours === null ? null : r.ours <= 0.02) },
   { id: 'mlp8', label: '2-8-8-1 tanh (batch 32)', unit: 'us/step', target: '>= 10x tfjs-cpu', check: (r) => (r.ours === null || r['tfjs-cpu'] === null ? null : r['tfjs-cpu'] / r.ours >= 10) },
-  { id: 'mnistMlp', label: '784-500-500-10 (batch 64)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
-  { id: 'cnn', label: 'CNN conv5x5x8-pool-conv5x5x16-pool (batch 20)', unit: 'ex/s', target: '>= 230 ex/s', check: (r) => (r.ours === null ? null : (20 * 1000) / r.ours >= 230) },
-  { id: 'lstm', label: 'LSTM 32 units, T 20 (batch 16)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
+  { id: 'mnistMlp', label: '784-500-500-10 (batch 64)', unit: 'ms/step', target: '>= 8x tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r['tfjs-wasm'] / r.ours >= 8) },
+  { id: 'cnn', label: 'digits CNN conv5x5x8-pool-conv5x5x16-pool (batch 20)', unit: 'ex/s', target: '>= 250x tfjs-cpu', check: (r) => (r.ours === null || r['tfjs-cpu'] === null ? null : r['tfjs-cpu'] / r.ours >= 250) },
+  { id: 'lstm', label: 'LSTM 32 units, T 20 (batch 16)', unit: 'ms/step', target: '>= 10x tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r['tfjs-wasm'] / r.ours >= 10) },
+  { id: 'lstmComposite', label: 'LSTM as above, cell from primitives (before fusing)', unit: 'ms/step', target: 'fused >= 2x this', oursOnly: true, check: (r, t) => (r.ours === null || t.lstm?.ours == null ? null : r.ours / t.lstm.ours >= 2) },
+  { id: 'aeLayer', label: 'pretraining: AE layer 784-256-784 sigmoid (batch 64)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
+  { id: 'finetune', label: 'pretraining: fine-tune 784-256-128-10 (batch 64)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
+  { id: 'race', label: 'LSTM lesson race: RNN + LSTM + GRU, 32 units, T 20 (batch 16)', unit: 'ms/step', target: '<= tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r.ours <= r['tfjs-wasm']) },
 ];
 const want = (process.env.BENCH ?? MODELS.map((m) => m.id).join(',')).split(',');
 const runners = (process.env.BACKENDS ?? 'ours,tfjs-cpu,tfjs-wasm').split(',') as Runner[];
@@ -48,6 +52,16 @@ type Result = { ms: number; cpuMs: number } | null;
 /** In a child: measure one (runner, model or matmul size) and print it as JSON. */
 async function child(spec: string): Promise<void> {
   const [r, what] = spec.split(':') as [Runner, string];
+  // relaxed SIMD as browsers ship it (Node 20 keeps it behind a flag); RELAXED=0 measures the plain build
+  if (r === 'ours' && process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+  // THREADS=n: the matrix multiply over n threads (helpers on shared wasm memory), as a cross-origin-isolated page runs it
+  const threads = Number(process.env.THREADS ?? 1);
+  if (r === 'ours' && threads > 1) {
+    const { startGemmThreads } = await import('../src/engine/wasm/threads');
+    const { spawnNodeGemmThread } = await import('../test/helpers/gemmThreadNode');
+    const got = await startGemmThreads(threads, spawnNodeGemmThread);
+    if (got !== threads) throw new Error(`asked for ${threads} threads, got ${got}`);
+  }
   let make: () => { step: () => void };
   if (r === 'ours') make = what.startsWith('matmul') ? () => ({ step: oursMatmul(Number(what.slice(6))) }) : () => oursModel(what as Model);
   else {
@@ -59,14 +73,15 @@ async function child(spec: string): Promise<void> {
 }
 
 /** In the parent: run one measurement in a fresh process. */
-function inChild(r: Runner, what: string): Result {
-  console.error(`${r}: ${what}`);
+function inChild(r: Runner, what: string, env: Record<string, string> = {}): Result {
+  console.error(`${r}: ${what}${env.THREADS ? ` (${env.THREADS} threads)` : ''}`);
   const res = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_CHILD: `${r}:${what}` },
+    env: { ...process.env, ...env, BENCH_CHILD: `${r}:${what}` },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
   const line = (res.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (line && line.endsWith('null')) console.error(`  failed: ${(res.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
   if (!line) {
     console.error(`  failed: ${(res.stderr ?? '').trim().split('\n').slice(-1)[0]}`);
     return null;
@@ -83,12 +98,16 @@ const results: Record<string, Record<Runner, number | null>> = {};
 const cpuResults: Record<string, Record<Runner, number | null>> = {};
 const gflops: Record<number, Record<Runner, number | null>> = {};
 const cpuGflops: Record<number, Record<Runner, number | null>> = {};
+/** Ours with MT_THREADS (default 2) threads: [by CPU time, by wall time]. */
+const mt: Record<number, [number, number] | null> = {};
+const MT = Number(process.env.MT_THREADS ?? 2);
 const none = (): Record<Runner, number | null> => ({ ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null });
 for (const m of MODELS) {
   if (!want.includes(m.id)) continue;
   results[m.id] = none();
   cpuResults[m.id] = none();
   for (const r of runners) {
+    if (m.oursOnly && r !== 'ours') continue;
     const t = inChild(r, m.id);
     results[m.id][r] = t?.ms ?? null;
     cpuResults[m.id][r] = t?.cpuMs ?? null;
@@ -102,6 +121,10 @@ if (want.includes('matmul') || !process.env.BENCH) {
       const t = inChild(r, `matmul${n}`);
       gflops[n][r] = t === null ? null : (2 * n ** 3) / (t.ms * 1e6);
       cpuGflops[n][r] = t === null ? null : (2 * n ** 3) / (t.cpuMs * 1e6);
+    }
+    if (runners.includes('ours') && MT > 1) {
+      const t = inChild('ours', `matmul${n}`, { THREADS: String(MT) });
+      mt[n] = t === null ? null : [(2 * n ** 3) / (t.cpuMs * 1e6), (2 * n ** 3) / (t.ms * 1e6)];
     }
   }
 }
@@ -123,22 +146,32 @@ for (const [title, table] of [
     const r = table[m.id];
     if (!r) continue;
     const batch = m.id === 'cnn' ? 20 : 1;
-    const ok = m.check(r);
+    const ok = m.check(r, table);
     lines.push(`| ${m.label} | ${fmt(r.ours, m.unit, batch)} | ${fmt(r['tfjs-cpu'], m.unit, batch)} | ${fmt(r['tfjs-wasm'], m.unit, batch)} | ${ratio(r.ours, r['tfjs-cpu'])} | ${ratio(r.ours, r['tfjs-wasm'])} | ${m.target} | ${ok === null ? '?' : ok ? 'yes' : 'no'} |`);
   }
   lines.push('');
 }
 if (Object.keys(gflops).length) {
-  lines.push('Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time):', '', '| matmul n x n | ours | tfjs-cpu | tfjs-wasm |', '| --- | --- | --- | --- |');
+  lines.push(
+    `Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time; CPU time adds up every thread's):`,
+    '',
+    `| matmul n x n | ours | ours, ${MT} threads | ${MT} threads vs 1 (wall) | tfjs-cpu | tfjs-wasm | ours vs tfjs-wasm (wall) |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  );
   for (const n of SIZES) {
     const g = gflops[n];
     const c = cpuGflops[n];
     if (!g) continue;
     const f = (r: Runner) => (g[r] === null ? 'n/a' : `${c[r]!.toFixed(1)} / ${g[r]!.toFixed(1)}`);
-    lines.push(`| ${n} | ${f('ours')} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} |`);
+    const m2 = mt[n];
+    const vs = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? 'n/a' : `${(a / b).toFixed(2)}x`);
+    lines.push(`| ${n} | ${f('ours')} | ${m2 ? `${m2[0].toFixed(1)} / ${m2[1].toFixed(1)}` : 'n/a'} | ${vs(m2?.[1], g.ours)} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} | ${vs(g.ours, g['tfjs-wasm'])} |`);
   }
 }
-console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}\n`);
+const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');
+if (process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
+const relaxed = process.env.RELAXED !== '0' && relaxedSimdSupported();
+console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}; ours: relaxed SIMD ${relaxed ? 'on' : 'off'}, 1 thread\n`);
 console.log(lines.join('\n'));
 
 // the webgpu column (bench/webgpu.ts): dispatches and bytes read back per step on webgpu; WEBGPU=0 skips it

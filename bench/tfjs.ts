@@ -84,7 +84,8 @@ export function tfjsModel(model: Model): { step: () => void; batch: number } {
       };
       return { batch: 20, step: train(0.01, [k1, b1, k2, b2, ...out.vars], () => tf.losses.softmaxCrossEntropy(y, f()) as tf.Scalar) };
     }
-    case 'lstm': {
+    case 'lstm':
+    case 'lstmComposite': {
       const B = 16, T = 20, H = 32;
       const xs = Array.from({ length: T }, () => randT([B, 1]));
       const y = oneHot(B, 2);
@@ -104,6 +105,60 @@ export function tfjsModel(model: Model): { step: () => void; batch: number } {
         return head.f(h);
       };
       return { batch: B, step: train(0.1, [Wx, Wh, b, ...head.vars], () => tf.losses.softmaxCrossEntropy(y, f()) as tf.Scalar) };
+    }
+    case 'aeLayer': {
+      const x = randT([64, 784], 0, 1);
+      const enc = dense(784, 256);
+      const dec = dense(256, 784);
+      return { batch: 64, step: train(0.1, [...enc.vars, ...dec.vars], () => tf.losses.sigmoidCrossEntropy(x, dec.f(tf.sigmoid(enc.f(x)))) as tf.Scalar) };
+    }
+    case 'finetune': {
+      const x = randT([64, 784], 0, 1);
+      const y = oneHot(64, 10);
+      const l1 = dense(784, 256);
+      const l2 = dense(256, 128);
+      const l3 = dense(128, 10);
+      return { batch: 64, step: train(0.1, [...l1.vars, ...l2.vars, ...l3.vars], () => tf.losses.softmaxCrossEntropy(y, l3.f(tf.sigmoid(l2.f(tf.sigmoid(l1.f(x)))))) as tf.Scalar) };
+    }
+    case 'race': {
+      // tanh RNN, LSTM and GRU (the engine's GRU form), 32 units, on one-hot symbols
+      const B = 16, T = 20, H = 32, K = 4;
+      const xs = Array.from({ length: T }, () => oneHot(B, K));
+      const y = oneHot(B, K);
+      const mm = (a: tf.Tensor, b: tf.Tensor) => tf.matMul(a as tf.Tensor2D, b as tf.Tensor2D);
+      const rnn = { Wx: glorot(r, K, H), Wh: glorot(r, H, H), b: zeros(H), head: dense(H, K) };
+      const lstm = { Wx: glorot(r, K, 4 * H), Wh: glorot(r, H, 4 * H), b: zeros(4 * H), head: dense(H, K) };
+      const gru = { Wx: glorot(r, K, 3 * H), Wzr: glorot(r, H, 2 * H), Wn: glorot(r, H, H), b: zeros(3 * H), head: dense(H, K) };
+      const steps = [
+        train(0.1, [rnn.Wx, rnn.Wh, rnn.b, ...rnn.head.vars], () => {
+          let h: tf.Tensor = tf.zeros([B, H]);
+          for (const x of xs) h = tf.tanh(tf.add(tf.add(mm(x, rnn.Wx), mm(h, rnn.Wh)), rnn.b));
+          return tf.losses.softmaxCrossEntropy(y, rnn.head.f(h)) as tf.Scalar;
+        }),
+        train(0.1, [lstm.Wx, lstm.Wh, lstm.b, ...lstm.head.vars], () => {
+          let h: tf.Tensor = tf.zeros([B, H]);
+          let c: tf.Tensor = tf.zeros([B, H]);
+          for (const x of xs) {
+            const [zi, zf, zg, zo] = tf.split(tf.add(tf.add(mm(x, lstm.Wx), mm(h, lstm.Wh)), lstm.b), 4, 1);
+            c = tf.add(tf.mul(tf.sigmoid(zf), c), tf.mul(tf.sigmoid(zi), tf.tanh(zg)));
+            h = tf.mul(tf.sigmoid(zo), tf.tanh(c));
+          }
+          return tf.losses.softmaxCrossEntropy(y, lstm.head.f(h)) as tf.Scalar;
+        }),
+        train(0.1, [gru.Wx, gru.Wzr, gru.Wn, gru.b, ...gru.head.vars], () => {
+          let h: tf.Tensor = tf.zeros([B, H]);
+          for (const x of xs) {
+            const [xz, xr, xn] = tf.split(tf.add(mm(x, gru.Wx), gru.b), 3, 1);
+            const [hz, hr] = tf.split(mm(h, gru.Wzr), 2, 1);
+            const z = tf.sigmoid(tf.add(xz, hz));
+            const rr = tf.sigmoid(tf.add(xr, hr));
+            const n = tf.tanh(tf.add(xn, mm(tf.mul(rr, h), gru.Wn)));
+            h = tf.add(h, tf.mul(z, tf.sub(n, h)));
+          }
+          return tf.losses.softmaxCrossEntropy(y, gru.head.f(h)) as tf.Scalar;
+        }),
+      ];
+      return { batch: B, step: () => steps.forEach((s) => s()) };
     }
   }
 }

@@ -12,6 +12,7 @@ import { selectBackend } from '../engine/worker/selectBackend';
 import { lessonExperiment, type ExperimentModule } from './experimentEntry';
 import type { LessonMeta } from '../ui/lesson';
 import { parseParams } from '../ui/params';
+import { startGemmThreads, threadsSupported } from '../engine/wasm/threads';
 
 const metas = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
 const modules = import.meta.glob<ExperimentModule>('./*/experiment.ts', { eager: true });
@@ -35,4 +36,9 @@ function prefersCpu(lesson: string, params: ParamValues): boolean {
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const loop = new RunLoop(registry, scope, (choice, lesson, params) => selectBackend(choice, prefersCpu(lesson, params)));
-scope.onmessage = (e: MessageEvent<ToWorker>) => void loop.handle(e.data);
+// Matrix-multiply helper threads where the page is cross-origin isolated (up to
+// hardwareConcurrency - 1 threads in all, leaving a core for the page); one thread
+// elsewhere. Messages wait for the pool so that the first 'ready' reports the count.
+const threads = threadsSupported() ? Math.max(1, Math.min((navigator.hardwareConcurrency || 2) - 1, 8)) : 1;
+const pool = threads > 1 ? startGemmThreads(threads, () => new Worker(new URL('../engine/wasm/gemmThreadWorker.ts', import.meta.url), { type: 'module' })) : Promise.resolve(1);
+scope.onmessage = (e: MessageEvent<ToWorker>) => void pool.then(() => loop.handle(e.data));

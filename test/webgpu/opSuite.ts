@@ -12,6 +12,8 @@ import { apply } from '../../src/engine/engine';
 import { ops, type OpName } from '../../src/engine/ops';
 import { avgPool2dGradOp, maxPool2dGradOp } from '../../src/engine/ops/pool';
 import type { Tensor } from '../../src/engine/tensor';
+import { lstmCellGradStateOp, lstmCellGradWOp, lstmCellGradZOp } from '../../src/engine/ops/lstmCell';
+import { gruCellGradStateOp, gruCellGradWOp, gruCellGradZOp } from '../../src/engine/ops/gruCell';
 
 /** Default tolerance: |gpu - cpu| <= TOL * max(1, |cpu|) per element (relative above 1, absolute below). */
 export const TOL = 1e-4;
@@ -128,6 +130,18 @@ export const opCases = {
   stopGradient: [c('stopGradient', [S(3, 3)], E.stopGradient)],
   transpose: [c('transpose 2-d', [S(5, 3)], (x) => E.transpose(x)), c('transpose [0,2,1,3]', [S(2, 3, 4, 2)], (x) => E.transpose(x, [0, 2, 1, 3]))],
   where: [c('where broadcast', [{ shape: [3, 4], coarse: true }, S(3, 4), S(4)], (cond, a, b) => E.where(E.greater(cond, 0), a, b))],
+  // fused recurrent cells: B, D, H = 3, 5, 4 and 2, 3, 70 (more units than a workgroup's threads)
+  lstmCell: [c('lstmCell B3 D5 H4', [S(3, 5), S(3, 24), S(10, 16)], E.lstmCell), c('lstmCell B2 D3 H70', [S(2, 3), S(2, 420), S(74, 280)], E.lstmCell)],
+  lstmCellGradZ: [c('lstmCellGradZ H4', [S(3, 24), { shape: [3, 24], lo: 0.1, hi: 0.9 }, S(3, 24)], (g, s, sp) => apply(lstmCellGradZOp, [g, s, sp], undefined))],
+  lstmCellGradState: [c('lstmCellGradState H4', [S(3, 16), S(3, 24), { shape: [3, 24], lo: 0.1, hi: 0.9 }, S(10, 16)], (dz, g, s, w) => apply(lstmCellGradStateOp, [dz, g, s, w], undefined))],
+  lstmCellGradW: [c('lstmCellGradW H4', [S(3, 5), S(3, 24), S(3, 16)], (x, sp, dz) => apply(lstmCellGradWOp, [x, sp, dz], undefined))],
+  gruCell: [c('gruCell B3 D5 H4', [S(3, 5), S(3, 16), S(10, 12)], E.gruCell), c('gruCell B2 D3 H70', [S(2, 3), S(2, 280), S(74, 210)], E.gruCell)],
+  gruCellGradZ: [
+    c('gruCellGradZ H4', [S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(3, 16), S(10, 12)], (g, s, sp, w) => apply(gruCellGradZOp, [g, s, sp, w], undefined)),
+    c('gruCellGradZ H70', [S(2, 280), { shape: [2, 280], lo: 0.1, hi: 0.9 }, S(2, 280), S(74, 210)], (g, s, sp, w) => apply(gruCellGradZOp, [g, s, sp, w], undefined)),
+  ],
+  gruCellGradState: [c('gruCellGradState H4', [S(3, 16), S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(10, 12)], (d, g, s, w) => apply(gruCellGradStateOp, [d, g, s, w], undefined))],
+  gruCellGradW: [c('gruCellGradW H4', [S(3, 5), S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(3, 16)], (x, sp, s, d) => apply(gruCellGradWOp, [x, sp, s, d], undefined))],
 } satisfies Record<OpName, OpCase[]>;
 
 function values(inp: In, seed: number): Float32Array {

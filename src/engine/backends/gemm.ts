@@ -93,16 +93,20 @@ export const WASM_MIN_WORK = 16384;
  * C[cOff + i n + j] (+)= sum_p opA[i, p] opB[p, j] with opA [m, k] (A stored
  * [k, m] when transA) and opB [k, n] (B stored [n, k] when transB): the one
  * entry point the matmul and conv kernels use. Picks WebAssembly SIMD for
- * large products and the JS NT core otherwise.
+ * large products and the JS NT core otherwise. `bKey` (optional) names B's
+ * values so the SIMD path can keep its padded copy between calls: only for
+ * values that do not change while the key is in use (not parameters, which
+ * the optimizer updates in place).
  */
 export function gemm(
   A: Float32Array, aOff: number, transA: boolean,
   B: Float32Array, bOff: number, transB: boolean,
   C: Float32Array, cOff: number,
   m: number, n: number, k: number, acc: boolean,
+  bKey?: string,
 ): void {
   if (m * n * k >= WASM_MIN_WORK && wasmEnabled()) {
-    wasmGemm(A, aOff, transA, B, bOff, transB, C, cOff, n, m, n, k, acc);
+    wasmGemm(A, aOff, transA, B, bOff, transB, C, cOff, n, m, n, k, acc, bKey);
     return;
   }
   let a = A;

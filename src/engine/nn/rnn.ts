@@ -1,12 +1,18 @@
 /**
- * Recurrent cells unrolled over a sequence, written from primitives: a plain
- * tanh RNN, an LSTM and a GRU. Inputs are one [B, in] tensor per step; every
- * per-step hidden state (and each gate) is returned, so a lesson can plot the
- * gates and take gradients(tape, loss, hs) to get dL/dh_t for every t.
+ * Recurrent cells unrolled over a sequence: a plain tanh RNN, an LSTM and a
+ * GRU. Inputs are one [B, in] tensor per step; every per-step hidden state
+ * (and each gate) is returned, so a lesson can plot the gates and get dL/dh_t
+ * for every t with hiddenGradients().
+ *
+ * The LSTM and GRU run each time step as one fused op (ops/lstmCell.ts,
+ * ops/gruCell.ts) on a packed state S_t that holds h_t, c_t and the gates;
+ * `hs`, `cs` and `gates` are read out of S_t on first access. `fused: false`
+ * runs the same cell written from primitives (the tests compare the two).
  */
-import { getBackend, keep, variable, zeros } from '../engine';
+import { gradients } from '../autodiff';
+import { getBackend, keep, variable, zeros, type TapeNode } from '../engine';
 import { initWeights, type InitName } from '../init';
-import { add, matmul, mul, reshape, sigmoid, slice, sub, tanh } from '../ops';
+import { add, concat, gruCell, lstmCell, matmul, mul, reshape, sigmoid, slice, sub, tanh } from '../ops';
 import type { Rng } from '../rng';
 import type { Tensor } from '../tensor';
 
@@ -15,16 +21,53 @@ export interface RnnOptions {
   scale?: number;
   /** LSTM only: initial forget-gate bias (1 keeps memory at the start, Gers et al. 2000). */
   forgetBias?: number;
+  /** LSTM and GRU: one fused op per time step (default true); false runs the cell written from primitives. */
+  fused?: boolean;
 }
 
 export interface RnnOutput {
-  /** h_1 .. h_T, each [B, H]. */
+  /**
+   * h_1 .. h_T, each [B, H]. On the fused path these are read out of the
+   * packed states, so the gradient with respect to one of them holds only
+   * its direct uses: for dL/dh_t through the later steps use hiddenGradients().
+   */
   hs: Tensor[];
   /** LSTM only: cell states c_1 .. c_T. */
   cs: Tensor[];
   /** Per step, the gate activations by name (LSTM: i, f, o, g; GRU: z, r, n). */
   gates: Record<string, Tensor>[];
+  /** The tensors carried from step to step: packed S_t on the fused path (h_t in its first H columns), h_t otherwise. */
+  states: Tensor[];
 }
+
+/**
+ * dL/dh_t [B, H] for every step, through every later step (null where the
+ * loss does not depend on h_t): the h block of the gradient of each carried state.
+ */
+export function hiddenGradients(tape: readonly TapeNode[], loss: Tensor, out: RnnOutput): (Tensor | null)[] {
+  const gs = gradients(tape, loss, out.states);
+  return gs.map((g, t) => (g && g.shape[1] !== out.hs[t].shape[1] ? slice(g, [0, 0], [g.shape[0], out.hs[t].shape[1]]) : g));
+}
+
+/**
+ * An array of n tensors made on first access of each index (an element read
+ * out of a packed state costs an op; most callers read one or two of them).
+ */
+function lazyList<T>(n: number, make: (i: number) => T): T[] {
+  const items = new Array<T | undefined>(n);
+  return new Proxy(items as T[], {
+    get(target, p, receiver) {
+      if (typeof p === 'string') {
+        const i = p.length < 10 ? Number(p) : NaN;
+        if (Number.isInteger(i) && i >= 0 && i < n && String(i) === p) return (target[i] ??= make(i));
+      }
+      return Reflect.get(target, p, receiver);
+    },
+  });
+}
+
+/** Column block k (of width H) of every packed state. */
+const block = (S: Tensor, k: number, H: number) => slice(S, [0, k * H], [S.shape[0], H]);
 
 const zeroCache = new Map<string, Tensor>();
 /** A kept all-zero initial state [B, H], shared (it is only ever read). */
@@ -71,7 +114,7 @@ export class RNN {
       h = tanh(add(add(matmul(x, this.Wx), matmul(h, this.Wh)), this.b));
       hs.push(h);
     }
-    return { hs, cs: [], gates: hs.map(() => ({})) };
+    return { hs, cs: [], gates: hs.map(() => ({})), states: hs };
   }
   params(): Tensor[] {
     return [this.Wx, this.Wh, this.b];
@@ -91,6 +134,7 @@ export class LSTM {
   readonly Wx: Tensor;
   readonly Wh: Tensor;
   readonly b: Tensor;
+  readonly fused: boolean;
   constructor(readonly inSize: number, readonly hidden: number, rng: Rng, o: RnnOptions = {}) {
     const H = hidden;
     this.Wx = weights(rng, inSize, 4 * H, H, o);
@@ -98,13 +142,35 @@ export class LSTM {
     const b = new Float32Array(4 * H);
     b.fill(o.forgetBias ?? 1, H, 2 * H);
     this.b = variable(b, [4 * H]);
+    this.fused = o.fused ?? true;
   }
   forward(xs: Tensor[], h0?: Tensor, c0?: Tensor): RnnOutput {
+    return this.fused ? this.forwardFused(xs, h0, c0) : this.forwardComposite(xs, h0, c0);
+  }
+  /** One lstmCell op per step on S_t = [h | c | i | f | g | o] with W = [Wx; Wh; b]. */
+  private forwardFused(xs: Tensor[], h0?: Tensor, c0?: Tensor): RnnOutput {
+    const B = xs[0].shape[0];
+    const H = this.hidden;
+    const W = concat([this.Wx, this.Wh, reshape(this.b, [1, 4 * H])], 0);
+    let S = h0 || c0 ? concat([h0 ?? zeroState(B, H), c0 ?? zeroState(B, H), zeroState(B, 4 * H)], 1) : zeroState(B, 6 * H);
+    const states: Tensor[] = [];
+    for (const x of xs) {
+      S = lstmCell(x, S, W);
+      states.push(S);
+    }
+    return {
+      states,
+      hs: lazyList(states.length, (t) => block(states[t], 0, H)),
+      cs: lazyList(states.length, (t) => block(states[t], 1, H)),
+      gates: lazyList(states.length, (t) => ({ i: block(states[t], 2, H), f: block(states[t], 3, H), g: block(states[t], 4, H), o: block(states[t], 5, H) })),
+    };
+  }
+  private forwardComposite(xs: Tensor[], h0?: Tensor, c0?: Tensor): RnnOutput {
     const B = xs[0].shape[0];
     const H = this.hidden;
     let h = h0 ?? zeroState(B, H);
     let c = c0 ?? zeroState(B, H);
-    const out: RnnOutput = { hs: [], cs: [], gates: [] };
+    const out: RnnOutput = { hs: [], cs: [], gates: [], states: [] };
     for (const x of xs) {
       const z = add(add(matmul(x, this.Wx), matmul(h, this.Wh)), this.b);
       const [zi, zf, zg, zo] = split(z, 4, H);
@@ -118,6 +184,7 @@ export class LSTM {
       out.cs.push(c);
       out.gates.push({ i, f, o, g });
     }
+    out.states = out.hs;
     return out;
   }
   params(): Tensor[] {
@@ -145,18 +212,41 @@ export class GRU {
   readonly Wzr: Tensor;
   readonly Wn: Tensor;
   readonly b: Tensor;
+  readonly fused: boolean;
   constructor(readonly inSize: number, readonly hidden: number, rng: Rng, o: RnnOptions = {}) {
     const H = hidden;
     this.Wx = weights(rng, inSize, 3 * H, H, o);
     this.Wzr = weights(rng, H, 2 * H, H, o);
     this.Wn = weights(rng, H, H, H, o);
     this.b = variable(new Float32Array(3 * H), [3 * H]);
+    this.fused = o.fused ?? true;
   }
   forward(xs: Tensor[], h0?: Tensor): RnnOutput {
+    return this.fused ? this.forwardFused(xs, h0) : this.forwardComposite(xs, h0);
+  }
+  /** One gruCell op per step on S_t = [h | z | r | n] with W = [Wx; Wzr Wn; b]. */
+  private forwardFused(xs: Tensor[], h0?: Tensor): RnnOutput {
+    const B = xs[0].shape[0];
+    const H = this.hidden;
+    const W = concat([this.Wx, concat([this.Wzr, this.Wn], 1), reshape(this.b, [1, 3 * H])], 0);
+    let S = h0 ? concat([h0, zeroState(B, 3 * H)], 1) : zeroState(B, 4 * H);
+    const states: Tensor[] = [];
+    for (const x of xs) {
+      S = gruCell(x, S, W);
+      states.push(S);
+    }
+    return {
+      states,
+      hs: lazyList(states.length, (t) => block(states[t], 0, H)),
+      cs: [],
+      gates: lazyList(states.length, (t) => ({ z: block(states[t], 1, H), r: block(states[t], 2, H), n: block(states[t], 3, H) })),
+    };
+  }
+  private forwardComposite(xs: Tensor[], h0?: Tensor): RnnOutput {
     const B = xs[0].shape[0];
     const H = this.hidden;
     let h = h0 ?? zeroState(B, H);
-    const out: RnnOutput = { hs: [], cs: [], gates: [] };
+    const out: RnnOutput = { hs: [], cs: [], gates: [], states: [] };
     for (const x of xs) {
       const [xz, xr, xn] = split(add(matmul(x, this.Wx), this.b), 3, H);
       const [hz, hr] = split(matmul(h, this.Wzr), 2, H);
@@ -167,6 +257,7 @@ export class GRU {
       out.hs.push(h);
       out.gates.push({ z, r, n });
     }
+    out.states = out.hs;
     return out;
   }
   params(): Tensor[] {

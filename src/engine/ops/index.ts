@@ -38,6 +38,8 @@ import { sliceOp } from './slice';
 import { stopGradientOp } from './stopGradient';
 import { transposeOp } from './transpose';
 import { whereOp } from './where';
+import { lstmCellGradStateOp, lstmCellGradWOp, lstmCellGradZOp, lstmCellOp } from './lstmCell';
+import { gruCellGradStateOp, gruCellGradWOp, gruCellGradZOp, gruCellOp } from './gruCell';
 
 export const ops = {
   abs: absOp,
@@ -81,6 +83,15 @@ export const ops = {
   stopGradient: stopGradientOp,
   transpose: transposeOp,
   where: whereOp,
+  // fused recurrent cells: one op per time step forward, three backward
+  lstmCell: lstmCellOp,
+  lstmCellGradZ: lstmCellGradZOp,
+  lstmCellGradState: lstmCellGradStateOp,
+  lstmCellGradW: lstmCellGradWOp,
+  gruCell: gruCellOp,
+  gruCellGradZ: gruCellGradZOp,
+  gruCellGradState: gruCellGradStateOp,
+  gruCellGradW: gruCellGradWOp,
 };
 export type OpName = keyof typeof ops;
 
@@ -128,3 +139,5 @@ export { softmax, logSoftmax } from './softmax';
 export { stopGradient } from './stopGradient';
 export { transpose } from './transpose';
 export { where } from './where';
+export { lstmCell } from './lstmCell';
+export { gruCell } from './gruCell';

@@ -58,6 +58,10 @@ export const op = {
   v128Load: (offset = 0) => [0xfd, ...uleb(0), 4, ...uleb(offset)],
   v128Store: (offset = 0) => [0xfd, ...uleb(11), 4, ...uleb(offset)],
   v128Zero: [0xfd, ...uleb(12), ...new Array(16).fill(0)],
+  /** Loads one f32 into all four lanes (a load, not a load and a shuffle). */
+  v128Load32Splat: (offset = 0) => [0xfd, ...uleb(9), 2, ...uleb(offset)],
+  /** Relaxed SIMD: a * b + c, fused or not as the hardware does it (so the last bits may differ by machine). */
+  f32x4RelaxedMadd: [0xfd, ...uleb(0x105)],
   f32x4Splat: [0xfd, ...uleb(19)],
   f32x4Add: [0xfd, ...uleb(228)],
   f32x4Mul: [0xfd, ...uleb(230)],
@@ -71,10 +75,14 @@ export interface FuncDef {
   body: number[];
 }
 
-/** A module importing memory "env.mem" and exporting `funcs` (all returning nothing). */
-export function buildModule(funcs: FuncDef[]): Uint8Array<ArrayBuffer> {
+/**
+ * A module importing memory "env.mem" and exporting `funcs` (all returning
+ * nothing). `sharedMaxPages` imports a shared memory (threads) with that maximum.
+ */
+export function buildModule(funcs: FuncDef[], sharedMaxPages?: number): Uint8Array<ArrayBuffer> {
   const types = funcs.map((f) => [0x60, ...vec(f.params.map((p) => [p])), 0]);
-  const imports = vec([[...str('env'), ...str('mem'), 0x02, 0x00, ...uleb(1)]]);
+  const limits = sharedMaxPages ? [0x03, ...uleb(1), ...uleb(sharedMaxPages)] : [0x00, ...uleb(1)];
+  const imports = vec([[...str('env'), ...str('mem'), 0x02, ...limits]]);
   const fsec = vec(funcs.map((_, i) => uleb(i)));
   const exps = vec(funcs.map((f, i) => [...str(f.name), 0x00, ...uleb(i)]));
   const codes = vec(

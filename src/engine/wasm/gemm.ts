@@ -2,10 +2,14 @@
  * WebAssembly SIMD matrix multiply: C [m, n] = A [m, k] B [k, n], row-major f32,
  * m a multiple of 4 and n of 8. Each step of the p loop loads 8 columns of one
  * row of B and updates a 4 x 8 block of C held in eight f32x4 registers.
+ * Two builds of the same kernel: with relaxed SIMD's f32x4.relaxed_madd (one
+ * fused multiply-add per update where the CPU has FMA) where the runtime
+ * validates it, and with a multiply then an add otherwise.
  * The JS side copies operands into the module's memory, padding and
  * transposing as asked, and copies C back.
  */
 import { buildModule, I32, op, V128 } from './emit';
+import type { GemmPool } from './threads';
 
 // params
 const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
@@ -15,7 +19,7 @@ const I = 6, J = 7, P = 8, PA0 = 9, PA1 = 10, PA2 = 11, PA3 = 12, PB = 13, PC = 
 const ACC = (r: number, h: number) => 17 + r * 2 + h;
 const B0 = 25, B1 = 26, S = 27;
 
-function kernelBody(): number[] {
+function kernelBody(relaxed: boolean): number[] {
   const b: number[] = [];
   const e = (...xs: number[][]) => xs.forEach((x) => b.push(...x));
   // RA = k * 4 (bytes per row of A), RB = n * 4
@@ -42,9 +46,11 @@ function kernelBody(): number[] {
         e(op.localGet(PB), op.v128Load(16), op.localSet(B1));
         const pa = [PA0, PA1, PA2, PA3];
         for (let r = 0; r < 4; r++) {
-          e(op.localGet(pa[r]), op.f32Load(0), op.f32x4Splat, op.localSet(S));
-          e(op.localGet(ACC(r, 0)), op.localGet(S), op.localGet(B0), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 0)));
-          e(op.localGet(ACC(r, 1)), op.localGet(S), op.localGet(B1), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, 1)));
+          e(op.localGet(pa[r]), op.v128Load32Splat(0), op.localSet(S));
+          for (const [h, bv] of [[0, B0], [1, B1]]) {
+            if (relaxed) e(op.localGet(S), op.localGet(bv), op.localGet(ACC(r, h)), op.f32x4RelaxedMadd, op.localSet(ACC(r, h)));
+            else e(op.localGet(ACC(r, h)), op.localGet(S), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, h)));
+          }
           e(op.localGet(pa[r]), op.i32Const(4), op.i32Add, op.localSet(pa[r]));
         }
         e(op.localGet(PB), op.localGet(RB), op.i32Add, op.localSet(PB));
@@ -67,23 +73,68 @@ function kernelBody(): number[] {
   return b;
 }
 
-interface Kernel {
+export type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+export interface Kernel {
   mem: WebAssembly.Memory;
-  gemm: (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+  gemm: GemmFn;
+  /** The relaxed-SIMD build (same memory), where the runtime validates it. */
+  relaxed: GemmFn | null;
   f32: Float32Array;
+  /** Helper threads sharing `mem` (threads.ts); null: this thread does all the work. */
+  pool: GemmPool | null;
 }
 let kernel: Kernel | null | undefined;
+
+/** The kernel module; `sharedMaxPages` builds it on a shared memory (for threads). */
+export const gemmModule = (relaxed: boolean, sharedMaxPages?: number) =>
+  buildModule(
+    [{ name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) }],
+    sharedMaxPages,
+  );
+
+/** Floats at the start of memory kept for the thread pool's control block. */
+export const CTRL_FLOATS = 64;
+
+/** Replaces the kernel (threads.ts installs one on shared memory, and the single-thread one back). */
+export function installKernel(k: Kernel | null | undefined): void {
+  kernel = k;
+  cached = [];
+  cacheEnd = CTRL_FLOATS;
+}
+
+/**
+ * Whether this runtime has relaxed SIMD: validates a one-instruction module
+ * (Chromium 114+ and Node 22+ do; Node 20 only behind --experimental-wasm-relaxed-simd).
+ */
+export function relaxedSimdSupported(): boolean {
+  if (typeof WebAssembly === 'undefined') return false;
+  // (func (param v128 v128 v128) (result v128) (f32x4.relaxed_madd (local.get 0) (local.get 1) (local.get 2)))
+  const probe = new Uint8Array([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x01, 0x08, 0x01, 0x60, 0x03, 0x7b, 0x7b, 0x7b, 0x01, 0x7b,
+    0x03, 0x02, 0x01, 0x00,
+    0x0a, 0x0d, 0x01, 0x0b, 0x00, 0x20, 0x00, 0x20, 0x01, 0x20, 0x02, 0xfd, 0x85, 0x02, 0x0b,
+  ]);
+  try {
+    return WebAssembly.validate(probe);
+  } catch {
+    return false;
+  }
+}
 
 function load(): Kernel | null {
   try {
     if (typeof WebAssembly === 'undefined') return null;
-    const bytes = buildModule([
-      { name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody() },
-    ]);
-    if (!WebAssembly.validate(bytes)) return null;
+    const plain = gemmModule(false);
+    if (!WebAssembly.validate(plain)) return null;
     const mem = new WebAssembly.Memory({ initial: 64 });
-    const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } });
-    return { mem, gemm: inst.exports.gemm as Kernel['gemm'], f32: new Float32Array(mem.buffer) };
+    const inst = (bytes: Uint8Array<ArrayBuffer>) => new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports.gemm as GemmFn;
+    let relaxed: GemmFn | null = null;
+    if (relaxedSimdSupported()) {
+      const bytes = gemmModule(true);
+      if (WebAssembly.validate(bytes)) relaxed = inst(bytes);
+    }
+    return { mem, gemm: inst(plain), relaxed, f32: new Float32Array(mem.buffer), pool: null };
   } catch {
     return null;
   }
@@ -93,6 +144,20 @@ function load(): Kernel | null {
 export function wasmSimdAvailable(): boolean {
   if (kernel === undefined) kernel = load();
   return kernel !== null;
+}
+
+/** Whether the relaxed-SIMD (fused multiply-add) build runs here. */
+export function wasmRelaxedAvailable(): boolean {
+  return wasmSimdAvailable() && kernel!.relaxed !== null;
+}
+
+let relaxedOff = false;
+/** Turns the relaxed-SIMD build off or on (tests compare the two; results may differ in the last bits). */
+export function setWasmRelaxed(on: boolean): void {
+  relaxedOff = !on;
+}
+export function wasmRelaxedEnabled(): boolean {
+  return !relaxedOff && wasmRelaxedAvailable();
 }
 
 let disabled = false;
@@ -107,8 +172,8 @@ export function wasmEnabled(): boolean {
 function ensure(floats: number): Float32Array {
   const k = kernel!;
   const need = floats * 4;
-  if (k.mem.buffer.byteLength < need) {
-    k.mem.grow(Math.ceil((need - k.mem.buffer.byteLength) / 65536));
+  if (k.f32.byteLength < need) {
+    k.mem.grow(Math.ceil((need - k.f32.byteLength) / 65536));
     k.f32 = new Float32Array(k.mem.buffer);
   }
   return k.f32;
@@ -128,40 +193,90 @@ function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: n
   }
 }
 
+/** Multiply-adds (m n k) above which a product is split over the helper threads. */
+export const THREAD_MIN_WORK = 1 << 19;
+
+/**
+ * Operands kept in the module's memory between calls (the recurrent cells
+ * multiply by the same packed weights at every time step): at the start of
+ * memory, looked up by a key the caller promises names unchanging values.
+ */
+interface Cached {
+  key: string;
+  at: number;
+  k: number;
+  n8: number;
+}
+let cached: Cached[] = [];
+let cacheEnd = CTRL_FLOATS;
+const CACHE_MAX_FLOATS = 1 << 18;
+const CACHE_MAX_ENTRIES = 4;
+
+/** Copies opB as [k, n8] (zero columns past n) to floats at `at`. */
+function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, transB: boolean, n: number, k: number, n8: number): void {
+  if (!transB) {
+    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), at);
+    else
+      for (let p = 0; p < k; p++) {
+        const row = at + p * n8;
+        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
+        f.fill(0, row + n, row + n8);
+      }
+  } else {
+    transposeBlocked(b, bOff, n, k, f, at, n8);
+    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, at + p * n8 + n, at + (p + 1) * n8);
+  }
+}
+
 /**
  * C[cOff + i ldc + j] (+)= sum_p opA[i, p] opB[p, j], where opA is A [m, k]
  * (or A stored [k, m] when transA) and opB is B [k, n] (or stored [n, k] when transB).
+ * `bKey`, when given, names opB's values (they must not change while the key
+ * is in use): the padded copy is made once and reused by later calls.
  */
 export function wasmGemm(
   a: Float32Array, aOff: number, transA: boolean,
   b: Float32Array, bOff: number, transB: boolean,
   c: Float32Array, cOff: number, ldc: number,
   m: number, n: number, k: number, acc: boolean,
+  bKey?: string,
 ): void {
   const m4 = (m + 3) & ~3;
   const n8 = (n + 7) & ~7;
-  const aAt = 0;
-  const bAt = m4 * k;
-  const cAt = bAt + k * n8;
+  let bAt = -1;
+  if (bKey !== undefined) {
+    const hit = cached.find((e) => e.key === bKey && e.k === k && e.n8 === n8);
+    if (hit) bAt = hit.at;
+    else if (k * n8 <= CACHE_MAX_FLOATS) {
+      if (cached.length >= CACHE_MAX_ENTRIES || cacheEnd + k * n8 > CTRL_FLOATS + CACHE_MAX_FLOATS) {
+        cached = [];
+        cacheEnd = CTRL_FLOATS;
+      }
+      bAt = cacheEnd;
+      cacheEnd += k * n8;
+      cached.push({ key: bKey, at: bAt, k, n8 });
+      writeB(ensure(cacheEnd), bAt, b, bOff, transB, n, k, n8);
+    }
+  }
+  // scratch after the cached operands: A [m4, k], B [k, n8] unless cached, C [m4, n8]
+  const aAt = cacheEnd;
+  const bScratch = aAt + m4 * k;
+  const cAt = bScratch + (bAt < 0 ? k * n8 : 0);
   const f = ensure(cAt + m4 * n8);
   // A -> [m4, k], zero rows past m
   if (!transA) f.set(a.subarray(aOff, aOff + m * k), aAt);
   else transposeBlocked(a, aOff, k, m, f, aAt, k);
   f.fill(0, aAt + m * k, aAt + m4 * k);
-  // B -> [k, n8], zero columns past n
-  if (!transB) {
-    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), bAt);
-    else
-      for (let p = 0; p < k; p++) {
-        const row = bAt + p * n8;
-        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
-        f.fill(0, row + n, row + n8);
-      }
-  } else {
-    transposeBlocked(b, bOff, n, k, f, bAt, n8);
-    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, bAt + p * n8 + n, bAt + (p + 1) * n8);
+  if (bAt < 0) {
+    bAt = bScratch;
+    writeB(f, bAt, b, bOff, transB, n, k, n8);
   }
-  kernel!.gemm(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
+  const pool = kernel!.pool;
+  // row blocks of C over the threads for large products (each element is computed
+  // the same way whichever thread runs it, so the result does not depend on the count)
+  if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) pool.run(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  else (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   for (let i = 0; i < m; i++) {
     const src = cAt + i * n8;
     const dst = cOff + i * ldc;

@@ -3,6 +3,7 @@
  * step, reset; trains in slices of a few milliseconds so commands are never
  * starved, and posts metrics and frames at most ~30 times a second.
  */
+import { gemmThreadCount } from '../wasm/threads';
 import type { Backend } from '../backend';
 import { cpuBackend } from '../backends/cpu';
 import { gpuFailure, isWebGpu, snapshot } from '../backends/webgpu/fallback';
@@ -73,7 +74,7 @@ export class RunLoop {
         this.backend = backend;
         setBackend(backend);
         await this.build();
-        this.post({ type: 'ready', runId: this.runId, backend: backend.name, note });
+        this.post({ type: 'ready', runId: this.runId, backend: backend.name, note, threads: gemmThreadCount() });
         this.readyPosted = true;
         await this.publish(true);
         return;

@@ -10,6 +10,7 @@ import { strides } from './program';
 import { elementwise, lit, mapProgram, type GpuKernel } from './program';
 import { matmulProgram } from './matmul';
 import { reduceProgram } from './reduce';
+import { recurrentKernels } from './recurrent';
 import {
   avgPoolGradProgram,
   avgPoolProgram,
@@ -101,6 +102,7 @@ export const webgpuKernels = {
     return mapProgram('transpose', { shape: [...out.shape], inputs: [{ strides: perm.map((p) => st[p]) }], body: 'a' });
   }) as GpuKernel<{ perm: number[] }>,
   where: ew('where', 'select(c, b, a != 0.0)'),
+  ...recurrentKernels,
 } satisfies Record<OpName, GpuKernel>;
 
 /** x^p as Math.pow gives it: repeated products for small integer p (exact signs), pow() otherwise. */

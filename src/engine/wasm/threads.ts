@@ -1,0 +1,170 @@
+/**
+ * Helper threads for the wasm matrix multiply, where the page may share memory
+ * (crossOriginIsolated: SharedArrayBuffer and Atomics). The kernel moves to a
+ * shared WebAssembly memory; each helper instantiates the same module on it
+ * and sleeps in Atomics.wait until the caller posts a job: a block of rows of C.
+ * The caller runs the first block itself and waits for the rest, so a product
+ * returns only when every block is written. Elsewhere (an embed in a page
+ * without isolation, a browser without SharedArrayBuffer) nothing changes: one thread.
+ *
+ * The engine does not create workers itself: startGemmThreads() is given a
+ * spawn function (a Web Worker in the browser, a worker_threads Worker in
+ * Node), and the helper's entry calls gemmThreadMain().
+ */
+import { CTRL_FLOATS, gemmModule, installKernel, relaxedSimdSupported, wasmSimdAvailable, type GemmFn, type Kernel } from './gemm';
+
+/** What a spawned helper must offer: a message port that can be closed. */
+export interface ThreadPort {
+  postMessage(msg: unknown): void;
+  terminate(): unknown;
+  /** A Web Worker's handler slot (its event type differs by environment, hence unknown). */
+  onmessage?: unknown;
+  /** Node's worker_threads: messages arrive as data. */
+  on?: (ev: 'message', f: (data: unknown) => void) => void;
+}
+
+// control block (Int32 slots at the start of shared memory): [0] job number, [1] blocks done,
+// then per helper h at 8 + 8h: a, b, c, m, n, k, relaxed
+const SEQ = 0;
+const DONE = 1;
+const slot = (h: number) => 8 + 8 * h;
+const MAX_PAGES = 16384; // 1 GiB of address space reserved, committed as it grows
+
+/** Whether threads can run here: shared memory, Atomics.wait allowed (not a window's main thread), and the SIMD kernel. */
+export function threadsSupported(): boolean {
+  if (typeof SharedArrayBuffer === 'undefined' || typeof Atomics === 'undefined') return false;
+  const g = globalThis as { crossOriginIsolated?: boolean; document?: unknown };
+  if (g.crossOriginIsolated === false) return false;
+  if (g.document !== undefined) return false; // Atomics.wait throws on a window's main thread
+  return wasmSimdAvailable();
+}
+
+export class GemmPool {
+  constructor(
+    private readonly ctrl: Int32Array,
+    private readonly helpers: ThreadPort[],
+    private readonly own: { plain: GemmFn; relaxed: GemmFn | null },
+  ) {}
+  get threads(): number {
+    return this.helpers.length + 1;
+  }
+  /** C rows [0, m) in row blocks (multiples of 4) over this thread and the helpers; returns when all are written. */
+  run(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number): void {
+    const T = Math.min(this.threads, m / 4);
+    const per = Math.ceil(m / 4 / T) * 4;
+    const ctrl = this.ctrl;
+    let posted = 0;
+    for (let h = 0; h < this.helpers.length; h++) {
+      const r0 = (h + 1) * per;
+      const rows = Math.max(0, Math.min(m, r0 + per) - r0);
+      const s = slot(h);
+      ctrl[s] = a + r0 * k * 4;
+      ctrl[s + 1] = b;
+      ctrl[s + 2] = c + r0 * n * 4;
+      ctrl[s + 3] = rows;
+      ctrl[s + 4] = n;
+      ctrl[s + 5] = k;
+      ctrl[s + 6] = relaxed ? 1 : 0;
+      posted++;
+    }
+    Atomics.store(ctrl, DONE, 0);
+    Atomics.add(ctrl, SEQ, 1);
+    Atomics.notify(ctrl, SEQ);
+    (relaxed && this.own.relaxed ? this.own.relaxed : this.own.plain)(a, b, c, Math.min(per, m), n, k);
+    for (;;) {
+      const done = Atomics.load(ctrl, DONE);
+      if (done >= posted) break;
+      Atomics.wait(ctrl, DONE, done);
+    }
+  }
+  stop(): void {
+    for (const w of this.helpers) w.terminate();
+  }
+}
+
+let pool: GemmPool | null = null;
+
+/** Threads running the matrix multiply now (1 when single-threaded). */
+export function gemmThreadCount(): number {
+  return pool ? pool.threads : 1;
+}
+
+/**
+ * Moves the kernel to shared memory and starts `threads - 1` helpers from
+ * `spawn` (capped by the caller, e.g. hardwareConcurrency - 1). Returns the
+ * thread count in use: 1 where threads are not supported or a helper fails to start.
+ */
+export async function startGemmThreads(threads: number, spawn: () => ThreadPort): Promise<number> {
+  stopGemmThreads();
+  if (threads <= 1 || !threadsSupported()) return 1;
+  let helpers: ThreadPort[] = [];
+  try {
+    const mem = new WebAssembly.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
+    const plainMod = new WebAssembly.Module(gemmModule(false, MAX_PAGES));
+    const relaxedMod = relaxedSimdSupported() ? new WebAssembly.Module(gemmModule(true, MAX_PAGES)) : null;
+    const inst = (m: WebAssembly.Module) => new WebAssembly.Instance(m, { env: { mem } }).exports.gemm as GemmFn;
+    const own = { plain: inst(plainMod), relaxed: relaxedMod ? inst(relaxedMod) : null };
+    const ctrl = new Int32Array(mem.buffer, 0, CTRL_FLOATS);
+    helpers = Array.from({ length: threads - 1 }, spawn);
+    await Promise.all(
+      helpers.map(
+        (w, h) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('gemm helper did not start')), 10_000);
+            const onMsg = (data: unknown) => {
+              clearTimeout(timer);
+              if (data === 'ready') resolve();
+              else reject(new Error(String(data)));
+            };
+            if (w.on) w.on('message', onMsg);
+            else (w as { onmessage: (e: { data: unknown }) => void }).onmessage = (e) => onMsg(e.data);
+            w.postMessage({ mem, plainMod, relaxedMod, slot: slot(h) });
+          }),
+      ),
+    );
+    pool = new GemmPool(ctrl, helpers, own);
+    const k: Kernel = { mem, gemm: own.plain, relaxed: own.relaxed, f32: new Float32Array(mem.buffer), pool };
+    installKernel(k);
+    return pool.threads;
+  } catch {
+    for (const w of helpers) w.terminate();
+    pool = null;
+    return 1;
+  }
+}
+
+/** Back to one thread (the helpers end; the next product builds the single-thread kernel). */
+export function stopGemmThreads(): void {
+  if (!pool) return;
+  pool.stop();
+  pool = null;
+  installKernel(undefined);
+}
+
+/**
+ * A helper's whole life: take the shared memory and modules from the first
+ * message, answer 'ready', then run every job posted to its slot.
+ */
+export function gemmThreadMain(port: { postMessage(m: unknown): void; onFirstMessage(f: (data: unknown) => void): void }): void {
+  port.onFirstMessage((data) => {
+    try {
+      const { mem, plainMod, relaxedMod, slot: s } = data as { mem: WebAssembly.Memory; plainMod: WebAssembly.Module; relaxedMod: WebAssembly.Module | null; slot: number };
+      const inst = (m: WebAssembly.Module) => new WebAssembly.Instance(m, { env: { mem } }).exports.gemm as GemmFn;
+      const plain = inst(plainMod);
+      const relaxed = relaxedMod ? inst(relaxedMod) : null;
+      const ctrl = new Int32Array(mem.buffer, 0, CTRL_FLOATS);
+      port.postMessage('ready');
+      let seen = Atomics.load(ctrl, SEQ);
+      for (;;) {
+        Atomics.wait(ctrl, SEQ, seen);
+        seen = Atomics.load(ctrl, SEQ);
+        const rows = ctrl[s + 3];
+        if (rows > 0) (ctrl[s + 6] && relaxed ? relaxed : plain)(ctrl[s], ctrl[s + 1], ctrl[s + 2], rows, ctrl[s + 4], ctrl[s + 5]);
+        Atomics.add(ctrl, DONE, 1);
+        Atomics.notify(ctrl, DONE);
+      }
+    } catch (e) {
+      port.postMessage(e instanceof Error ? e.message : String(e));
+    }
+  });
+}
