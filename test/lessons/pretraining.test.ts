@@ -130,3 +130,13 @@ describe("scene 'What the first auto-encoder learns' (nu = 0, 128 units), seeds 
     run.dispose();
   }, 60_000);
 });
+
+describe("scene 'Before and after fine-tuning' (defaults), seeds 1-3", () => {
+  it.each([1, 2, 3])("seed %i: a read-out of the random network's features stays near chance (test error above 75%)", async (seed) => {
+    const p = parseParams(meta.params, { ...meta.scenes[3].params, seed }) as PretrainingParams;
+    const run = new MethodRun('none', configOf(p, seed), sets);
+    while (run.readoutError === null) await run.step();
+    expect(run.readoutError).toBeGreaterThan(0.75);
+    run.dispose();
+  }, 60_000);
+});
