@@ -104,7 +104,7 @@ export function Race() {
       </div>
       <p className="note">
         The left table is what this page measured; the right one is the paper&apos;s. They are not expected to match: the paper trained on 60,000 labelled digits
-        for many epochs, this page on a few hundred for a minute.{' '}
+        for many epochs, this page on a few hundred or thousand, briefly.{' '}
         {seeds === 1 && (
           <button type="button" onClick={() => changeParams({ seeds: 3 })}>
             Run 3 seeds

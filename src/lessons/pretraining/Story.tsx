@@ -60,6 +60,12 @@ export function Story() {
         than random starts reach, and pretrained runs land closer to one another (lower variance across seeds).
       </p>
       <p>
+        The read-out column (scene 4) shows what pretraining left in the features before any label reached the lower layers. On a random sigmoid network the
+        read-out stays near chance: each top unit sums many small random weights times values near ½, so it barely changes from one digit to the next.
+        Greedy supervised pretraining has already used the labels; the auto-encoder&apos;s features were learned without them, so fine-tuning is where
+        they first meet the task. Compare how far fine-tuning moves each row.
+      </p>
+      <p>
         A <em>denoising</em> auto-encoder (lecture 000) is given a corrupted input x̃, here with a fraction ν of its values set to 0, and must reconstruct the
         clean x. It cannot just copy its input, so even a wide layer has to learn how pixels go together: strokes rather than single pixels. With ν = 0 it is
         a plain auto-encoder.

@@ -1,5 +1,6 @@
 /** Fine-tuning curves, the before/after read-out table and the 2-D code scatter. */
 import { useEffect, useRef } from 'react';
+import { formatMetric } from '../../ui/controls/Readout';
 import { LineChart } from '../../ui/plots/LineChart';
 import { palette } from '../../ui/plots/colors';
 import { useFrame } from '../../ui/hooks';
@@ -40,7 +41,7 @@ export function ReadoutTable() {
         {METHOD_IDS.map((id, i) => (
           <tr key={id}>
             <th scope="row">{i === 0 ? 'Random (no pretraining)' : METHOD_LABELS[i]}</th>
-            <td data-metric={`readout_error_${id}`}>{m[`readout_error_${id}`] ?? ''}</td>
+            <td data-metric={`readout_error_${id}`}>{formatMetric(m[`readout_error_${id}`])}</td>
             <td>{pct(m[`test_error_${id}`])}</td>
           </tr>
         ))}
