@@ -9,11 +9,16 @@ import type { Backend } from '../../src/engine/backend';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
 import type { ExperimentFactory } from '../../src/engine/worker/experiment';
 import { nodeGpu } from './nodeGpu';
+import { lessonExperiment } from '../../src/lessons/experimentEntry';
+import type { LessonMeta } from '../../src/ui/lesson';
 
 /** Slow on SwiftShader (pipeline builds): run with WEBGPU_DAWN_FULL=1 (npm run test:webgpu). */
 const FULL = !!process.env.WEBGPU_DAWN_FULL;
 const gpu = FULL ? await nodeGpu() : null;
 const modules = import.meta.glob<{ experiment: ExperimentFactory }>('../../src/lessons/*/experiment.ts', { eager: true });
+// experiments take values parsed by their schema, as the worker entry hands them
+const metas = import.meta.glob<{ meta: LessonMeta }>('../../src/lessons/*/meta.ts', { eager: true });
+const parsed = (path: string, mod: { experiment: ExperimentFactory }) => lessonExperiment(metas[path.replace('experiment.ts', 'meta.ts')].meta.params, mod.experiment);
 const STEPS = 5;
 
 async function run(backend: Backend, factory: ExperimentFactory, name: string): Promise<Record<string, number>> {
@@ -37,8 +42,8 @@ describe.skipIf(!gpu || !FULL)('lesson experiments on webgpu (Dawn)', () => {
     const name = path.split('/').at(-2)!;
     it(`${name}: ${STEPS} steps give the cpu's metrics`, async () => {
       const backend = (await createWebGpuBackend(gpu!))!;
-      const cpu = await run(E.cpuBackend, mod.experiment, name);
-      const got = await run(backend, mod.experiment, name);
+      const cpu = await run(E.cpuBackend, parsed(path, mod), name);
+      const got = await run(backend, parsed(path, mod), name);
       expect(Object.keys(got).sort()).toEqual(Object.keys(cpu).sort());
       for (const k of Object.keys(cpu)) {
         const tol = 1e-3 * Math.max(1, Math.abs(cpu[k]));

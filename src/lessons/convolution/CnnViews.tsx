@@ -113,7 +113,10 @@ export function AccuracyCurve() {
     }
     return thin(xs, ys);
   }, [h]);
-  return <LineChart title="Test accuracy on the 2,000 held-out digits" series={[{ name: 'test accuracy', x, y }]} xLabel="step" yLabel="accuracy" height={200} />;
+  const last = Math.max(1, x[x.length - 1] ?? 1);
+  // guessing among 10 classes scores about 0.1: the line the accuracy starts from
+  const chance = { name: 'chance (1 in 10)', x: [0, last], y: [0.1, 0.1], dashed: true, color: '#999' };
+  return <LineChart title="Test accuracy on the 2,000 held-out digits" series={[{ name: 'test accuracy', x, y }, chance]} xLabel="step" yLabel="accuracy" height={200} />;
 }
 
 /** Counts of the latest test pass: rows the true digit, columns the prediction. */

@@ -95,11 +95,11 @@ export function SlideView({ image, kernel, g }: { image: Float32Array; kernel: F
       </div>
       <Equation tex={WINDOW_TEX} />
       <div className="sum-box">
-        <table className="products" aria-label={`Sum of products for output pixel ${i}, ${j}`}>
-          <caption>
+        <p className="products-note">
             S({i}, {j}): window pixel × kernel entry, for m = 0…{k - 1} down, n = 0…{k - 1} across (window rows start at {i}·{g.stride} − {g.pad}, columns at {j}·{g.stride} − {g.pad}
             {g.dilation > 1 ? `, every ${g.dilation}th pixel` : ''})
-          </caption>
+        </p>
+        <table className="products" aria-label={`Sum of products for output pixel ${i}, ${j}`}>
           <tbody>
             {Array.from({ length: k }, (_, m) => (
               <tr key={m}>

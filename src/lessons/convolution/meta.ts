@@ -22,7 +22,7 @@ export const params = defineParams([
   { kind: 'choice', key: 'pool', label: 'Pooling', options: ['max', 'avg'], labels: ['Max', 'Average'], default: 'max', group: 'Pooling' },
   { kind: 'number', key: 'poolSize', label: 'Pool width', min: 2, max: 4, step: 1, integer: true, default: 3, group: 'Pooling' },
   { kind: 'number', key: 'poolStride', label: 'Pool stride', min: 1, max: 4, step: 1, integer: true, default: 1, group: 'Pooling' },
-  { kind: 'number', key: 'lr', label: 'Learning rate (Adam)', min: 0.0001, max: 0.03, log: true, default: 0.003, group: 'Training the CNN' },
+  { kind: 'number', key: 'lr', label: 'Learning rate (Adam)', min: 0.0001, max: 0.03, log: true, default: 0.006, group: 'Training the CNN' },
   { kind: 'number', key: 'batch', label: 'Mini-batch size', min: 4, max: 128, step: 1, integer: true, default: 32, group: 'Training the CNN' },
   seedParam,
 ]);
@@ -68,13 +68,13 @@ export const meta = defineLesson({
     {
       title: 'A CNN learns its own kernels',
       caption: 'Press Play: a two-layer CNN trains on 8,000 digits; its first-layer kernels, the feature maps of your digit and its class probabilities change as it learns.',
-      params: { lr: 0.003, batch: 32, seed: 1 },
+      params: { lr: 0.006, batch: 32, seed: 1 },
       show: ['probs', 'draw', 'filters', 'maps', 'accuracy'],
     },
     {
       title: 'Which digits it confuses',
       caption: 'The confusion matrix of the latest test pass over the 2,000 held-out digits: rows are the true digit, columns the prediction.',
-      params: { lr: 0.003, batch: 32, seed: 1 },
+      params: { lr: 0.006, batch: 32, seed: 1 },
       show: ['confusion', 'accuracy', 'probs', 'draw'],
     },
   ],
