@@ -41,9 +41,10 @@ for (const id of lessonIds) {
       expect(f.step, 'step readout').not.toBeNull();
       expect(f.step!.bottom).toBeLessThanOrEqual(size.height);
       expect(f.figure, 'a [data-figure] on the page').not.toBeNull();
-      // the figure is in view: all of it, or at least 400 px of a tall one
+      // the figure is in view: all of it, or of a tall one at least 45% of the screen's height
       const visible = Math.min(f.figure!.bottom, size.height) - f.figure!.top;
-      expect(visible, `main figure from ${Math.round(f.figure!.top)} to ${Math.round(f.figure!.bottom)} px`).toBeGreaterThanOrEqual(Math.min(f.figure!.height, 400) - 1);
+      const need = Math.min(f.figure!.height, 0.45 * size.height);
+      expect(visible, `main figure from ${Math.round(f.figure!.top)} to ${Math.round(f.figure!.bottom)} px`).toBeGreaterThanOrEqual(need - 1);
       expect(f.overflowX, 'no sideways scrolling').toBeLessThanOrEqual(0);
       await page.screenshot({ path: test.info().outputPath(`${id}-${size.width}.png`) });
       expect(errors).toEqual([]);

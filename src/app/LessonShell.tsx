@@ -65,13 +65,12 @@ export function LessonShell({ id }: { id: string }) {
       <Alerts />
       <div className="lesson-bar">
         <Transport />
-      </div>
-      <div className="readout-row">
-        <div className="readout-slot" ref={setSlot} />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
-          {controls ? 'Hide controls' : 'Controls'}
+          <span aria-hidden="true">⚙</span>
+          <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>
         </button>
       </div>
+      <div className="readout-slot" ref={setSlot} />
       <div className={controls ? 'lesson-body with-controls' : 'lesson-body'}>
         <aside id="lesson-controls" className="panel" hidden={!controls} aria-label="Lesson controls">
           <LessonControls meta={meta} />

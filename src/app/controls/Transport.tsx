@@ -2,11 +2,11 @@ import { pause, play, reset, setSpeed, step } from '../workerBridge';
 import { useStore } from '../../ui/store';
 
 const SPEEDS = [
-  { sps: 5, label: '5 steps/s' },
-  { sps: 30, label: '30 steps/s' },
-  { sps: 100, label: '100 steps/s' },
-  { sps: 1000, label: '1000 steps/s' },
-  { sps: 0, label: 'Full speed' },
+  { sps: 5, label: '5/s' },
+  { sps: 30, label: '30/s' },
+  { sps: 100, label: '100/s' },
+  { sps: 1000, label: '1000/s' },
+  { sps: 0, label: 'Full' },
 ];
 
 /** The run's state in words, in a line of its own (reserved, so it never moves the figures). */
@@ -41,7 +41,7 @@ export function Transport({ compact = false }: { compact?: boolean }) {
       </button>
       <label className="speed">
         <span>Speed</span>{' '}
-        <select value={sps} onChange={(e) => setSpeed(Number(e.target.value))}>
+        <select value={sps} title="Training steps per second" onChange={(e) => setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s.sps} value={s.sps}>
               {s.label}
