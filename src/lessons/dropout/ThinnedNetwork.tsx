@@ -5,6 +5,7 @@
  * their style recalculation and layout took 40-90 ms of main-thread work per
  * redraw. On a canvas, bucketed into a few paths by strength, they cost a few ms and no DOM.
  */
+import { ScaledSvg } from '../../ui/plots/textScale';
 import { useEffect, useRef } from 'react';
 import { palette } from '../../ui/plots/colors';
 
@@ -85,7 +86,7 @@ export function ThinnedNetwork({ sizes, masks, weights, layerNames, title, heigh
       <figcaption>{title}</figcaption>
       <div style={{ position: 'relative', width: '100%', aspectRatio: `${W} / ${height}` }}>
         <canvas ref={canvas} aria-hidden="true" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }} />
-        <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Network diagram. ${label}`} data-dropped={droppedCount.reduce((a, b) => a + b, 0)}
+        <ScaledSvg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`Network diagram. ${label}`} data-dropped={droppedCount.reduce((a, b) => a + b, 0)}
           style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }}>
           {sizes.map((n, l) => (
             <g key={l} data-layer={l}>
@@ -101,7 +102,7 @@ export function ThinnedNetwork({ sizes, masks, weights, layerNames, title, heigh
               </text>
             </g>
           ))}
-        </svg>
+        </ScaledSvg>
       </div>
     </figure>
   );
