@@ -178,7 +178,11 @@ function pick(p: Partial<ConvParams>): Partial<Pick<ConvParams, 'image' | 'digit
   return out;
 }
 
-/** A CNN step on a mini-batch of digits is tens of milliseconds on the cpu: worth the GPU's dispatches under `auto`. */
+/**
+ * By selectBackend's rule (a step's cpu time against ~10 us per GPU dispatch): a CNN step on
+ * 32 digits is 50-150 ms on a 2-core cpu against ~100 dispatches, so `auto` takes WebGPU.
+ * Not yet timed on a real GPU (only SwiftShader here, where it is correct but slow).
+ */
 export const autoBackend = 'webgpu';
 
 export const experiment: ExperimentFactory<ConvParams> = async (p) => {
