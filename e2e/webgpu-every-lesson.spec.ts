@@ -16,7 +16,7 @@ async function readouts(page: Page): Promise<Record<string, number>> {
 
 /** Metrics that measure time or speed, not the model (they differ between backends by nature). */
 const TIMING = /time|sec|eta|elapsed|rate_hz/i;
-const STEPS = 2;
+const STEPS = 1;
 
 async function stepped(page: Page, url: string, backend: 'cpu' | 'webgpu'): Promise<Record<string, number>> {
   await page.goto(url);
