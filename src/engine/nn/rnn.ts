@@ -63,6 +63,14 @@ function lazyList<T>(n: number, make: (i: number) => T): T[] {
       }
       return Reflect.get(target, p, receiver);
     },
+    // map, forEach and friends skip indices the array does not "have": every index < n has an element
+    has(target, p) {
+      if (typeof p === 'string') {
+        const i = p.length < 10 ? Number(p) : NaN;
+        if (Number.isInteger(i) && i >= 0 && i < n && String(i) === p) return true;
+      }
+      return Reflect.has(target, p);
+    },
   });
 }
 

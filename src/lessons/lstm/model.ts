@@ -6,7 +6,7 @@
  */
 import {
   Adam, Dense, GRU, LSTM, RNN, Rng, clipByGlobalNorm, concat, globalNorm, gradients, keep, l2Norm, mean, noGradEval, oneHot, record,
-  reshape, softmaxCrossEntropy, tensor, tidy, type RnnOutput, type Tensor,
+  reshape, slice, softmaxCrossEntropy, tensor, tidy, type RnnOutput, type Tensor,
 } from '../../engine';
 import { SYMBOLS, type CellKind } from './types';
 
@@ -82,9 +82,10 @@ export class Racer {
         return { out, loss: softmaxCrossEntropy(this.logits(out), target) };
       });
       const { out, loss } = result;
-      const all = gradients(tape, loss, [...params, ...out.hs]);
+      // the fused cells keep h_t inside a packed state: its gradient (all paths through later steps) is the h block of dL/dS_t
+      const all = gradients(tape, loss, [...params, ...out.states]);
       const grads = all.slice(0, params.length).map((g, i) => g ?? tensor(new Float32Array(params[i].size), params[i].shape));
-      const hGrads = all.slice(params.length);
+      const hGrads = all.slice(params.length).map((g, t) => (g && g.shape[1] !== out.hs[t].shape[1] ? slice(g, [0, 0], [g.shape[0], out.hs[t].shape[1]]) : g));
       const clipped = clip === null ? { grads, norm: globalNorm(grads) } : clipByGlobalNorm(grads, clip);
       this.opt.step(params, clipped.grads);
       const hGrad = concat(hGrads.map((g) => (g ? reshape(l2Norm(g), [1]) : tensor([0], [1]))), 0);
