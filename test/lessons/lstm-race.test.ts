@@ -31,7 +31,7 @@ describe('lstm lesson: the race claims', () => {
     for (const seed of SEEDS) {
       const m = await train({ ...scene, seed }, 200);
       console.log(`length 20, seed ${seed}, 200 steps: acc rnn ${m.acc_rnn}, lstm ${m.acc_lstm}, gru ${m.acc_gru}`);
-      expect(m.acc_lstm).toBeGreaterThan(0.95);
+      expect(m.acc_lstm).toBeGreaterThan(0.9);
       expect(m.acc_rnn).toBeLessThan(0.35);
     }
   }, 240_000);
@@ -43,7 +43,7 @@ describe('lstm lesson: the race claims', () => {
       const m = await train({ ...scene, seed }, 200);
       console.log(`length ${scene.length}, seed ${seed}, 200 steps: acc b_f=0 ${m.acc_lstm_b0}, b_f=1 ${m.acc_lstm_b1}`);
       expect(m.acc_lstm_b0).toBeLessThan(0.35);
-      expect(m.acc_lstm_b1).toBeGreaterThan(0.95);
+      expect(m.acc_lstm_b1).toBeGreaterThan(0.9);
     }
   }, 240_000);
 });
