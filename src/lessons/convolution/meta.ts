@@ -39,7 +39,7 @@ export const meta = defineLesson({
       title: 'A kernel slides over the image',
       caption: 'Each output pixel is the sum of the products of the kernel with the window under it. Step the window, or hover or tap any output pixel to see its sum.',
       params: { kernel: 'sobel', ksize: '3', stride: 1, padding: 'valid', dilation: 1 },
-      show: ['slide', 'draw', 'kernel'],
+      show: ['draw', 'slide', 'kernel'],
     },
     {
       title: 'Kernels pick out features',
