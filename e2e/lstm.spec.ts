@@ -53,10 +53,11 @@ test('embed and presenter mode show the lesson', async ({ page, errors }) => {
   await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
   await page.keyboard.press('p');
   await expect(page.locator('[data-presenting]')).toBeVisible();
-  await page.keyboard.press('ArrowRight');
+  // a lesson opens on its first scene (the race); the arrow goes on to the cell
   await expect(page).toHaveURL(/scene=0/);
   await expect(page.locator('[data-figure="race"]')).toBeVisible();
   await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/scene=1/);
   await expect(page.locator('[data-figure="cell"]')).toBeVisible();
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);

@@ -14,7 +14,7 @@ test('presenter mode: p toggles it, arrows change scene and URL, space toggles t
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/scene=2/);
-  await expect(page).toHaveURL(/activation=relu/);
+  await expect(page.getByRole('heading', { name: /3 \/ 4: Training from random weights/ })).toBeVisible();
   await page.keyboard.press('ArrowLeft');
   await expect(page).toHaveURL(/scene=1/);
   await page.keyboard.press('ArrowRight');
