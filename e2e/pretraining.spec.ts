@@ -98,7 +98,7 @@ test('pretraining: the 2-D code view plots test digits; presenter mode and the e
   await waitForMetric(page, 'step', (v) => v === 0);
   await page.keyboard.press('p');
   await expect(page.locator('[data-presenting]')).toBeVisible();
-  await page.keyboard.press('ArrowRight');
+  // a lesson opens on its first scene
   await expect(page).toHaveURL(/scene=0/);
   await page.keyboard.press('Space');
   await waitForMetric(page, 'step', (v) => v > 5);
