@@ -110,8 +110,11 @@ for (const id of lessonIds) {
     await expect(page.locator('[data-presenting]')).toBeVisible();
     for (let i = 0; i < meta.scenes.length; i++) {
       await expect(page.getByRole('heading', { name: new RegExp(`^${i + 1} / ${meta.scenes.length}:`) })).toBeVisible();
+      const s0 = await waitForMetric(page, 'step', (v) => Number.isFinite(v));
       await page.keyboard.press('Space');
-      await waitForMetric(page, 'step', (v) => v > 2);
+      // a scene that keeps the run (no rebuild) carries its step on: wait for this play to show before pausing
+      await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await waitForMetric(page, 'step', (v) => v > s0 + 2);
       await page.keyboard.press('Space');
       await expect(page.getByRole('button', { name: 'Play', exact: true })).toHaveAttribute('aria-pressed', 'false');
       const shown = meta.scenes[i].show ?? [];
