@@ -9,6 +9,7 @@ import { lessonIds } from './lessons';
 
 for (const id of lessonIds) {
   test(`${id}: no main-thread task over 50 ms of CPU at full speed`, async ({ page, errors }, info) => {
+    test.setTimeout(240_000);
     await page.goto(`/lesson/${id}?backend=cpu`);
     await waitForMetric(page, 'step', (v) => v === 0);
     await page.getByLabel('Speed').selectOption({ label: 'Full speed' });
