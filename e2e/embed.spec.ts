@@ -1,31 +1,20 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, test, waitForMetric } from './fixtures';
+import { APP, startHostPage, type Msg } from './hostPage';
 import { lessonIds, lessonMeta } from './lessons';
 
 // The host page lives on another origin (localhost on another port) and embeds the app.
-let host: http.Server;
+let host: Awaited<ReturnType<typeof startHostPage>>;
 let hostUrl = '';
-const APP = `http://127.0.0.1:${Number(process.env.PW_PORT) || 4173}`;
 
 test.beforeAll(async () => {
-  host = http.createServer((_req, res) => {
-    res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><html><body>
-      <h1>Course page</h1>
-      <iframe id="f" src="${APP}/embed/xor?backend=cpu&scene=free" width="360" height="640" style="border:0"></iframe>
-      <script>
-        window.received = [];
-        addEventListener('message', (e) => { if (e.origin === '${APP}') window.received.push(e.data); });
-        window.send = (m) => document.getElementById('f').contentWindow.postMessage(m, '*');
-      </script></body></html>`);
-  });
-  await new Promise<void>((r) => host.listen(0, 'localhost', r));
-  hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+  host = await startHostPage(() => `<h1>Course page</h1>
+      <iframe id="f" src="${APP}/embed/xor?backend=cpu&scene=free" width="360" height="640" style="border:0"></iframe>`);
+  hostUrl = host.url;
 });
 test.afterAll(() => host.close());
 
-type Msg = { type: string; [k: string]: unknown };
 const received = (page: import('@playwright/test').Page) => page.evaluate(() => (window as unknown as { received: Msg[] }).received);
 
 test('a host page on another origin drives the embed and hears ready, state and falling metrics', async ({ page, errors }) => {

@@ -7,17 +7,15 @@
  * still trains, every rejected message answered with dlp:error and no state
  * change. A failure prints the seed; FUZZ_SEED=<n> replays it.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import type { Page } from '@playwright/test';
 import type { Param } from '../src/ui/params';
 import { checkValue } from '../src/ui/params';
 import { expect, test, waitForMetric } from './fixtures';
+import { APP, startHostPage, type Msg } from './hostPage';
 import { lessonIds, lessonMeta } from './lessons';
 
 const SEED = Number(process.env.FUZZ_SEED) || Math.floor(Date.now() / 3_600_000) % 100000; // one seed per hour: the same in every Playwright worker
-const APP = `http://127.0.0.1:${Number(process.env.PW_PORT) || 4173}`;
 /** Long enough to hurt a naive renderer, short enough for a URL a server accepts. */
 const HUGE = 2_000;
 const MARKUP = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
@@ -81,25 +79,15 @@ for (const id of lessonIds) {
   });
 }
 
-let host: http.Server;
+let host: Awaited<ReturnType<typeof startHostPage>>;
 let hostUrl = '';
 test.beforeAll(async () => {
-  host = http.createServer((req, res) => {
-    const id = new URL(req.url ?? '/', 'http://x').searchParams.get('id') ?? 'xor';
-    res.setHeader('content-type', 'text/html');
-    res.end(`<!doctype html><html><body><iframe id="f" src="${APP}/embed/${id}?backend=cpu" width="480" height="700"></iframe>
-      <script>
-        window.received = [];
-        addEventListener('message', (e) => { if (e.origin === '${APP}') window.received.push(e.data); });
-        window.send = (m) => document.getElementById('f').contentWindow.postMessage(m, '*');
-      </script></body></html>`);
-  });
-  await new Promise<void>((r) => host.listen(0, 'localhost', r));
-  hostUrl = `http://localhost:${(host.address() as AddressInfo).port}/`;
+  host = await startHostPage((q) => `<iframe id="f" src="${APP}/embed/${q.get('id') ?? 'xor'}?backend=cpu" width="480" height="700"></iframe>`);
+  hostUrl = host.url;
 });
 test.afterAll(() => host.close());
 
-type Msg = { type: string; [k: string]: unknown };
+
 
 for (const id of lessonIds) {
   test(`fuzz ${id}: generated embed messages and a burst are rejected with dlp:error and change nothing`, async ({ page, errors }) => {
