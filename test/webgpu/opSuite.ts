@@ -132,8 +132,9 @@ export const opCases = {
   where: [c('where broadcast', [{ shape: [3, 4], coarse: true }, S(3, 4), S(4)], (cond, a, b) => E.where(E.greater(cond, 0), a, b))],
   // fused recurrent cells: B, D, H = 3, 5, 4 and 2, 3, 70 (more units than a workgroup's threads)
   lstmCell: [c('lstmCell B3 D5 H4', [S(3, 5), S(3, 24), S(10, 16)], E.lstmCell), c('lstmCell B2 D3 H70', [S(2, 3), S(2, 420), S(74, 280)], E.lstmCell)],
-  lstmCellGradZ: [c('lstmCellGradZ H4', [S(3, 24), { shape: [3, 24], lo: 0.1, hi: 0.9 }, S(3, 24)], (g, s, sp) => apply(lstmCellGradZOp, [g, s, sp], undefined))],
-  lstmCellGradState: [c('lstmCellGradState H4', [S(3, 16), S(3, 24), { shape: [3, 24], lo: 0.1, hi: 0.9 }, S(10, 16)], (dz, g, s, w) => apply(lstmCellGradStateOp, [dz, g, s, w], undefined))],
+  // the backward reads tanh(c_t) as h_t / o_t (the CPU kernel) or tanh(c_t) (WGSL): equal only on a state the forward made, so S comes from lstmCell
+  lstmCellGradZ: [c('lstmCellGradZ H4', [S(3, 24), S(3, 5), S(3, 24), S(10, 16)], (g, x, sp, w) => apply(lstmCellGradZOp, [g, E.lstmCell(x, sp, w), sp], undefined))],
+  lstmCellGradState: [c('lstmCellGradState H4', [S(3, 16), S(3, 24), S(3, 5), S(3, 24), S(10, 16)], (dz, g, x, sp, w) => apply(lstmCellGradStateOp, [dz, g, E.lstmCell(x, sp, w), w], undefined))],
   lstmCellGradW: [c('lstmCellGradW H4', [S(3, 5), S(3, 24), S(3, 16)], (x, sp, dz) => apply(lstmCellGradWOp, [x, sp, dz], undefined))],
   gruCell: [c('gruCell B3 D5 H4', [S(3, 5), S(3, 16), S(10, 12)], E.gruCell), c('gruCell B2 D3 H70', [S(2, 3), S(2, 280), S(74, 210)], E.gruCell)],
   gruCellGradZ: [
