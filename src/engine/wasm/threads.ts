@@ -153,8 +153,10 @@ export function gemmThreadMain(port: { postMessage(m: unknown): void; onFirstMes
       const plain = inst(plainMod);
       const relaxed = relaxedMod ? inst(relaxedMod) : null;
       const ctrl = new Int32Array(mem.buffer, 0, CTRL_FLOATS);
-      port.postMessage('ready');
+      // read the job counter before saying ready: read after, a first job posted in between
+      // would already be counted as seen and the caller would wait for it forever
       let seen = Atomics.load(ctrl, SEQ);
+      port.postMessage('ready');
       for (;;) {
         Atomics.wait(ctrl, SEQ, seen);
         seen = Atomics.load(ctrl, SEQ);
