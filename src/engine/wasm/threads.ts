@@ -39,6 +39,9 @@ export function threadsSupported(): boolean {
   return wasmSimdAvailable();
 }
 
+/** How long a product waits for its helper threads before it gives up (a block takes milliseconds). */
+const HELPER_TIMEOUT_MS = 30_000;
+
 export class GemmPool {
   constructor(
     private readonly ctrl: Int32Array,
@@ -71,10 +74,13 @@ export class GemmPool {
     Atomics.add(ctrl, SEQ, 1);
     Atomics.notify(ctrl, SEQ);
     (relaxed && this.own.relaxed ? this.own.relaxed : this.own.plain)(a, b, c, Math.min(per, m), n, k);
+    // a bounded wait: a helper that died or missed its job fails this product loudly instead of hanging the thread
+    const deadline = Date.now() + HELPER_TIMEOUT_MS;
     for (;;) {
       const done = Atomics.load(ctrl, DONE);
       if (done >= posted) break;
-      Atomics.wait(ctrl, DONE, done);
+      if (Date.now() > deadline) throw new Error(`gemm: ${posted - done} of ${posted} helper threads did not finish within ${HELPER_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(ctrl, DONE, done, 1000);
     }
   }
   stop(): void {
