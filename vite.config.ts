@@ -57,5 +57,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // packs public/digits.bin once per run (the digits tests read it)
     globalSetup: ['test/globalSetup.ts'],
+    // in CI, name whatever keeps the run from exiting (a CI run once hung after its last file)
+    reporters: process.env.CI ? ['default', 'hanging-process'] : ['default'],
+    teardownTimeout: 20_000,
   },
 } as any);
