@@ -39,6 +39,24 @@ type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: nu
  * entries (wall time) and, from a Chrome trace, each main-thread task's CPU
  * time. Returns both; see expectNoLongTasks for how they are judged.
  */
+/**
+ * A measurement window for watchMainThread: `ms` of wall time, then on until
+ * the page has drawn `frames` more animation frames (a starved renderer on a
+ * loaded machine draws few in 5 s, and a trace of a handful of tasks proves nothing).
+ */
+export async function measureWindow(page: Page, ms = 5_000, frames = 30): Promise<void> {
+  await page.waitForTimeout(ms); // a measurement window, not a wait for state
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let k = 0;
+        const tick = () => (++k >= n ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
 export async function watchMainThread(page: Page, during: () => Promise<void>): Promise<{ longTasks: number[]; taskCpuMs: number[] }> {
   await page.evaluate(() => {
     const w = window as unknown as { __long: number[] };

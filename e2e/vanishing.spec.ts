@@ -1,4 +1,4 @@
-import { expect, expectNoLongTasks, metric, test, waitForMetric, watchMainThread } from './fixtures';
+import { expect, expectNoLongTasks, measureWindow, metric, test, waitForMetric, watchMainThread } from './fixtures';
 
 test('the deep sigmoid net keeps a tiny gradient ratio while it trains', async ({ page, errors }) => {
   await page.goto('/lesson/vanishing?backend=cpu');
@@ -50,7 +50,7 @@ test('no main-thread task over 50 ms while the deep net trains', async ({ page, 
   await waitForMetric(page, 'grad_ratio', (v) => v > 0);
   await page.getByRole('button', { name: 'Play' }).click();
   const s0 = await waitForMetric(page, 'step', (v) => v > 10);
-  const seen = await watchMainThread(page, () => page.waitForTimeout(4000));
+  const seen = await watchMainThread(page, () => measureWindow(page, 4000));
   expect(await metric(page, 'step')).toBeGreaterThan(s0 + 50);
   expectNoLongTasks(seen);
   expect(errors).toEqual([]);

@@ -46,8 +46,8 @@ export interface LiveEquationProps {
   tex: string | readonly string[];
   /** The slots' values from the store (null while there is nothing to show); may close over props, the latest is used. */
   read: (s: State) => Record<string, number> | null | undefined;
-  /** Formats a value as text. */
-  format?: (v: number) => string;
+  /** Formats a value as text (the slot's name lets a factor put a negative value in parentheses). */
+  format?: (v: number, slot: string) => string;
   ms?: number;
   className?: string;
   /** Marks the element for tests and styles (data-live). */
@@ -64,6 +64,9 @@ export function LiveEquation({ tex, read, format = plainNumber, ms = LIVE_EQUATI
   const parts = typeof tex === 'string' ? [tex] : tex;
   const key = parts.join('\u0000');
   const html = useMemo(() => parts.map((t) => `<span class="live-part">${renderLiveTex(t)}</span>`).join(''), [key]);
+  const writeNow = useRef<(() => void) | null>(null);
+  // a new `read` (say, another unit picked while paused) shows at once, not at the next store update
+  useEffect(() => writeNow.current?.());
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -74,16 +77,18 @@ export function LiveEquation({ tex, read, format = plainNumber, ms = LIVE_EQUATI
       if (!values) return;
       for (const [k, e] of slots) {
         const v = values[k];
-        const text = v === undefined ? '–' : formatter.current(v);
+        const text = v === undefined ? '–' : formatter.current(v, k);
         if (e.textContent !== text) e.textContent = text;
       }
     };
     write();
+    writeNow.current = write;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsubscribe = useStore.subscribe(() => {
       if (timer === null) timer = setTimeout(() => ((timer = null), write()), ms);
     });
     return () => {
+      writeNow.current = null;
       unsubscribe();
       if (timer !== null) clearTimeout(timer);
     };

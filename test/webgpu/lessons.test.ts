@@ -9,6 +9,7 @@ import type { Backend } from '../../src/engine/backend';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
 import type { ExperimentFactory } from '../../src/engine/worker/experiment';
 import { nodeGpu } from './nodeGpu';
+import { chaoticReason } from './chaotic';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import type { LessonMeta } from '../../src/ui/lesson';
 
@@ -21,15 +22,17 @@ const metas = import.meta.glob<{ meta: LessonMeta }>('../../src/lessons/*/meta.t
 const parsed = (path: string, mod: { experiment: ExperimentFactory }) => lessonExperiment(metas[path.replace('experiment.ts', 'meta.ts')].meta.params, mod.experiment);
 const STEPS = 5;
 
-async function run(backend: Backend, factory: ExperimentFactory, name: string): Promise<Record<string, number>> {
+/** Metrics at the initial weights and after STEPS steps. */
+async function run(backend: Backend, factory: ExperimentFactory, name: string, params: Record<string, string | number | boolean>): Promise<{ init: Record<string, number>; after: Record<string, number> }> {
   E.setBackend(backend);
   try {
-    const exp = await factory({}, { backend: backend.name });
+    const exp = await factory(params, { backend: backend.name });
+    const init = await exp.metrics();
     for (let i = 0; i < STEPS; i++) await exp.step();
-    const m = await exp.metrics();
+    const after = await exp.metrics();
     if (exp.frame) await exp.frame();
     exp.dispose?.();
-    return m;
+    return { init, after };
   } catch (e) {
     throw new Error(`${name} on ${backend.name}: ${e instanceof Error ? e.message : e}`);
   } finally {
@@ -37,19 +40,37 @@ async function run(backend: Backend, factory: ExperimentFactory, name: string): 
   }
 }
 
+/** WEBGPU_LESSONS=vanishing,lstm runs only those lessons. */
+const ONLY = process.env.WEBGPU_LESSONS?.split(',');
+
 describe.skipIf(!gpu || !FULL)('lesson experiments on webgpu (Dawn)', () => {
   for (const [path, mod] of Object.entries(modules)) {
     const name = path.split('/').at(-2)!;
-    it(`${name}: ${STEPS} steps give the cpu's metrics`, async () => {
-      const backend = (await createWebGpuBackend(gpu!))!;
-      const cpu = await run(E.cpuBackend, parsed(path, mod), name);
-      const got = await run(backend, parsed(path, mod), name);
-      expect(Object.keys(got).sort()).toEqual(Object.keys(cpu).sort());
-      for (const k of Object.keys(cpu)) {
-        const tol = 1e-3 * Math.max(1, Math.abs(cpu[k]));
-        expect(Math.abs(got[k] - cpu[k]), `${name} ${k}: webgpu ${got[k]} vs cpu ${cpu[k]}`).toBeLessThanOrEqual(tol);
-      }
-      expect(backend.lost).toBe(false);
+    if (ONLY && !ONLY.includes(name)) continue;
+    const { scenes } = metas[path.replace('experiment.ts', 'meta.ts')].meta;
+    // every scene's own settings (they pick other architectures, inits and optimizers than the defaults)
+    scenes.forEach((scene, i) => {
+      it(`${name}, scene ${i + 1}: ${STEPS} steps give the cpu's metrics`, async () => {
+        const backend = (await createWebGpuBackend(gpu!))!;
+        const params = scene.params as Record<string, string | number | boolean>;
+        const cpu = await run(E.cpuBackend, parsed(path, mod), name, params);
+        const got = await run(backend, parsed(path, mod), name, params);
+        // a chaotic scene's gradients are ill-conditioned even at the initial weights: 5e-3 there (the browser suite's bar)
+        const rel = chaoticReason(name, i) ? 5e-3 : 1e-3;
+        const close = (want: Record<string, number>, have: Record<string, number>, when: string) => {
+          expect(Object.keys(have).sort()).toEqual(Object.keys(want).sort());
+          for (const k of Object.keys(want)) {
+            if (/time|sec|eta|elapsed|rate_hz/i.test(k)) continue;
+            const tol = rel * Math.max(1, Math.abs(want[k]));
+            expect(Math.abs(have[k] - want[k]), `${name} scene ${i + 1} ${when} ${k}: webgpu ${have[k]} vs cpu ${want[k]}`).toBeLessThanOrEqual(tol);
+          }
+        };
+        close(cpu.init, got.init, 'at the initial weights');
+        // a chaotic scene (test/webgpu/chaotic.ts) is held to equal values at its initial weights only
+        if (chaoticReason(name, i)) for (const v of Object.values(got.after)) expect(Number.isFinite(v)).toBe(true);
+        else close(cpu.after, got.after, `after ${STEPS} steps`);
+        expect(backend.lost).toBe(false);
+      });
     });
   }
 });

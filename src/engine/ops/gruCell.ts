@@ -19,6 +19,7 @@ import { slice } from './slice';
 import { cacheKey } from './lstmCell';
 import { gemm } from '../backends/gemm';
 import { header, u, type GpuProgram } from '../backends/webgpu/program';
+import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
 const scratch: Float32Array[] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
 function tmp(slot: number, n: number): Float32Array {
@@ -195,7 +196,7 @@ export function gruCell(x: Tensor, state: Tensor, w: Tensor): Tensor {
 
 // ---- WGSL ----
 
-const FNS = 'fn sig(v: f32) -> f32 { return select(exp(v) / (1.0 + exp(v)), 1.0 / (1.0 + exp(-v)), v >= 0.0); }\nfn th(v: f32) -> f32 { return tanh(clamp(v, -15.0, 15.0)); }\n';
+const FNS = WGSL_ACTIVATION_FNS;
 const WG = 64;
 
 /** One workgroup per batch row (b = workgroup id); its threads stride over the H units. */

@@ -18,6 +18,7 @@ import { matmul } from './matmul';
 import { slice } from './slice';
 import { header, grid, u, type GpuProgram } from '../backends/webgpu/program';
 import { gemm } from '../backends/gemm';
+import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
 // the tanh kernel's formula (ops/tanh.ts): one exp, exact at both tails
 const th = (v: number) => (v > -1e-4 && v < 1e-4 ? v : 1 - 2 / (Math.exp(2 * v) + 1));
@@ -196,7 +197,7 @@ export function lstmCell(x: Tensor, state: Tensor, w: Tensor): Tensor {
 
 // ---- WGSL: one thread per unit (b, j) or per output element; shapes baked in as constants ----
 
-const SIG = 'fn sig(v: f32) -> f32 { return select(exp(v) / (1.0 + exp(v)), 1.0 / (1.0 + exp(-v)), v >= 0.0); }\nfn th(v: f32) -> f32 { return tanh(clamp(v, -15.0, 15.0)); }\n';
+const SIG = WGSL_ACTIVATION_FNS;
 
 function perThread(key: string, n: number, nInputs: number, body: string): GpuProgram {
   const { workgroups, rowStride } = grid(n);

@@ -3,11 +3,11 @@ import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { tanhGrad } from './tanhGrad';
 
-/** y = tanh x; dy/dx = 1 - y^2. Elementwise, any shape. */
+/** y = tanh x; dy/dx = 1 - y^2, computed from x (see tanhGrad). Elementwise, any shape. */
 export const tanhOp: OpDef = {
   name: 'tanh',
   shape: ([s]) => s,
-  vjp: (g, [_x], out) => [tanhGrad(g, out)],
+  vjp: (g, [x]) => [tanhGrad(g, x)],
   cpu: ([a], out) => {
     const x = buf(a);
     const o = buf(out);

@@ -83,7 +83,7 @@ export default function LstmPage({ view }: LessonPageProps) {
         </Figure>
       </div>
       <Figure id="equations">
-        <Equations frame={frame} t={t} j={j} />
+        <Equations t={t} j={j} />
       </Figure>
       <Prose view={view}>
         <h2>Why a plain RNN forgets</h2>

@@ -15,11 +15,24 @@ const LABELS: Record<string, string> = {
   test_error_supervised: 'test error, supervised',
   test_error_autoencoder: 'test error, auto-encoder',
   seconds_left: 'seconds left',
+  loss_none: 'loss now, no pretraining',
+  loss_supervised: 'loss now, supervised',
+  loss_autoencoder: 'loss now, auto-encoder',
+};
+
+/** The test errors are measured once a method has fine-tuned: until then the readout says so. */
+const PENDING: Record<string, string> = {
+  test_error_none: 'at the end',
+  test_error_supervised: 'at the end',
+  test_error_autoencoder: 'at the end',
 };
 
 export default function PretrainingPage({ view }: LessonPageProps) {
   const code = useStore((s) => s.params.view === 'code');
-  const names = code ? ['loss'] : ['test_error_none', 'test_error_supervised', 'test_error_autoencoder', 'seconds_left'];
+  // the losses move from the first step (each method's current phase's loss); the test errors land at the end
+  const names = code
+    ? ['loss']
+    : ['loss_none', 'loss_supervised', 'loss_autoencoder', 'test_error_none', 'test_error_supervised', 'test_error_autoencoder', 'seconds_left'];
   return (
     <div className="pretraining">
       <div className="plots">
@@ -43,7 +56,7 @@ export default function PretrainingPage({ view }: LessonPageProps) {
           <FineCurves />
         </Figure>
       </div>
-      <Readout names={names} labels={LABELS} />
+      <Readout names={names} labels={LABELS} pending={PENDING} />
       <Figure id="equations">
         <Equations />
       </Figure>

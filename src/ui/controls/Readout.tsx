@@ -24,7 +24,12 @@ const FOLD = 4;
  * the first screen wherever the page declares it. Values sit in fixed-width,
  * tabular cells so a changing number never moves the layout.
  */
-export function Readout({ names, labels = {} }: { names: string[]; labels?: Record<string, string> }) {
+export function Readout({ names, labels = {}, pending = {} }: {
+  names: string[];
+  labels?: Record<string, string>;
+  /** What a value waits for while the run has not measured it yet (e.g. 'at the end'), instead of a bare dash. */
+  pending?: Record<string, string>;
+}) {
   const metrics = useStore((s) => s.metrics);
   const slot = useContext(SlotsContext).readout;
   const [all, setAll] = useState(false);
@@ -35,7 +40,13 @@ export function Readout({ names, labels = {} }: { names: string[]; labels?: Reco
       {shown.map((n) => (
         <div key={n}>
           <dt>{plainMath(labels[n] ?? n.replace(/_/g, ' '))}</dt>
-          <dd data-metric={n}>{formatMetric(metrics[n])}</dd>
+          {metrics[n] === undefined && pending[n] ? (
+            <dd data-metric={n} data-pending="" className="pending">
+              {pending[n]}
+            </dd>
+          ) : (
+            <dd data-metric={n}>{formatMetric(metrics[n])}</dd>
+          )}
         </div>
       ))}
     </dl>

@@ -11,6 +11,7 @@ import { elementwise, lit, mapProgram, type GpuKernel } from './program';
 import { matmulProgram } from './matmul';
 import { reduceProgram } from './reduce';
 import { recurrentKernels } from './recurrent';
+import { wgslSigmoid, wgslTanh } from '../../ops/wgslMath';
 import {
   avgPoolGradProgram,
   avgPoolProgram,
@@ -48,17 +49,16 @@ export const webgpuKernels = {
   // the fused backward ops: a = incoming gradient, b = relu's input or the activation's output
   reluGrad: ew('reluGrad', 'select(0.0, a, b > 0.0)'),
   reshape: () => 'copy',
-  // the two branches of the cpu kernel: exp never overflows
-  sigmoid: ew('sigmoid', 'select(exp(a) / (1.0 + exp(a)), 1.0 / (1.0 + exp(-a)), a >= 0.0)'),
+  sigmoid: ew('sigmoid', wgslSigmoid('a')),
   sigmoidGrad: ew('sigmoidGrad', 'a * b * (1.0 - b)'),
   sign: ew('sign', 'sign(a)'),
   sqrt: ew('sqrt', 'sqrt(a)'),
   step: ew('step', 'select(0.0, 1.0, a > 0.0)'),
   sub: ew('sub', 'a - b'),
   sum: reduce('sum'),
-  // tanh is +-1 in f32 beyond |x| = 10; clamping keeps exp-based implementations finite
-  tanh: ew('tanh', 'tanh(clamp(a, -15.0, 15.0))'),
-  tanhGrad: ew('tanhGrad', 'a * (1.0 - b * b)'),
+  tanh: ew('tanh', wgslTanh('a')),
+  // g sech^2 x as the cpu computes it (ops/tanhGrad.ts)
+  tanhGrad: ew('tanhGrad', 'a * 4.0 * exp(-2.0 * abs(b)) / ((1.0 + exp(-2.0 * abs(b))) * (1.0 + exp(-2.0 * abs(b))))'),
   avgPool2d: (([x], out, a) => avgPoolProgram(x, out, a)) as GpuKernel<PoolAttrs>,
   avgPool2dGrad: (([g], out, a) => avgPoolGradProgram(g, out, a)) as GpuKernel<PoolAttrs>,
   clip: (([x], out, { lo, hi }) =>
