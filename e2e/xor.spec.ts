@@ -86,6 +86,9 @@ test('the linear model settles at w = 0, b = 1/2, loss 0.25', async ({ page }) =
 
 test('many seeds: the race finishes, counts stuck and solved runs, and opens any run in the hidden-space view', async ({ page, errors }) => {
   await page.goto('/lesson/xor?scene=3&backend=cpu');
+  // no result before it exists: until the race ends the counts say so
+  await expect(page.locator('[data-metric="stuck"]')).toHaveText('running…');
+  await expect(page.locator('[data-count="running"]')).toContainText('Running… step 0 of 3,000');
   await page.getByLabel('Speed').selectOption('0');
   await page.getByRole('button', { name: 'Play' }).click();
   await waitForMetric(page, 'step', (v) => v >= 3000, 80_000);

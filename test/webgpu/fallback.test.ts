@@ -16,7 +16,7 @@ describe.skipIf(!gpu)('device loss in the run loop (Dawn)', () => {
     } finally {
       E.setBackend(E.cpuBackend);
     }
-  });
+  }, 300_000); // SwiftShader on a loaded 2-core machine: each of the run's three waits may take a minute
 
   it('a pipeline that fails to build mid-run also hands the run to the cpu', async () => {
     const backend = (await createWebGpuBackend(gpu!))!;
@@ -35,5 +35,5 @@ describe.skipIf(!gpu)('device loss in the run loop (Dawn)', () => {
     } finally {
       E.setBackend(E.cpuBackend);
     }
-  });
+  }, 300_000);
 });

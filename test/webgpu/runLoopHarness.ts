@@ -64,7 +64,7 @@ async function until(cond: () => boolean, ms: number, what: string): Promise<voi
  * Plays XOR on `gpu`, calls `lose()` once `lossAfter` steps are posted, and
  * returns once `continueSteps` more steps have been posted on the cpu.
  */
-export async function xorDeviceLoss(gpu: Backend, lose: () => void, lossAfter = 30, continueSteps = 60, timeoutMs = 60_000): Promise<LossRun> {
+export async function xorDeviceLoss(gpu: Backend, lose: () => void, lossAfter = 30, continueSteps = 60, timeoutMs = 100_000): Promise<LossRun> {
   const run: LossRun = { messages: [], losses: [], backendMessages: [], errors: [] };
   const port = {
     postMessage(m: FromWorker) {

@@ -172,7 +172,8 @@ class ManySeeds implements Experiment<XorParams> {
       if (v > STUCK_LOSS) stuck++;
       sum += v;
     }
-    return { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length };
+    // no result before it exists: the counts are reported once the race has finished (the page says "running…" until then)
+    return this.done ? { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length } : { loss: sum / l.length, runs: l.length };
   }
   async frame(): Promise<Partial<XorFrame>> {
     const seed = this.inspected;

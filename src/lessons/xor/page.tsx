@@ -93,6 +93,9 @@ function levelOf(loss: number): string {
 
 const LEVELS = ['solved', '1/8', '1/6', '1/4', 'other'];
 
+/** The many-seeds counts exist once the race has finished. */
+const RACE_PENDING = { solved: 'running…', stuck: 'running…' };
+
 function Seeds() {
   const losses = useFrame((f: Partial<XorFrame>) => f.losses);
   const inspected = useFrame((f: Partial<XorFrame>) => f.inspected?.[0]);
@@ -103,9 +106,15 @@ function Seeds() {
   return (
     <div>
       <Histogram values={losses ?? []} domain={[0, 0.3]} bins={30} xLabel="loss of each run (clipped at 0.3)" title={`Loss of each of ${m.runs ?? ''} runs (the race stops after ${SEED_RACE_STEPS} steps)`} threshold={{ x: STUCK_LOSS, label: 'stuck →' }} />
-      <p>
-        <strong data-count="solved">{m.solved ?? 0}</strong> of {m.runs ?? 0} runs are below a loss of {STUCK_LOSS}; <strong data-count="stuck">{m.stuck ?? 0}</strong> are stuck above it.
-      </p>
+      {m.solved === undefined ? (
+        <p data-count="running">
+          Running… step {m.step ?? 0} of {SEED_RACE_STEPS.toLocaleString('en')}: the runs are counted when the race ends.
+        </p>
+      ) : (
+        <p>
+          <strong data-count="solved">{m.solved}</strong> of {m.runs ?? 0} runs are below a loss of {STUCK_LOSS}; <strong data-count="stuck">{m.stuck ?? 0}</strong> are stuck above it.
+        </p>
+      )}
       <div className="seed-groups" aria-label="Runs by loss: click a seed to draw its hidden space">
         {LEVELS.map((l) => {
           const seeds = groups.get(l)!;
@@ -177,7 +186,7 @@ export default function XorPage({ view }: LessonPageProps) {
         {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>
-      <Readout names={names} />
+      <Readout names={names} pending={RACE_PENDING} />
       <Figure id="equations"><LiveEquations /></Figure>
       <Prose view={view}>
         <p>
