@@ -6,6 +6,9 @@ import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
 import { Boundaries, Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
+import { OwnDataNote } from '../../ui/controls/PointTools';
+import { useOwnData } from '../../ui/useOwnData';
+import { PLANE_RANGE } from './types';
 
 const LABELS: Record<string, string> = {
   train_loss: 'train loss',
@@ -20,6 +23,7 @@ const LABELS: Record<string, string> = {
   exact_zero_frac: 'weights exactly 0',
   kept_frac: 'units kept',
   stopped_at: 'stopped at',
+  points: 'training points',
 };
 
 export default function DropoutPage({ view }: LessonPageProps) {
@@ -27,19 +31,22 @@ export default function DropoutPage({ view }: LessonPageProps) {
   const l1 = useStore((s) => Number(s.params.l1) > 0);
   const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
   const plane = useStore((s) => s.params.dataset !== 'digits');
+  const data = useOwnData(PLANE_RANGE);
   const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'zero_frac', 'base_zero_frac'];
   if (l1) names.push('exact_zero_frac');
   if (dropping) names.push('kept_frac');
   if (stopped) names.push('stopped_at');
+  names.push('points');
   return (
     <div className="dropout">
+      {data.own && plane && <OwnDataNote count={data.own.length} what="the lesson’s drawn data set" />}
       <div className="dropout-top">
         <Figure id="curves">
           <Curves />
         </Figure>
         {plane && (
           <Figure id="boundaries">
-            <Boundaries />
+            <Boundaries data={data} />
           </Figure>
         )}
       </div>

@@ -14,12 +14,16 @@ import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { isoline } from './isoline';
 import { ThinnedNetwork } from './ThinnedNetwork';
-import { EXTENT, GRID, MC_SAMPLES, type DropoutFrame } from './types';
+import { PointEditor } from '../../ui/plots/PointEditor';
+import { PointTools } from '../../ui/controls/PointTools';
+import type { OwnData } from '../../ui/useOwnData';
+import type { DataPoint } from '../../ui/pointData';
+import { EXTENT, GRID, MC_SAMPLES, PLANE_RANGE, VAL_POINTS, type DropoutFrame } from './types';
 
 /** The regularized run's colour and the baseline's. */
 export const REG = palette[0];
 export const BASE = palette[5];
-const CLASS = ['#0b4f80', '#9a5b00'];
+const CLASS = ['#0b4f80', '#9a5b00'] as const;
 
 /** How often (ms) each kind of figure re-reads the store. */
 const CURVE_MS = 250;
@@ -107,31 +111,55 @@ function useStableSurface(surf: Arr): { surf: Arr; edge: string } {
   return last.current;
 }
 
-/** The decision surface of one run (P(class 1) from blue to orange), its 1/2 contour, training dots and validation rings. */
-function Boundary({ surf: latest, frame, title, runLabel }: { surf: Arr; frame: Partial<DropoutFrame> | null; title: string; runLabel: string }) {
+/** The training points of the frame as editable points, the same array while their values stay the same. */
+function useFramePoints(tx: Arr, ty: Arr): DataPoint[] {
+  const last = useRef<{ tx: Arr; ty: Arr; points: DataPoint[] }>({ tx: undefined, ty: undefined, points: [] });
+  if (!sameArray(tx, last.current.tx) || !sameArray(ty, last.current.ty)) {
+    const points = tx && ty ? Array.from(ty, (c, i) => ({ x: tx[2 * i], y: tx[2 * i + 1], cls: (c ? 1 : 0) as 0 | 1 })) : [];
+    last.current = { tx, ty, points };
+  }
+  return last.current.points;
+}
+
+/** The decision surface of one run (P(class 1) from blue to orange), its 1/2 contour, validation rings and the (editable) training dots. */
+function Boundary({ surf: latest, frame, title, runLabel, points, data }: { surf: Arr; frame: Partial<DropoutFrame> | null; title: string; runLabel: string; points: DataPoint[]; data: OwnData }) {
   const { surf, edge } = useStableSurface(latest);
   return (
     <figure className="chart boundary">
       <figcaption>{title}</figcaption>
-      <Heatmap values={surf && surf.length ? surf : null} rows={GRID} cols={GRID} domain={[0, 1]} label={`Decision surface of the ${runLabel} with training and validation points`}>
+      <Heatmap values={surf && surf.length ? surf : null} rows={GRID} cols={GRID} domain={[0, 1]} label={`Decision surface of the ${runLabel} with training and validation points (editable)`} editable>
         <path d={edge} fill="none" stroke="#222" strokeWidth={0.006} />
-        <Points tx={frame?.train_x} ty={frame?.train_y} vx={frame?.val_x} vy={frame?.val_y} />
+        <Points tx={undefined} ty={undefined} vx={frame?.val_x} vy={frame?.val_y} />
+        {/* the lesson's points are known once the first frame has come: editing starts from them */}
+        <PointEditor points={points} range={PLANE_RANGE} mode={data.mode} onChange={data.change} colors={CLASS} r={0.017} disabled={points.length === 0} />
       </Heatmap>
     </figure>
   );
 }
 
-/** Baseline and regularized decision boundaries side by side. */
-export function Boundaries() {
+/** Baseline and regularized decision boundaries side by side; clicks, taps and drags on either edit the training set. */
+export function Boundaries({ data }: { data: OwnData }) {
   const frame = useSampled(selFrame, SURFACE_MS);
   const params = useStore((s) => s.params);
+  const drawn = useFramePoints(frame?.train_x, frame?.train_y);
+  const points = data.own ?? drawn;
   return (
     <section className="boundaries" aria-label="Decision boundaries">
-      <Boundary surf={frame?.base_surf} frame={frame} title="Baseline: no regularization" runLabel="baseline" />
-      <Boundary surf={frame?.surf} frame={frame} title={`With ${regLabel(params)}`} runLabel="regularized run" />
+      <Boundary surf={frame?.base_surf} frame={frame} title="Baseline: no regularization" runLabel="baseline" points={points} data={data} />
+      <Boundary surf={frame?.surf} frame={frame} title={`With ${regLabel(params)}`} runLabel="regularized run" points={points} data={data} />
       <p className="axis-note">
         Filled dots: training points; rings: validation points; blue class 0, orange class 1; the black line is P(class 1) = ½. Both axes from −{EXTENT} to {EXTENT}.
       </p>
+      <PointTools
+        mode={data.mode}
+        onMode={data.setMode}
+        count={points.length}
+        own={!!data.own}
+        onReset={data.reset}
+        problem={data.problem}
+        colors={CLASS}
+        extra={`Your points are the training set; the ${VAL_POINTS} validation rings stay the lesson’s, so the validation loss still measures the chosen distribution.`}
+      />
     </section>
   );
 }
