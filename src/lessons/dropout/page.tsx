@@ -6,7 +6,6 @@ import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
 import { Boundaries, Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
-import { OwnDataNote } from '../../ui/controls/PointTools';
 import { useOwnData } from '../../ui/useOwnData';
 import { PLANE_RANGE } from './types';
 
@@ -39,7 +38,6 @@ export default function DropoutPage({ view }: LessonPageProps) {
   names.push('points');
   return (
     <div className="dropout">
-      {data.own && plane && <OwnDataNote count={data.own.length} what="the lesson’s drawn data set" />}
       <div className="dropout-top">
         <Figure id="curves">
           <Curves />
@@ -107,6 +105,13 @@ export default function DropoutPage({ view }: LessonPageProps) {
         <p>
           <strong>Early stopping</strong> needs no change to the objective: watch the validation loss, remember the weights of its best step, stop when it has not
           improved for a number of steps (the patience) and put the best weights back. It is a free lunch: one training run selects the number of steps.
+        </p>
+        <p>
+          <strong>Your own points.</strong> On a 2-D data set, click or tap either decision boundary to add a training point of the chosen class, drag one to
+          move it, Reset data to go back. Your points become the training set; the validation rings stay the lesson’s, because the validation loss only
+          measures overfitting while it is computed on fresh points of the distribution that were never trained on. Add a few points of the wrong class inside
+          the other class’s region and watch the baseline bend around them while its validation loss climbs. The scene captions describe the lesson’s own
+          data set, not yours.
         </p>
       </Prose>
     </div>

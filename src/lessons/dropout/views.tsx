@@ -158,7 +158,8 @@ export function Boundaries({ data }: { data: OwnData }) {
         onReset={data.reset}
         problem={data.problem}
         colors={CLASS}
-        extra={`Your points are the training set; the ${VAL_POINTS} validation rings stay the lesson’s, so the validation loss still measures the chosen distribution.`}
+        extra={`Your points are the training set; the ${VAL_POINTS} validation rings stay the lesson’s.`}
+        about="the lesson’s drawn data set"
       />
     </section>
   );

@@ -11,7 +11,7 @@ import { Figure } from '../../ui/Figure';
 import { useFrame } from '../../ui/hooks';
 import { changeParams } from '../../ui/actions';
 import { PointEditor } from '../../ui/plots/PointEditor';
-import { OwnDataNote, PointTools } from '../../ui/controls/PointTools';
+import { PointTools } from '../../ui/controls/PointTools';
 import { useOwnData, type OwnData } from '../../ui/useOwnData';
 import type { DataPoint } from '../../ui/pointData';
 import { GRID, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, XOR_RANGE, XOR_X, XOR_Y, type XorFrame } from './types';
@@ -26,12 +26,13 @@ function Surface({ data }: { data: OwnData }) {
   const points = data.own ?? POINTS;
   return (
     <figure className="chart">
-      <figcaption>Output f(x) over the input square (blue 0, orange 1); {data.own ? `your ${points.length} points` : 'the four XOR points'}</figcaption>
+      {/* the same words with own data: a caption that rewraps would move the plot under the pointer editing it */}
+      <figcaption>Output f(x) over the input square (blue 0, orange 1) and the training points</figcaption>
       <Heatmap values={surface ?? null} rows={GRID} cols={GRID} domain={[0, 1]} label="Decision surface of the network over the input plane, with the training points (editable)" editable>
         <PointEditor points={points} range={XOR_RANGE} mode={data.mode} onChange={data.change} colors={COLORS} squares r={0.026} />
       </Heatmap>
       <p className="axis-note">x₁ across, x₂ up, both from −0.5 to 1.5</p>
-      <PointTools mode={data.mode} onMode={data.setMode} count={points.length} own={!!data.own} onReset={data.reset} problem={data.problem} colors={COLORS} />
+      <PointTools mode={data.mode} onMode={data.setMode} count={points.length} own={!!data.own} onReset={data.reset} problem={data.problem} colors={COLORS} about="the four XOR points" />
     </figure>
   );
 }
@@ -182,7 +183,6 @@ export default function XorPage({ view }: LessonPageProps) {
   const names = [...(model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss']), 'points'];
   return (
     <div className="xor">
-      {data.own && <OwnDataNote count={data.own.length} what="the four XOR points" />}
       <div className="plots">
         {!many && <Figure id="surface"><Surface data={data} /></Figure>}
         {many && <Figure id="seeds"><Seeds /></Figure>}
@@ -211,6 +211,12 @@ export default function XorPage({ view }: LessonPageProps) {
           A ReLU unit whose input is negative on a point outputs 0 there and passes no gradient back. If a unit is off on every point it is dead for
           good, and the network left over is linear on the points its live units see. Open a stuck run from the many-seeds histogram: which points
           share a place in its hidden space, and what is the best that a line through them can do? That is where the losses 1/4, 1/6 and 1/8 come from.
+        </p>
+        <p>
+          <strong>Your own data.</strong> Click or tap the decision surface to add points of either class (the Class 0 / Class 1 toggle, or shift-click),
+          drag one to move it, and Reset data to bring the four XOR points back. The network then trains on your points: J averages over all of them, and the
+          link carries them, so a class can open the same set. The scenes and the text above are about the four XOR points; on your own points, try how few
+          hidden units still fit them.
         </p>
       </Prose>
     </div>

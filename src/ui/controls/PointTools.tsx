@@ -3,8 +3,8 @@ import { POINTS_MAX } from '../pointData';
 import type { PointMode } from '../plots/PointEditor';
 
 const MODES: { mode: PointMode; label: string; mark: string }[] = [
-  { mode: 'add0', label: 'Add class 0', mark: '●' },
-  { mode: 'add1', label: 'Add class 1', mark: '■' },
+  { mode: 'add0', label: 'Class 0', mark: '●' },
+  { mode: 'add1', label: 'Class 1', mark: '■' },
   { mode: 'remove', label: 'Remove', mark: '✕' },
 ];
 
@@ -13,7 +13,7 @@ const MODES: { mode: PointMode; label: string; mark: string }[] = [
  * toggle that works on touch, where there is no shift key), "Reset data", and
  * one line on what editing does, with the point count and its cap.
  */
-export function PointTools({ mode, onMode, count, own, onReset, problem, colors, extra }: {
+export function PointTools({ mode, onMode, count, own, onReset, problem, colors, extra, about }: {
   mode: PointMode;
   onMode(m: PointMode): void;
   count: number;
@@ -23,6 +23,8 @@ export function PointTools({ mode, onMode, count, own, onReset, problem, colors,
   colors: readonly [string, string];
   /** A lesson's own line on what its data set is (e.g. where added points go). */
   extra?: ReactNode;
+  /** What the scene captions and the text describe (e.g. "the four XOR points"): said while own data is in use. */
+  about: string;
 }) {
   const full = count >= POINTS_MAX;
   return (
@@ -38,20 +40,17 @@ export function PointTools({ mode, onMode, count, own, onReset, problem, colors,
         </button>
       </div>
       <p className="axis-note" data-own-data={own ? 'own' : 'lesson'}>
-        {mode === 'remove' ? 'Click or tap a point to remove it' : 'Click or tap the plot to add a point (shift-click: the other class); drag a point to move it'}.
-        Each change restarts training. <span data-point-count={count}>{own ? `Your data: ${count}` : count}</span> of at most {POINTS_MAX} points
-        {full ? ' (full: a link carries no more)' : ''}.{extra ? <> {extra}</> : null}
+        {mode === 'remove' ? 'Click or tap a point to remove it' : `Click or tap to add a point of class ${mode === 'add1' ? 1 : 0} (shift-click: the other), drag one to move it`}.
+        Each change restarts training. <span data-point-count={count}>{count}</span> of at most {POINTS_MAX} points{full ? ' (full: a link carries no more)' : ''}.
+        {extra ? <> {extra}</> : null}
       </p>
+      {own && (
+        // under the plot, not above it: the plot must not move under the pointer that edits it
+        <p className="note" role="status" data-own-note="">
+          Your own data: the scene’s caption and the text are about {about}, not your points.
+        </p>
+      )}
       {problem && <p className="note" role="status">The data in the link could not be read ({problem}); using the lesson’s data set.</p>}
     </div>
-  );
-}
-
-/** One line at the top of a page while own data is in use: the scene's caption and the text describe the lesson's data set, not this one. */
-export function OwnDataNote({ count, what }: { count: number; what: string }) {
-  return (
-    <p className="note own-data-note" role="status" data-own-note="">
-      Your own data ({count} points): the scene’s caption and the text are about {what}, not your points. Reset data to go back.
-    </p>
   );
 }
