@@ -110,7 +110,7 @@ export default function DropoutPage({ view }: LessonPageProps) {
           <strong>Your own points.</strong> On a 2-D data set, click or tap either decision boundary to add a training point of the chosen class, drag one to
           move it, Reset data to go back. Your points become the training set; the validation rings stay the lesson’s, because the validation loss only
           measures overfitting while it is computed on fresh points of the distribution that were never trained on. Add a few points of the wrong class inside
-          the other class’s region and watch the baseline bend around them while its validation loss climbs. The scene captions describe the lesson’s own
+          the other class’s region: does the baseline bend around them, and what do the two validation losses do? The scene captions describe the lesson’s own
           data set, not yours.
         </p>
       </Prose>
