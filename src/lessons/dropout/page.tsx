@@ -5,7 +5,8 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
-import { Boundaries, Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
+import { Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
+import { Boundaries } from './Boundaries';
 import { useOwnData } from '../../ui/useOwnData';
 import { PLANE_RANGE } from './types';
 

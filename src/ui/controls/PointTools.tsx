@@ -32,7 +32,7 @@ export function PointTools({ mode, onMode, count, own, onReset, problem, colors,
       <div className="point-tools-row">
         {MODES.map((m, i) => (
           <button key={m.mode} type="button" aria-pressed={mode === m.mode} onClick={() => onMode(m.mode)}>
-            <span aria-hidden="true" style={{ color: i < 2 ? colors[i] : undefined }}>{m.mark}</span> {m.label}
+            <span aria-hidden="true" className="point-mark" style={{ color: i < 2 ? colors[i] : undefined }}>{m.mark}</span> {m.label}
           </button>
         ))}
         <button type="button" onClick={onReset} disabled={!own}>
