@@ -33,6 +33,8 @@ function badValue(p: Param): fc.Arbitrary<unknown> {
     );
   }
   if (p.kind === 'choice') return fc.oneof(...common, fc.string({ maxLength: 12 }).filter((s) => !p.options.includes(s)), fc.constant(0));
+  // a text param takes any short string of its characters ('yes' is a valid encoded data set): wrong types, foreign characters, too long
+  if (p.kind === 'text') return fc.oneof(...common, fc.constantFrom(2, true, '!?', ' <b>', '\u0000'), fc.constant('a'.repeat(p.maxLength + 1)));
   return fc.oneof(...common, fc.constantFrom('yes', 2, 'TRUE'));
 }
 

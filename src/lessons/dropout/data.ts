@@ -60,12 +60,16 @@ function withTensors(classes: number, train: Labeled, val: Labeled): Split {
   };
 }
 
-/** `points` training points and VAL_POINTS validation points of a 2-D set, shuffled apart by one seeded split. */
-export function makePlaneSplit(name: PlaneSet, points: number, noise: number, seed: number): Split {
+/**
+ * `points` training points and VAL_POINTS validation points of a 2-D set, shuffled apart by one seeded split.
+ * A student's own training set (`own`) replaces the drawn training points; the validation points stay
+ * exactly the lesson's, so the validation loss still measures how well the networks fit the chosen distribution.
+ */
+export function makePlaneSplit(name: PlaneSet, points: number, noise: number, seed: number, own: Labeled | null = null): Split {
   const rng = new Rng(seed);
   const all = generate(name, points + VAL_POINTS, noise, rng);
   const { train, val } = data.trainValSplit(all, VAL_POINTS / (points + VAL_POINTS), rng);
-  return withTensors(2, labeled2d(train), labeled2d(val));
+  return withTensors(2, own ?? labeled2d(train), labeled2d(val));
 }
 
 /** `points` digits drawn (seeded) from the engine's training split and VAL_DIGITS drawn from its test split; pixels in [0, 1]. */
@@ -77,9 +81,9 @@ export async function makeDigitsSplit(points: number, seed: number): Promise<Spl
   return withTensors(10, set(pick(d.train.start, d.train.count, points)), set(pick(d.test.start, d.test.count, VAL_DIGITS)));
 }
 
-/** The split the params describe. */
-export async function makeSplit(name: DatasetName, points: number, noise: number, seed: number): Promise<Split> {
-  return name === 'digits' ? makeDigitsSplit(points, seed) : makePlaneSplit(name, points, noise, seed);
+/** The split the params describe; `own` (a 2-D training set) applies to the 2-D sets only. */
+export async function makeSplit(name: DatasetName, points: number, noise: number, seed: number, own: Labeled | null = null): Promise<Split> {
+  return name === 'digits' ? makeDigitsSplit(points, seed) : makePlaneSplit(name, points, noise, seed, own);
 }
 
 /** Frees the split's tensors. */

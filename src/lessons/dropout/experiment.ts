@@ -7,6 +7,7 @@
 import { Rng, noGradEval, sigmoid, tidy, type Tensor } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { Batcher, batchOf, disposeSplit, gridTensor, makeSplit, type Split } from './data';
+import { ownTrainingSet } from './ownData';
 import { EarlyStopping } from './earlyStopping';
 import { RegRun, type RegSpec, type RunOptions } from './run';
 import { sampledAverage, scoreProbabilities, weightScaled } from './testTime';
@@ -156,6 +157,7 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
       base_zero_frac: bs.zero,
       exact_zero_frac: rs.exact,
       w_norm: Math.sqrt(rs.norm2),
+      points: this.split.train.n,
       base_w_norm: Math.sqrt(bs.norm2),
     };
     if (this.reg.dropsHidden && this.reg.steps > 0) m.kept_frac = await this.reg.keptFraction();
@@ -241,7 +243,7 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
 
 /** Builds the comparison (loading the digits when asked) and records the validation loss of the starting weights as step 0. */
 export async function createExperiment(p: DropoutParams): Promise<DropoutExperiment> {
-  const split = await makeSplit(p.dataset, p.points, p.noise, p.seed);
+  const split = await makeSplit(p.dataset, p.points, p.noise, p.seed, ownTrainingSet(p.data));
   const e = new DropoutExperiment(p, split);
   await e.track();
   return e;

@@ -1,5 +1,6 @@
 import { defineLesson } from '../../ui/lesson';
 import { defineParams, seedParam } from '../../ui/params';
+import { dataParam } from '../../ui/pointData';
 
 /** Every control of the lesson; DropoutParams is derived from it. */
 export const params = defineParams([
@@ -20,10 +21,12 @@ export const params = defineParams([
     help: 'Plain SGD runs the exact (1 − ηλ) shrink of L2 but needs a learning rate near 0.3.' },
   { kind: 'number', key: 'lr', label: 'Learning rate η', min: 0.0003, max: 1, log: true, default: 0.01 },
   seedParam,
+  // the student's own training points, edited on the decision boundaries (2-D sets); every scene uses the drawn set ('')
+  dataParam,
 ]);
 
 /** Every parameter a scene depends on, at the lesson's base values; each scene changes a few. */
-const BASE = { dataset: 'moons', points: 80, noise: 0.3, hidden: 48, p: 0, pIn: 0, l2: 0, l1: 0, earlyStop: false, patience: 200, optimizer: 'adam', lr: 0.01, seed: 1 } as const;
+const BASE = { dataset: 'moons', points: 80, noise: 0.3, hidden: 48, p: 0, pIn: 0, l2: 0, l1: 0, earlyStop: false, patience: 200, optimizer: 'adam', lr: 0.01, seed: 1, data: '' } as const;
 
 export const meta = defineLesson({
   id: 'dropout',

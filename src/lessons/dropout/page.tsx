@@ -5,7 +5,10 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import './dropout.css';
 import { DropoutMask, EarlyRule, Objective, Penalties, TestRule } from './equations';
-import { Boundaries, Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
+import { Curves, LossQuestion, TestTime, Thinned, Weights } from './views';
+import { Boundaries } from './Boundaries';
+import { useOwnData } from '../../ui/useOwnData';
+import { PLANE_RANGE } from './types';
 
 const LABELS: Record<string, string> = {
   train_loss: 'train loss',
@@ -20,6 +23,7 @@ const LABELS: Record<string, string> = {
   exact_zero_frac: 'weights exactly 0',
   kept_frac: 'units kept',
   stopped_at: 'stopped at',
+  points: 'training points',
 };
 
 export default function DropoutPage({ view }: LessonPageProps) {
@@ -27,10 +31,12 @@ export default function DropoutPage({ view }: LessonPageProps) {
   const l1 = useStore((s) => Number(s.params.l1) > 0);
   const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
   const plane = useStore((s) => s.params.dataset !== 'digits');
+  const data = useOwnData(PLANE_RANGE);
   const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'zero_frac', 'base_zero_frac'];
   if (l1) names.push('exact_zero_frac');
   if (dropping) names.push('kept_frac');
   if (stopped) names.push('stopped_at');
+  names.push('points');
   return (
     <div className="dropout">
       <div className="dropout-top">
@@ -39,7 +45,7 @@ export default function DropoutPage({ view }: LessonPageProps) {
         </Figure>
         {plane && (
           <Figure id="boundaries">
-            <Boundaries />
+            <Boundaries data={data} />
           </Figure>
         )}
       </div>
@@ -100,6 +106,13 @@ export default function DropoutPage({ view }: LessonPageProps) {
         <p>
           <strong>Early stopping</strong> needs no change to the objective: watch the validation loss, remember the weights of its best step, stop when it has not
           improved for a number of steps (the patience) and put the best weights back. It is a free lunch: one training run selects the number of steps.
+        </p>
+        <p>
+          <strong>Your own points.</strong> On a 2-D data set, click or tap either decision boundary to add a training point of the chosen class, drag one to
+          move it, Reset data to go back. Your points become the training set; the validation rings stay the lesson’s, because the validation loss only
+          measures overfitting while it is computed on fresh points of the distribution that were never trained on. Add a few points of the wrong class inside
+          the other class’s region: does the baseline bend around them, and what do the two validation losses do? The scene captions describe the lesson’s own
+          data set, not yours.
         </p>
       </Prose>
     </div>

@@ -22,6 +22,8 @@ export const VAL_DIGITS = 300;
 /** Decision-boundary image: GRID x GRID points over [-EXTENT, EXTENT]^2, row 0 at the top. */
 export const GRID = 48;
 export const EXTENT = 1.6;
+/** The plot range on both axes: own points live (and are clamped) there. */
+export const PLANE_RANGE = [-EXTENT, EXTENT] as const;
 
 /** What the lesson's frame carries (weights flattened W1, W2, W3 row-major as the engine's Dense holds them). */
 export type DropoutFrame = {

@@ -4,7 +4,7 @@
  * few times a second, the thinned network twice a second, and the data points
  * only when they change, so training at full speed leaves the main thread idle.
  */
-import { memo, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useSampled } from '../../ui/hooks';
 import { Heatmap } from '../../ui/plots/Heatmap';
 import { LineChart } from '../../ui/plots/LineChart';
@@ -12,25 +12,22 @@ import { WeightHistogram } from '../../ui/plots/WeightHistogram';
 import { palette, sequential } from '../../ui/plots/colors';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
-import { isoline } from './isoline';
 import { ThinnedNetwork } from './ThinnedNetwork';
-import { EXTENT, GRID, MC_SAMPLES, type DropoutFrame } from './types';
+import { MC_SAMPLES, type DropoutFrame } from './types';
 
 /** The regularized run's colour and the baseline's. */
 export const REG = palette[0];
 export const BASE = palette[5];
-const CLASS = ['#0b4f80', '#9a5b00'];
 
 /** How often (ms) each kind of figure re-reads the store. */
 const CURVE_MS = 250;
-const SURFACE_MS = 300;
 const NETWORK_MS = 500;
 /** Points per curve: plenty for a 480-unit-wide chart. */
 const CURVE_POINTS = 300;
 
 type Arr = Float32Array | undefined;
 const selHistory = (s: State) => s.history;
-const selFrame = (s: State) => s.frame as Partial<DropoutFrame> | null;
+export const selFrame = (s: State) => s.frame as Partial<DropoutFrame> | null;
 const selMetrics = (s: State) => s.metrics;
 
 /** A short name of what the right-hand run adds, from the params. */
@@ -69,71 +66,6 @@ export function Curves() {
   if (best !== undefined) markers.push({ x: best, label: 'best' });
   if (stopped !== undefined) markers.push({ x: stopped, label: 'stopped' });
   return <LineChart title="Loss on the training and validation sets (full network, no dropout)" series={series} markers={markers} xLabel="step" yLabel="cross-entropy" height={240} />;
-}
-
-/** The same points give the same circles: compared by content, since every frame brings new arrays. */
-const sameArray = (a: Arr, b: Arr) => a === b || (!!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]));
-
-/** Training dots and validation rings in the 0..1 box of a Heatmap overlay. */
-const Points = memo(
-  function Points({ tx, ty, vx, vy }: { tx: Arr; ty: Arr; vx: Arr; vy: Arr }) {
-    const u = (x: number) => (x + EXTENT) / (2 * EXTENT);
-    const v = (y: number) => 1 - (y + EXTENT) / (2 * EXTENT);
-    const dots = (x: Arr, y: Arr, train: boolean) =>
-      x && y
-        ? Array.from(y, (c, i) =>
-            train ? (
-              <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.017} fill={CLASS[c]} stroke="#fff" strokeWidth={0.006} />
-            ) : (
-              <circle key={i} cx={u(x[2 * i])} cy={v(x[2 * i + 1])} r={0.011} fill="none" stroke={CLASS[c]} strokeWidth={0.005} opacity={0.8} />
-            ),
-          )
-        : null;
-    return (
-      <g>
-        {dots(vx, vy, false)}
-        {dots(tx, ty, true)}
-      </g>
-    );
-  },
-  (a, b) => sameArray(a.tx, b.tx) && sameArray(a.ty, b.ty) && sameArray(a.vx, b.vx) && sameArray(a.vy, b.vy),
-);
-
-/** A surface and its 1/2 level line, traced again only when its values change (every frame brings a new array, mostly with the same values). */
-function useStableSurface(surf: Arr): { surf: Arr; edge: string } {
-  const last = useRef<{ surf: Arr; edge: string }>({ surf: undefined, edge: '' });
-  if (!sameArray(surf, last.current.surf)) last.current = { surf, edge: surf && surf.length >= GRID * GRID ? isoline(surf, GRID, GRID, 0.5) : '' };
-  // the same values keep the same array, so the heatmap does not repaint either
-  return last.current;
-}
-
-/** The decision surface of one run (P(class 1) from blue to orange), its 1/2 contour, training dots and validation rings. */
-function Boundary({ surf: latest, frame, title, runLabel }: { surf: Arr; frame: Partial<DropoutFrame> | null; title: string; runLabel: string }) {
-  const { surf, edge } = useStableSurface(latest);
-  return (
-    <figure className="chart boundary">
-      <figcaption>{title}</figcaption>
-      <Heatmap values={surf && surf.length ? surf : null} rows={GRID} cols={GRID} domain={[0, 1]} label={`Decision surface of the ${runLabel} with training and validation points`}>
-        <path d={edge} fill="none" stroke="#222" strokeWidth={0.006} />
-        <Points tx={frame?.train_x} ty={frame?.train_y} vx={frame?.val_x} vy={frame?.val_y} />
-      </Heatmap>
-    </figure>
-  );
-}
-
-/** Baseline and regularized decision boundaries side by side. */
-export function Boundaries() {
-  const frame = useSampled(selFrame, SURFACE_MS);
-  const params = useStore((s) => s.params);
-  return (
-    <section className="boundaries" aria-label="Decision boundaries">
-      <Boundary surf={frame?.base_surf} frame={frame} title="Baseline: no regularization" runLabel="baseline" />
-      <Boundary surf={frame?.surf} frame={frame} title={`With ${regLabel(params)}`} runLabel="regularized run" />
-      <p className="axis-note">
-        Filled dots: training points; rings: validation points; blue class 0, orange class 1; the black line is P(class 1) = ½. Both axes from −{EXTENT} to {EXTENT}.
-      </p>
-    </section>
-  );
 }
 
 /** The thinned network of the current mini-batch's first example: dropped units greyed, their edges gone (redrawn twice a second). */

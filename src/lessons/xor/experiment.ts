@@ -1,11 +1,13 @@
 /**
  * XOR experiment (runs in the worker): trains the chosen model on the four
- * points with full-batch gradient descent on MSE, or `runs` networks from
+ * points (or the student's own: the `data` param) with full-batch gradient
+ * descent on MSE, or `runs` networks from
  * consecutive seeds at once to show how often training gets stuck.
  */
 import { SGD, keep, noGradEval, tensor, tidy, valueAndGrad, Rng, type Tensor } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { handSetNet, linearModel, mlp, xorData, xorLoss, type XorNet } from './model';
+import { trainingSet } from './ownData';
 import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame, type XorParams } from './types';
 
 function buildNet(p: XorParams, seed: number): XorNet {
@@ -41,6 +43,8 @@ export class XorRun {
   }
 
   step(): void {
+    // the hand-set weights are the lesson's point: never trained (on the XOR points their gradient is 0 anyway; on own data the loss shows how they fit)
+    if (this.p.model === 'handset') return;
     const params = this.net.params();
     const loss = tidy(() => {
       const { loss, grads } = valueAndGrad(() => xorLoss(this.net, this.data.x, this.data.y), params);
@@ -72,16 +76,25 @@ export class XorRun {
   }
 }
 
-/** The pictures of one run: surface over the grid, hidden values and outputs of the four points, the weights. */
-async function pictures(run: XorRun, grid: Tensor, x: Tensor): Promise<Partial<XorFrame>> {
+/** The run's training set as tensors, from the `data` param (the four XOR points when it is empty or unreadable). */
+function dataOf(p: XorParams): { x: Tensor; y: Tensor } {
+  const { x, y } = trainingSet(p.data);
+  return xorData(x, y);
+}
+
+/** The pictures of one run: surface over the grid, hidden values and outputs of the training points, the weights. */
+async function pictures(run: XorRun, grid: Tensor, { x, y }: { x: Tensor; y: Tensor }): Promise<Partial<XorFrame>> {
   const evals = [noGradEval(() => run.net.forward(grid)), noGradEval(() => run.net.hidden(x)), noGradEval(() => run.net.forward(x))];
   // every read is issued before the first await: on webgpu they share one readback
-  const [surface, hidden, outputs, ...weights] = await Promise.all([
+  const [surface, hidden, outputs, inputs, labels, ...weights] = await Promise.all([
     ...evals.map((t) => (t ? t.read() : Promise.resolve(new Float32Array(0)))),
+    x.read(),
+    y.read(),
     ...run.net.params().map((t) => t.read()),
   ]);
   for (const t of evals) t?.dispose();
-  return { surface, hidden, outputs, W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
+  // copies: the frame's arrays are transferred to the page, the data tensors stay
+  return { surface, hidden, outputs, inputs: inputs.slice(), labels: labels.slice(), W: weights[0], c: weights[1], w: weights[2] ?? [], b: weights[3] ?? [] };
 }
 
 class SingleRun implements Experiment<XorParams> {
@@ -90,7 +103,7 @@ class SingleRun implements Experiment<XorParams> {
   readonly phase: string;
   constructor(
     p: XorParams,
-    private readonly data = xorData(),
+    private readonly data = dataOf(p),
   ) {
     this.run = new XorRun(p, p.seed, data);
     this.phase = p.model;
@@ -102,7 +115,7 @@ class SingleRun implements Experiment<XorParams> {
   async metrics(): Promise<Record<string, number>> {
     // every read is issued before the first await: on webgpu they share one readback
     const [loss, params] = await Promise.all([this.run.loss(), Promise.all(this.run.net.params().map((t) => t.read()))]);
-    const m: Record<string, number> = { loss };
+    const m: Record<string, number> = { loss, points: this.data.y.shape[0] };
     if (this.run.p.model === 'linear') {
       m.w1 = params[0][0];
       m.w2 = params[0][1];
@@ -111,7 +124,7 @@ class SingleRun implements Experiment<XorParams> {
     return m;
   }
   frame(): Promise<Partial<XorFrame>> {
-    return pictures(this.run, this.grid, this.data.x);
+    return pictures(this.run, this.grid, this.data);
   }
   /** The learning rate changes live; `inspect` means nothing to a single run; anything else rebuilds. */
   setParams(p: Partial<XorParams>): boolean {
@@ -140,7 +153,7 @@ class ManySeeds implements Experiment<XorParams> {
   private t = 0;
   constructor(
     p: XorParams,
-    private readonly data = xorData(),
+    private readonly data = dataOf(p),
   ) {
     this.first = p.seed;
     this.inspect = p.inspect;
@@ -173,11 +186,12 @@ class ManySeeds implements Experiment<XorParams> {
       sum += v;
     }
     // no result before it exists: the counts are reported once the race has finished (the page says "running…" until then)
-    return this.done ? { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length } : { loss: sum / l.length, runs: l.length };
+    const points = this.data.y.shape[0];
+    return this.done ? { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length, points } : { loss: sum / l.length, runs: l.length, points };
   }
   async frame(): Promise<Partial<XorFrame>> {
     const seed = this.inspected;
-    const [losses, pics] = await Promise.all([this.losses(), pictures(this.runs[seed - this.first], this.grid, this.data.x)]);
+    const [losses, pics] = await Promise.all([this.losses(), pictures(this.runs[seed - this.first], this.grid, this.data)]);
     return { ...pics, losses, inspected: Float32Array.of(seed) };
   }
   /** Opening another run of the race needs no rebuild; anything else does. */

@@ -1,5 +1,6 @@
 import { defineLesson } from '../../ui/lesson';
 import { defineParams, seedParam } from '../../ui/params';
+import { dataParam } from '../../ui/pointData';
 
 /** Every control of the lesson; the experiment's XorParams type is derived from it. */
 export const params = defineParams([
@@ -21,6 +22,8 @@ export const params = defineParams([
     help: 'With many seeds: the run whose hidden space is drawn (click a seed under the histogram). The first run if this seed is not in the race.' },
   // seed 1 of the default 4-unit ReLU net gets stuck at loss 1/8; seed 2 solves XOR (test/xor.test.ts)
   { ...seedParam, default: 2 },
+  // the student's own points, added on the surface plot; every scene teaches with the four XOR points ('')
+  dataParam,
 ]);
 
 export const meta = defineLesson({
@@ -34,19 +37,19 @@ export const meta = defineLesson({
   {
     title: 'A linear model cannot fit XOR',
     caption: 'Gradient descent on the linear model settles at w = 0, b = 1/2: it outputs 0.5 for every input, loss 0.25.',
-    params: { model: 'linear', lr: 0.2, runs: 1, seed: 1 },
+    params: { model: 'linear', lr: 0.2, runs: 1, seed: 1, data: '' },
     show: ['surface', 'loss', 'equations'],
   },
   {
     title: 'A hand-set ReLU network solves it',
     caption: 'With W = [[1,1],[1,1]], c = [0,-1], w = [1,-2], b = 0 the hidden layer maps the four points so a line separates them: loss 0.',
-    params: { model: 'handset', runs: 1 },
+    params: { model: 'handset', runs: 1, data: '' },
     show: ['surface', 'hidden', 'loss', 'equations'],
   },
   {
     title: 'Training from random weights',
     caption: 'Press Play: four ReLU units from seed 2 find a solution; the decision surface, the hidden-space points and the loss move together.',
-    params: { model: 'mlp', activation: 'relu', hidden: 4, lr: 0.2, runs: 1, seed: 2 },
+    params: { model: 'mlp', activation: 'relu', hidden: 4, lr: 0.2, runs: 1, seed: 2, data: '' },
     show: ['surface', 'hidden', 'loss', 'equations'],
   },
   {
@@ -54,7 +57,7 @@ export const meta = defineLesson({
     caption:
       'Fifty 2-unit ReLU networks, seeds 1–50, 3,000 steps each. Most get stuck: the count under the histogram is this run’s. ' +
       'Question for the class: the stuck runs end at exactly 1/4, 1/6 or 1/8. Why these numbers? Click a seed to see its hidden space: which points does each unit see?',
-    params: { model: 'mlp', activation: 'relu', hidden: 2, lr: 0.2, runs: 50, seed: 1, inspect: 2 },
+    params: { model: 'mlp', activation: 'relu', hidden: 2, lr: 0.2, runs: 50, seed: 1, inspect: 2, data: '' },
     show: ['seeds', 'hidden', 'loss'],
   },
   ],

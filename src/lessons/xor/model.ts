@@ -56,9 +56,9 @@ function setValues(t: Tensor, v: number[]): void {
   t.backend.write(t.storage, Float32Array.from(v));
 }
 
-/** The four XOR inputs and targets as kept tensors. */
-export function xorData(): { x: Tensor; y: Tensor } {
-  return { x: keep(tensor(XOR_X, [4, 2])), y: keep(tensor(XOR_Y, [4, 1])) };
+/** Inputs x (row-major [n, 2]) and targets y ([n]) as kept tensors: the four XOR points unless a set is given. */
+export function xorData(x: ArrayLike<number> = XOR_X, y: ArrayLike<number> = XOR_Y): { x: Tensor; y: Tensor } {
+  return { x: keep(tensor(Array.from(x), [y.length, 2])), y: keep(tensor(Array.from(y), [y.length, 1])) };
 }
 
 export function xorLoss(net: XorNet, x: Tensor, y: Tensor): Tensor {

@@ -10,40 +10,47 @@ import type { LessonPageProps } from '../../ui/lesson';
 import { Figure } from '../../ui/Figure';
 import { useFrame } from '../../ui/hooks';
 import { changeParams } from '../../ui/actions';
-import { GRID, GRID_MAX, GRID_MIN, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, XOR_X, XOR_Y, type XorFrame } from './types';
+import { PointEditor } from '../../ui/plots/PointEditor';
+import { PointTools } from '../../ui/controls/PointTools';
+import { useOwnData, type OwnData } from '../../ui/useOwnData';
+import type { DataPoint } from '../../ui/pointData';
+import { GRID, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, XOR_RANGE, XOR_X, XOR_Y, type XorFrame } from './types';
 
-const POINTS = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] }));
+const POINTS: DataPoint[] = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] as 0 | 1 }));
+/** Class 0 blue circles, class 1 orange squares. */
+const COLORS = ['#0072B2', '#E69F00'] as const;
 
-function Surface() {
+/** The decision surface with the training points on it; click, tap or drag there to make the data set your own. */
+function Surface({ data }: { data: OwnData }) {
   const surface = useFrame((f: Partial<XorFrame>) => f.surface);
-  const toBox = (v: number) => (v - GRID_MIN) / (GRID_MAX - GRID_MIN);
+  const points = data.own ?? POINTS;
   return (
     <figure className="chart">
-      <figcaption>Output f(x) over the input square (blue 0, orange 1); the four XOR points</figcaption>
-      <Heatmap values={surface ?? null} rows={GRID} cols={GRID} domain={[0, 1]} label="Decision surface of the network over the input plane">
-        {POINTS.map((p, i) =>
-          p.cls ? (
-            <rect key={i} x={toBox(p.x) - 0.025} y={1 - toBox(p.y) - 0.025} width={0.05} height={0.05} fill="#E69F00" stroke="#fff" strokeWidth={0.012} />
-          ) : (
-            <circle key={i} cx={toBox(p.x)} cy={1 - toBox(p.y)} r={0.028} fill="#0072B2" stroke="#fff" strokeWidth={0.012} />
-          ),
-        )}
+      {/* the same words with own data: a caption that rewraps would move the plot under the pointer editing it */}
+      <figcaption>Output f(x) over the input square (blue 0, orange 1) and the training points</figcaption>
+      <Heatmap values={surface ?? null} rows={GRID} cols={GRID} domain={[0, 1]} label="Decision surface of the network over the input plane, with the training points (editable)" editable>
+        <PointEditor points={points} range={XOR_RANGE} mode={data.mode} onChange={data.change} colors={COLORS} squares r={0.026} />
       </Heatmap>
       <p className="axis-note">x₁ across, x₂ up, both from −0.5 to 1.5</p>
+      <PointTools mode={data.mode} onMode={data.setMode} count={points.length} own={!!data.own} onReset={data.reset} problem={data.problem} colors={COLORS} about="the four XOR points" />
     </figure>
   );
 }
 
 function HiddenSpace() {
   const hidden = useFrame((f: Partial<XorFrame>) => f.hidden);
+  const inputs = useFrame((f: Partial<XorFrame>) => f.inputs);
+  const labels = useFrame((f: Partial<XorFrame>) => f.labels);
   const w = useFrame((f: Partial<XorFrame>) => f.w);
   const b = useFrame((f: Partial<XorFrame>) => f.b);
   const inspected = useFrame((f: Partial<XorFrame>) => f.inspected?.[0]);
-  if (!hidden || hidden.length < 8) return null;
-  // read the width from the frame itself: params may already describe the next run
-  const H = hidden.length / 4;
-  const [u, v] = H === 2 ? [0, 1] : mostVaried(hidden, H);
-  const pts = POINTS.map((p, i) => ({ x: hidden[i * H + u], y: hidden[i * H + v], cls: p.cls, label: labelFor(hidden, H, u, v, i) }));
+  const n = labels?.length ?? 0;
+  if (!hidden || !inputs || !labels || n === 0 || hidden.length < 2 * n) return null;
+  // read the sizes from the frame itself: params may already describe the next run
+  const H = hidden.length / n;
+  const [u, v] = H === 2 ? [0, 1] : mostVaried(hidden, H, n);
+  // a label per place only while a few points can be read apart
+  const pts = Array.from(labels, (cls, i) => ({ x: hidden[i * H + u], y: hidden[i * H + v], cls, label: n <= 8 ? labelFor(hidden, inputs, H, u, v, i) : undefined }));
   // the output unit reads f = w1 h1 + w2 h2 + b: the line f = 1/2 separates the classes
   const line = H === 2 && w && b ? { a: w[0], b: w[1], c: b[0] - 0.5 } : undefined;
   return (
@@ -60,10 +67,10 @@ function HiddenSpace() {
   );
 }
 
-/** The two hidden units whose values vary most over the four points (dead units show nothing). */
-function mostVaried(h: Float32Array, H: number): [number, number] {
+/** The two hidden units whose values vary most over the n points (dead units show nothing). */
+function mostVaried(h: Float32Array, H: number, n: number): [number, number] {
   const spread = Array.from({ length: H }, (_, j) => {
-    const col = [0, 1, 2, 3].map((i) => h[i * H + j]);
+    const col = Array.from({ length: n }, (_, i) => h[i * H + j]);
     return Math.max(...col) - Math.min(...col);
   });
   const order = spread.map((s, j) => [s, j]).sort((a, b) => b[0] - a[0]);
@@ -72,10 +79,12 @@ function mostVaried(h: Float32Array, H: number): [number, number] {
 }
 
 /** One label per distinct point: inputs that land on the same h share it. */
-function labelFor(h: Float32Array, H: number, u: number, v: number, i: number): string | undefined {
-  const same = [0, 1, 2, 3].filter((k) => Math.abs(h[k * H + u] - h[i * H + u]) < 1e-3 && Math.abs(h[k * H + v] - h[i * H + v]) < 1e-3);
+function labelFor(h: Float32Array, x: Float32Array, H: number, u: number, v: number, i: number): string | undefined {
+  const n = x.length / 2;
+  const same = Array.from({ length: n }, (_, k) => k).filter((k) => Math.abs(h[k * H + u] - h[i * H + u]) < 1e-3 && Math.abs(h[k * H + v] - h[i * H + v]) < 1e-3);
   if (same[0] !== i) return undefined;
-  return same.map((k) => `(${POINTS[k].x},${POINTS[k].y})`).join(' ');
+  const c = (t: number) => String(Number(t.toFixed(2)));
+  return same.map((k) => `(${c(x[2 * k])},${c(x[2 * k + 1])})`).join(' ');
 }
 
 function LossCurve() {
@@ -147,11 +156,13 @@ function LiveEquations() {
   const act = useStore((s) => String(s.params.activation));
   const f = useFrame((fr: Partial<XorFrame>) => fr);
   const m = useStore((s) => s.metrics);
+  // the mean over the n training points: 1/4 on the XOR points
+  const frac = m.points && m.points !== 4 ? String.raw`\tfrac{1}{${m.points}}` : String.raw`\tfrac14`;
   if (model === 'linear') {
     return (
       <>
         <Equation tex={String.raw`f(x; w, b) = x^\top w + b,\quad w = \begin{bmatrix}${fmt(m.w1)}\\${fmt(m.w2)}\end{bmatrix},\ b = ${fmt(m.b)}`} />
-        <Equation tex={String.raw`J(\theta) = \tfrac14 \sum_{x\in\mathbb{X}} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+        <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x\in\mathbb{X}} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
       </>
     );
   }
@@ -169,7 +180,7 @@ function LiveEquations() {
           tex={String.raw`W = \begin{bmatrix}${fmt(W[0], 2)} & ${fmt(W[1], 2)}\\ ${fmt(W[2], 2)} & ${fmt(W[3], 2)}\end{bmatrix},\ c = \begin{bmatrix}${fmt(c[0], 2)}\\${fmt(c[1], 2)}\end{bmatrix},\ w = \begin{bmatrix}${fmt(w[0], 2)}\\${fmt(w[1], 2)}\end{bmatrix},\ b = ${fmt(b[0], 2)}`}
         />
       )}
-      <Equation tex={String.raw`J(\theta) = \tfrac14 \sum_{x} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+      <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
     </>
   );
 }
@@ -177,16 +188,17 @@ function LiveEquations() {
 export default function XorPage({ view }: LessonPageProps) {
   const model = useStore((s) => s.params.model);
   const many = useStore((s) => Number(s.params.runs) > 1 && s.params.model === 'mlp');
-  const names = model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss'];
+  const data = useOwnData(XOR_RANGE);
+  const names = [...(model === 'linear' ? ['loss', 'w1', 'w2', 'b'] : many ? ['loss', 'solved', 'stuck'] : ['loss']), 'points'];
   return (
     <div className="xor">
       <div className="plots">
-        {!many && <Figure id="surface"><Surface /></Figure>}
+        {!many && <Figure id="surface"><Surface data={data} /></Figure>}
         {many && <Figure id="seeds"><Seeds /></Figure>}
         {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>
-      <Readout names={names} pending={RACE_PENDING} />
+      <Readout names={names} labels={{ points: 'training points' }} pending={RACE_PENDING} />
       <Figure id="equations"><LiveEquations /></Figure>
       <Prose view={view}>
         <p>
@@ -208,6 +220,12 @@ export default function XorPage({ view }: LessonPageProps) {
           A ReLU unit whose input is negative on a point outputs 0 there and passes no gradient back. If a unit is off on every point it is dead for
           good, and the network left over is linear on the points its live units see. Open a stuck run from the many-seeds histogram: which points
           share a place in its hidden space, and what is the best that a line through them can do? That is where the losses 1/4, 1/6 and 1/8 come from.
+        </p>
+        <p>
+          <strong>Your own data.</strong> Click or tap the decision surface to add points of either class (the Class 0 / Class 1 toggle, or shift-click),
+          drag one to move it, and Reset data to bring the four XOR points back. The network then trains on your points: J averages over all of them, and the
+          link carries them, so a class can open the same set. The scenes and the text above are about the four XOR points; on your own points, try how few
+          hidden units still fit them.
         </p>
       </Prose>
     </div>

@@ -17,10 +17,14 @@ export const STUCK_LOSS = 0.05;
 export type XorFrame = {
   /** f(x) on the GRID x GRID input grid, row 0 at the top (x2 = GRID_MAX). */
   surface: Float32Array;
-  /** Hidden values h of the four XOR points, [4, H] row-major (empty for the linear model). */
+  /** Hidden values h of the n training points, [n, H] row-major (empty for the linear model). */
   hidden: Float32Array;
-  /** f of the four points. */
+  /** f of the n training points. */
   outputs: Float32Array;
+  /** The n training points the run trains on, [n, 2] row-major (the four XOR points, or the student's own). */
+  inputs: Float32Array;
+  /** Their targets (0 or 1), [n]. */
+  labels: Float32Array;
   W: Float32Array;
   c: Float32Array;
   w: Float32Array | number[];
@@ -36,3 +40,5 @@ export const PLATEAUS = [1 / 8, 1 / 6, 1 / 4] as const;
 /** The four XOR inputs (row-major [4, 2]) and targets: here, not in model.ts, so the page loads no engine code. */
 export const XOR_X = [0, 0, 0, 1, 1, 0, 1, 1];
 export const XOR_Y = [0, 1, 1, 0];
+/** The input square of the surface plot, [GRID_MIN, GRID_MAX] on both axes: own points live (and are clamped) there. */
+export const XOR_RANGE = [GRID_MIN, GRID_MAX] as const;

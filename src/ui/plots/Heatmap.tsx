@@ -13,10 +13,12 @@ export interface HeatmapProps {
   /** SVG overlay drawn in a 0..1 x 0..1 box (points, lines). */
   children?: ReactNode;
   size?: number;
+  /** The overlay takes pointer input (e.g. a PointEditor): touches on it edit instead of scrolling the page. */
+  editable?: boolean;
 }
 
 /** A dense image on canvas (decision surfaces, filters), with an optional SVG overlay. */
-export function Heatmap({ values, rows, cols, domain, color = diverging, label, children, size = 280 }: HeatmapProps) {
+export function Heatmap({ values, rows, cols, domain, color = diverging, label, children, size = 280, editable = false }: HeatmapProps) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const cv = ref.current;
@@ -37,7 +39,7 @@ export function Heatmap({ values, rows, cols, domain, color = diverging, label, 
     <div className="heatmap" style={{ maxWidth: size }} role="img" aria-label={label}>
       <canvas ref={ref} width={cols} height={rows} />
       {children && (
-        <svg viewBox="0 0 1 1" preserveAspectRatio="none" className="overlay">
+        <svg viewBox="0 0 1 1" preserveAspectRatio="none" className={editable ? 'overlay editable' : 'overlay'}>
           {children}
         </svg>
       )}
