@@ -1,0 +1,75 @@
+import { useEffect, useRef, useState } from 'react';
+import './export.css';
+import { copyFigure, downloadCsv, downloadPng, downloadSvg } from './actions';
+
+/**
+ * A figure's export menu (top right of each <Figure>): PNG at 2x, SVG where
+ * the figure is vector, the metrics history as CSV, and a copy of the PNG.
+ * Marked data-export-ui so the exports leave it out.
+ */
+export function ExportMenu({ id }: { id: string }) {
+  const [open, setOpen] = useState(false);
+  const [vector, setVector] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const ref = useRef<HTMLDivElement>(null);
+  const figure = () => ref.current?.closest('[data-figure]') ?? null;
+
+  useEffect(() => {
+    if (!open) return;
+    const fig = figure();
+    setVector(!!fig?.querySelector('svg') && !fig.querySelector('canvas'));
+    const away = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+
+  const run = (f: (fig: Element) => Promise<string | null> | string | null) => async () => {
+    const fig = figure();
+    if (!fig) return;
+    try {
+      setNote(await f(fig));
+    } catch (e) {
+      setNote(`Export failed: ${(e as Error).message.slice(0, 80)}`);
+    }
+  };
+
+  return (
+    <div className="export-ui" data-export-ui ref={ref}>
+      <button type="button" className="export-toggle" aria-haspopup="menu" aria-expanded={open} title="Export this figure" aria-label={`Export figure ${id}`} onClick={() => { setOpen(!open); setNote(null); }}>
+        <span aria-hidden="true">⤓</span>
+      </button>
+      {open && (
+        <div className="export-menu" role="menu" aria-label={`Export ${id}`}>
+          <button type="button" role="menuitem" onClick={run(async (f) => (await downloadPng(f, id), null))}>
+            PNG (2×)
+          </button>
+          {vector && (
+            <button type="button" role="menuitem" onClick={run((f) => (downloadSvg(f, id) ? null : 'This figure is not vector: use the PNG.'))}>
+              SVG
+            </button>
+          )}
+          <button type="button" role="menuitem" onClick={run(() => (downloadCsv(), null))}>
+            Metrics (CSV)
+          </button>
+          <button type="button" role="menuitem" onClick={run(async (f) => (await copyFigure(f, id)) ?? 'Copied: paste it into your slides.')}>
+            Copy figure
+          </button>
+          {note && (
+            <p className="export-note" role="status">
+              {note}
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
