@@ -16,12 +16,18 @@ export function KeepRuns({ meta }: { meta: LessonMeta }) {
   useEffect(() => openKept(meta, new URLSearchParams(location.search)), [meta]);
   const runs = useKept((s) => s.runs);
   const note = useKept((s) => s.note);
+  const charts = useKept((s) => s.charts);
   const params = useStore((s) => s.params);
   const scene = useStore((s) => s.scene);
   const base = { ...defaults(meta.params), ...(scene >= 0 ? sceneParams(meta, scene) : {}) };
   return (
     <div className="keep-runs" data-export-ui role="group" aria-label="Compare runs">
-      <button type="button" onClick={keepRun} title={`Freeze the curves of this run under the live ones (at most ${MAX_KEPT}; the oldest goes first)`}>
+      <button
+        type="button"
+        onClick={keepRun}
+        disabled={!charts}
+        title={charts ? `Freeze the curves of this run under the live ones (at most ${MAX_KEPT}; the oldest goes first)` : 'This scene draws no curve over time to keep'}
+      >
         Keep this run
       </button>
       {runs.map((r, i) => {

@@ -25,9 +25,11 @@ interface KeptState {
   runs: KeptRun[];
   /** Why the runs are not (all) in the link, or why a link's runs were not read. */
   note: string | null;
+  /** How many line charts are on the page now (no chart, no "Keep this run"). */
+  charts: number;
 }
 
-export const useKept = create<KeptState>()(() => ({ meta: null, runs: [], note: null }));
+export const useKept = create<KeptState>()(() => ({ meta: null, runs: [], note: null, charts: 0 }));
 
 const memory = new Map<string, KeptRun[]>();
 
@@ -43,8 +45,10 @@ export function chartKey(figure: string | null, title: string | undefined, yLabe
 /** A mounted line chart offers its current curves for "Keep this run"; returns the unregister. */
 export function registerChart(key: string, snapshot: Snapshot): () => void {
   charts.set(key, snapshot);
+  useKept.setState({ charts: charts.size });
   return () => {
     if (charts.get(key) === snapshot) charts.delete(key);
+    useKept.setState({ charts: charts.size });
   };
 }
 

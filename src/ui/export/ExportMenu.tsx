@@ -11,8 +11,24 @@ export function ExportMenu({ id }: { id: string }) {
   const [open, setOpen] = useState(false);
   const [vector, setVector] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const [plot, setPlot] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const figure = () => ref.current?.closest('[data-figure]') ?? null;
+
+  // only figures that draw (an SVG or canvas outside KaTeX) offer exports: an equations box has nothing to export
+  useEffect(() => {
+    const fig = figure();
+    if (!fig) return;
+    const check = () => [...fig.querySelectorAll('svg, canvas')].some((e) => !e.closest('.katex, [data-export-ui]'));
+    if (check()) return setPlot(true);
+    const watch = new MutationObserver(() => {
+      if (!check()) return;
+      setPlot(true);
+      watch.disconnect();
+    });
+    watch.observe(fig, { childList: true, subtree: true });
+    return () => watch.disconnect();
+  }, []);
 
   useEffect(() => {
     if (!open) return;
@@ -42,6 +58,7 @@ export function ExportMenu({ id }: { id: string }) {
     }
   };
 
+  if (!plot) return <div className="export-ui" data-export-ui hidden ref={ref} />;
   return (
     <div className="export-ui" data-export-ui ref={ref}>
       <button type="button" className="export-toggle" aria-haspopup="menu" aria-expanded={open} title="Export this figure" aria-label={`Export figure ${id}`} onClick={() => { setOpen(!open); setNote(null); }}>
