@@ -50,6 +50,13 @@ describe('kept runs in the link', () => {
     y.y.forEach((v) => expect(v).toBeCloseTo(3, 6));
   });
 
+  it('keeps a loss that reaches exactly 0 on the log scale: small values survive, the zero stays zero', () => {
+    const y = [0.25, 1e-3, 1e-9, 1e-14, 0, 0];
+    const back = decodeRuns(encodeRuns([{ label: '', params: {}, charts: { [K]: [{ name: hash32('l'), x: [0, 1, 2, 3, 4, 5], y }] } }]));
+    const got = back[0].charts[K][0].y;
+    y.forEach((v, i) => (v === 0 ? expect(got[i]).toBe(0) : expect(Math.abs(got[i] / v - 1)).toBeLessThan(1e-3)));
+  });
+
   it('thins a long curve to the point budget, keeping both ends', () => {
     const a = lossCurve(1500);
     const back = decodeRuns(encodeRuns([{ label: '', params: {}, charts: { [K]: [{ name: hash32('l'), ...a }] } }], 60));

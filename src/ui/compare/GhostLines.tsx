@@ -44,7 +44,7 @@ function endOf(s: GhostSeries, logY: boolean): [number, number] | null {
  * Kept runs drawn under the live curves: each in its live series' colour,
  * faded, thinner and with a dash pattern of its own, labelled at its end.
  */
-export function GhostLines({ ghosts, live, x, y, logY, right, top }: { ghosts: Ghost[]; live: readonly { name: string; color?: string }[]; x: Scale; y: Scale; logY: boolean; right: number; top: number }) {
+export function GhostLines({ ghosts, live, x, y, logY, right, top, bottom }: { ghosts: Ghost[]; live: readonly { name: string; color?: string }[]; x: Scale; y: Scale; logY: boolean; right: number; top: number; bottom: number }) {
   const colorOf = (g: GhostSeries, k: number) => {
     const i = live.findIndex((s) => hash32(s.name) === g.name);
     return i >= 0 ? (live[i].color ?? palette[i % palette.length]) : (g.color ?? palette[k % palette.length]);
@@ -53,11 +53,15 @@ export function GhostLines({ ghosts, live, x, y, logY, right, top }: { ghosts: G
   const labels = ghosts
     .map((g) => {
       const e = endOf(g.series[0], logY);
-      return e ? { label: g.label, px: x(e[0]), py: y(e[1]) } : null;
+      // inside the plot area even where the curve runs off it (a loss below the axis' floor)
+      return e ? { label: g.label, px: x(e[0]), py: Math.min(Math.max(y(e[1]) - 4, top + 10), bottom - 4) } : null;
     })
     .filter((l): l is { label: string; px: number; py: number } => l !== null)
     .sort((a, b) => a.py - b.py);
   for (let i = 1; i < labels.length; i++) if (labels[i].py - labels[i - 1].py < 12) labels[i].py = labels[i - 1].py + 12;
+  // nudged past the floor: shift the whole stack up
+  const over = labels.length ? labels[labels.length - 1].py - (bottom - 4) : 0;
+  if (over > 0) for (const l of labels) l.py -= over;
   return (
     <g className="ghosts">
       {ghosts.map((g) =>
@@ -70,7 +74,7 @@ export function GhostLines({ ghosts, live, x, y, logY, right, top }: { ghosts: G
         }),
       )}
       {labels.map((l) => (
-        <text key={`${l.label}${l.py}`} className="tick ghost-label" data-ghost-label={l.label} x={Math.min(l.px, right) - 3} y={Math.max(l.py - 4, top + 10)} textAnchor="end">
+        <text key={`${l.label}${l.py}`} className="tick ghost-label" data-ghost-label={l.label} x={Math.min(l.px, right) - 3} y={l.py} textAnchor="end">
           {l.label}
         </text>
       ))}

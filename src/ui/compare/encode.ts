@@ -25,7 +25,9 @@ export interface KeptRun {
 
 const VERSION = 1;
 const MISSING = 0xffff;
-const Q = 0xfffe;
+/** A zero on a log-stored curve (a loss that reached exactly 0). */
+const ZERO = 0xfffe;
+const Q = 0xfffd;
 
 /** FNV-1a over the UTF-16 code units, as 8 hex digits: the name of a chart or series in a link. */
 export function hash32(s: string): string {
@@ -131,8 +133,9 @@ function quantise(v: number, lo: number, hi: number): number {
 
 function writeSeries(w: Writer, s: GhostSeries, points: number) {
   const t = thinCurve(s.x, s.y, Math.min(points, 255));
-  const log = t.y.some(Number.isFinite) && t.y.every((v) => !Number.isFinite(v) || v > 0);
-  const ys = log ? t.y.map((v) => (Number.isFinite(v) ? Math.log10(v) : NaN)) : t.y;
+  // log10 for curves of non-negative values (losses, norms), so decades of small values survive 16 bits
+  const log = t.y.some((v) => v > 0) && t.y.every((v) => !Number.isFinite(v) || v >= 0);
+  const ys = log ? t.y.map((v) => (Number.isFinite(v) && v > 0 ? Math.log10(v) : NaN)) : t.y;
   const color = s.color && /^#[0-9a-f]{6}$/i.test(s.color) ? s.color : undefined;
   w.u32hex(s.name);
   w.u8((log ? FLAG_LOG : 0) | (s.dashed ? FLAG_DASHED : 0) | (color ? FLAG_COLOR : 0));
@@ -147,7 +150,7 @@ function writeSeries(w: Writer, s: GhostSeries, points: number) {
   // the range is stored as float32: quantise against what the reader will see
   const [fx0, fx1, fy0, fy1] = Array.from(new Float32Array([x0, x1, y0, y1]));
   for (const v of t.x) w.u16(quantise(v, fx0, fx1));
-  for (const v of ys) w.u16(quantise(v, fy0, fy1));
+  ys.forEach((v, i) => w.u16(log && t.y[i] === 0 ? ZERO : quantise(v, fy0, fy1)));
 }
 
 function readSeries(r: Reader): GhostSeries {
@@ -162,8 +165,9 @@ function readSeries(r: Reader): GhostSeries {
   const y: number[] = [];
   for (let i = 0; i < n; i++) x.push(back(r.u16(), x0, x1));
   for (let i = 0; i < n; i++) {
-    const v = back(r.u16(), y0, y1);
-    y.push(flags & FLAG_LOG ? 10 ** v : v);
+    const q = r.u16();
+    const v = back(q, y0, y1);
+    y.push(flags & FLAG_LOG ? (q === ZERO ? 0 : 10 ** v) : v);
   }
   return { name, x, y, color, dashed: (flags & FLAG_DASHED) !== 0 || undefined };
 }

@@ -77,7 +77,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
           {markers.map((m) => (
             <line key={m.label} data-marker={m.label} x1={x(m.x)} x2={x(m.x)} y1={M.top} y2={H - M.bottom} className="marker" />
           ))}
-          {ghosts.length > 0 && <GhostLines ghosts={ghosts} live={series} x={x} y={y} logY={logY} right={W - M.right} top={M.top} />}
+          {ghosts.length > 0 && <GhostLines ghosts={ghosts} live={series} x={x} y={y} logY={logY} right={W - M.right} top={M.top} bottom={H - M.bottom} />}
           {series.map((s, k) => {
             const d = line<number>()
               .defined((v, i) => Number.isFinite(v) && Number.isFinite(s.x[i]) && (!logY || v > 0))
