@@ -181,3 +181,21 @@ test('Copy figure puts a PNG on the clipboard where the browser allows it', asyn
   expect(types).toContain('image/png');
   expect(errors).toEqual([]);
 });
+
+test('on a phone, Keep this run is in the line chart's figure menu; the kept runs then get a row', async ({ page, errors }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(XOR);
+  await waitForMetric(page, 'step', (v) => v === 0);
+  await expect(page.getByRole('button', { name: 'Keep this run' })).toBeHidden();
+  await train(page, 40);
+  const fig = page.locator('[data-figure="loss"]');
+  await fig.getByRole('button', { name: 'Export figure loss' }).click();
+  await fig.getByRole('menuitem', { name: 'Keep this run' }).click();
+  await expect(fig.locator('path.ghost')).toHaveCount(1);
+  await expect(page.getByLabel('Label of kept run 1')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Clear kept runs' })).toBeVisible();
+  // a figure without a line chart offers no Keep
+  await page.locator('[data-figure="surface"]').getByRole('button', { name: 'Export figure surface' }).click();
+  await expect(page.locator('[data-figure="surface"]').getByRole('menuitem', { name: 'Keep this run' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

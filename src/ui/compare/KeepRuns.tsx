@@ -10,7 +10,9 @@ import { GHOST_DASHES, keptLabel } from './labels';
 /**
  * "Keep this run" and the kept runs (label editable, each removable), beside
  * the transport: change one setting, press Play, see the difference on every
- * line chart. Marked data-export-ui so figure exports leave it out.
+ * line chart. Marked data-export-ui so figure exports leave it out. A phone
+ * has no room beside its transport: there each line chart's figure menu
+ * offers "Keep this run", and this row shows only once runs are kept.
  */
 export function KeepRuns({ meta }: { meta: LessonMeta }) {
   useEffect(() => openKept(meta, new URLSearchParams(location.search)), [meta]);
@@ -21,9 +23,10 @@ export function KeepRuns({ meta }: { meta: LessonMeta }) {
   const scene = useStore((s) => s.scene);
   const base = { ...defaults(meta.params), ...(scene >= 0 ? sceneParams(meta, scene) : {}) };
   return (
-    <div className="keep-runs" data-export-ui role="group" aria-label="Compare runs">
+    <div className={runs.length || note ? 'keep-runs has-kept' : 'keep-runs'} data-export-ui role="group" aria-label="Compare runs">
       <button
         type="button"
+        className="keep-button"
         onClick={keepRun}
         disabled={!charts}
         title={charts ? `Freeze the curves of this run under the live ones (at most ${MAX_KEPT}; the oldest goes first)` : 'This scene draws no curve over time to keep'}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import './export.css';
 import { copyFigure, downloadCsv, downloadPng, downloadSvg } from './actions';
+import { clearKept, keepRun, useKept } from '../compare/kept';
 
 /**
  * A figure's export menu (top right of each <Figure>): PNG at 2x, SVG where
@@ -10,6 +11,9 @@ import { copyFigure, downloadCsv, downloadPng, downloadSvg } from './actions';
 export function ExportMenu({ id }: { id: string }) {
   const [open, setOpen] = useState(false);
   const [vector, setVector] = useState(false);
+  const [lines, setLines] = useState(false);
+  const kept = useKept((s) => s.runs.length);
+  const canKeep = useKept((s) => s.meta !== null);
   const [note, setNote] = useState<string | null>(null);
   const [plot, setPlot] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -34,6 +38,7 @@ export function ExportMenu({ id }: { id: string }) {
     if (!open) return;
     const fig = figure();
     setVector(!!fig?.querySelector('svg') && !fig.querySelector('canvas'));
+    setLines(!!fig?.querySelector('[data-line-chart]'));
     const away = (e: Event) => {
       if (!ref.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -48,14 +53,19 @@ export function ExportMenu({ id }: { id: string }) {
     };
   }, [open]);
 
+  // the menu closes on a choice; a note (copied, or why not) shows in its place for a few seconds
   const run = (f: (fig: Element) => Promise<string | null> | string | null) => async () => {
     const fig = figure();
     if (!fig) return;
+    setOpen(false);
+    let said: string | null;
     try {
-      setNote(await f(fig));
+      said = await f(fig);
     } catch (e) {
-      setNote(`Export failed: ${(e as Error).message.slice(0, 80)}`);
+      said = `Export failed: ${(e as Error).message.slice(0, 80)}`;
     }
+    setNote(said);
+    if (said) setTimeout(() => setNote((n) => (n === said ? null : n)), 6000);
   };
 
   if (!plot) return <div className="export-ui" data-export-ui hidden ref={ref} />;
@@ -66,6 +76,17 @@ export function ExportMenu({ id }: { id: string }) {
       </button>
       {open && (
         <div className="export-menu" role="menu" aria-label={`Export ${id}`}>
+          {lines && canKeep && (
+            // the phone's place for "Keep this run" (no room beside its transport); the same action as the bar's button
+            <button type="button" role="menuitem" className="menu-keep" onClick={run(() => (keepRun(), null))}>
+              Keep this run
+            </button>
+          )}
+          {lines && canKeep && kept > 0 && (
+            <button type="button" role="menuitem" className="menu-keep" onClick={run(() => (clearKept(), null))}>
+              Clear kept runs ({kept})
+            </button>
+          )}
           <button type="button" role="menuitem" onClick={run(async (f) => (await downloadPng(f, id), null))}>
             PNG (2×)
           </button>
@@ -80,12 +101,12 @@ export function ExportMenu({ id }: { id: string }) {
           <button type="button" role="menuitem" onClick={run(async (f) => (await copyFigure(f, id)) ?? 'Copied: paste it into your slides.')}>
             Copy figure
           </button>
-          {note && (
-            <p className="export-note" role="status">
-              {note}
-            </p>
-          )}
         </div>
+      )}
+      {note && !open && (
+        <p className="export-note" role="status">
+          {note}
+        </p>
       )}
     </div>
   );

@@ -69,7 +69,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
   const yTicks = logY ? logTicks(y) : y.ticks(4);
   const fmtY = logY ? pow10Format(yTicks) : y.tickFormat(4);
   return (
-    <figure className="chart">
+    <figure className="chart" data-line-chart>
       {title && <figcaption>{plainMath(title)}</figcaption>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title ? `${title}: ` : ''}${yLabel} against ${xLabel}`}>
         <Axes x={x} y={y} width={W} height={H} xTicks={xTicks} yTicks={yTicks} xFormat={integerX ? formatCount : x.tickFormat(5)} yFormat={fmtY} xLabel={xLabel} yLabel={yLabel} clipId={clip} />
