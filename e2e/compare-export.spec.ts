@@ -182,7 +182,7 @@ test('Copy figure puts a PNG on the clipboard where the browser allows it', asyn
   expect(errors).toEqual([]);
 });
 
-test('on a phone, Keep this run is in the line chart's figure menu; the kept runs then get a row', async ({ page, errors }) => {
+test('on a phone, Keep this run is in the figure menu of a line chart; the kept runs then get a row', async ({ page, errors }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(XOR);
   await waitForMetric(page, 'step', (v) => v === 0);
