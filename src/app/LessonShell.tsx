@@ -1,5 +1,6 @@
 import { Suspense, useMemo, useState } from 'react';
 import { SlotsContext } from '../ui/slots';
+import { KeepRuns } from '../ui/compare/KeepRuns';
 import { useStore } from '../ui/store';
 import { Alerts, BackendBadge } from './controls/Status';
 import { Transport } from './controls/Transport';
@@ -65,6 +66,7 @@ export function LessonShell({ id }: { id: string }) {
       <Alerts />
       <div className="lesson-bar">
         <Transport />
+        <KeepRuns meta={meta} />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
           <span aria-hidden="true">⚙</span>
           <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>

@@ -1,8 +1,12 @@
+import { useEffect, useRef } from 'react';
 import { line, scaleLinear, scaleLog } from 'd3';
 import { Axes, MARGIN, formatCount, pow10Format, integerTicks, logTicks, usePlotClip } from './Axes';
 import { palette } from './colors';
 import { Legend } from './Legend';
 import { plainMath } from '../text';
+import { useFigureId } from '../figureContext';
+import { chartKey, registerChart } from '../compare/kept';
+import { GhostLines, useGhosts } from '../compare/GhostLines';
 
 export interface Series {
   name: string;
@@ -38,8 +42,15 @@ const M = MARGIN;
 export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain }: LineChartProps) {
   const H = height;
   const clip = usePlotClip();
-  const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
-  const ys = series.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
+  // kept runs ("Keep this run"): this chart offers its curves and draws theirs, faded, under the live ones
+  const key = chartKey(useFigureId(), title, yLabel);
+  const current = useRef(series);
+  current.current = series;
+  useEffect(() => registerChart(key, () => current.current), [key]);
+  const ghosts = useGhosts(key);
+  const all = ghosts.length ? [...series, ...ghosts.flatMap((g) => g.series)] : series;
+  const xs = all.flatMap((s) => s.x).filter(Number.isFinite);
+  const ys = all.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
   const xLo = xs.length ? Math.min(0, ...xs) : 0;
   const xMax = Math.max(integerX ? 1 : xLo + 1e-9, ...xs);
   const x = scaleLinear().domain([xLo, xMax]).range([M.left, W - M.right]);
@@ -58,7 +69,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
   const yTicks = logY ? logTicks(y) : y.ticks(4);
   const fmtY = logY ? pow10Format(yTicks) : y.tickFormat(4);
   return (
-    <figure className="chart">
+    <figure className="chart" data-line-chart>
       {title && <figcaption>{plainMath(title)}</figcaption>}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title ? `${title}: ` : ''}${yLabel} against ${xLabel}`}>
         <Axes x={x} y={y} width={W} height={H} xTicks={xTicks} yTicks={yTicks} xFormat={integerX ? formatCount : x.tickFormat(5)} yFormat={fmtY} xLabel={xLabel} yLabel={yLabel} clipId={clip} />
@@ -66,12 +77,13 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
           {markers.map((m) => (
             <line key={m.label} data-marker={m.label} x1={x(m.x)} x2={x(m.x)} y1={M.top} y2={H - M.bottom} className="marker" />
           ))}
+          {ghosts.length > 0 && <GhostLines ghosts={ghosts} live={series} x={x} y={y} logY={logY} right={W - M.right} top={M.top} bottom={H - M.bottom} />}
           {series.map((s, k) => {
             const d = line<number>()
               .defined((v, i) => Number.isFinite(v) && Number.isFinite(s.x[i]) && (!logY || v > 0))
               .x((_, i) => x(s.x[i]))
               .y((v) => y(v))(s.y as number[]);
-            return <path key={s.name} d={d ?? ''} fill="none" stroke={s.color ?? palette[k % palette.length]} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} />;
+            return <path key={s.name} data-series={s.name} d={d ?? ''} fill="none" stroke={s.color ?? palette[k % palette.length]} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} />;
           })}
         </g>
         {markers.map((m) => {
