@@ -98,3 +98,16 @@ test('scenes: the saddle shows escapes and AdaGrad’s step shrinks on the cliff
   await expect(page).toHaveURL(/surface=saddle/);
   expect(errors).toEqual([]);
 });
+
+test('with every optimizer switched off the page says there is nothing to race and offers the way out', async ({ page, errors }) => {
+  const off = ['sgd', 'momentum', 'nesterov', 'adagrad', 'rmsprop', 'adam'].map((r) => `on_${r}=false`).join('&');
+  await page.goto(`/lesson/optimizers?backend=cpu&scene=free&${off}`);
+  const note = page.locator('[data-nothing-to-run]');
+  await expect(note).toContainText('nothing to race');
+  await note.getByRole('button', { name: 'Switch all six back on' }).click();
+  await expect(note).toHaveCount(0);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await waitForMetric(page, 'step', (v) => v > 5);
+  for (const r of ['sgd', 'adam']) expect(Number.isFinite(await metric(page, `loss_${r}`)), r).toBe(true);
+  expect(errors).toEqual([]);
+});

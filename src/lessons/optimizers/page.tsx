@@ -6,7 +6,8 @@ import { useShown } from '../../ui/hooks';
 import type { LessonPageProps } from '../../ui/lesson';
 import './optimizers.css';
 import { LiveRules } from './rules';
-import { RACER_LABELS } from './types';
+import { RACERS, RACER_LABELS } from './types';
+import { changeParams } from '../../ui/actions';
 import { FinishTable, LossChart, RaceContour, StepChart, useEnabled, useSurface } from './views';
 
 const LABELS = Object.fromEntries(Object.entries(RACER_LABELS).map(([k, v]) => [`loss_${k}`, `${v} loss`]));
@@ -17,6 +18,15 @@ export default function OptimizersPage({ view }: LessonPageProps) {
   const shown = useShown();
   return (
     <div className="optimizers">
+      {enabled.length === 0 && (
+        // a state with nothing to run says why and offers the way out (Play stays disabled: the race has no runner)
+        <p className="nothing-to-run" role="alert" data-nothing-to-run>
+          Every optimizer is switched off, so there is nothing to race.{' '}
+          <button type="button" onClick={() => changeParams(Object.fromEntries(RACERS.map((r) => [`on_${r}`, true])))}>
+            Switch all six back on
+          </button>
+        </p>
+      )}
       <div className="race-top">
         <Figure id="contour">
           <RaceContour />
