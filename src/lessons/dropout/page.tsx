@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -44,7 +45,9 @@ export default function DropoutPage({ view }: LessonPageProps) {
         )}
       </div>
       <Figure id="question">
-        <LossQuestion />
+        <Covered>
+          <LossQuestion />
+        </Covered>
       </Figure>
       <div className="plots">
         {plane && (
@@ -56,7 +59,9 @@ export default function DropoutPage({ view }: LessonPageProps) {
           <Weights />
         </Figure>
         <Figure id="testtime">
-          <TestTime />
+          <Covered>
+            <TestTime />
+          </Covered>
           <TestRule />
         </Figure>
       </div>

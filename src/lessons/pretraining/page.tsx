@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -37,7 +38,9 @@ export default function PretrainingPage({ view }: LessonPageProps) {
           <Filters />
         </Figure>
         <Figure id="readout">
-          <ReadoutTable />
+          <Covered>
+            <ReadoutTable />
+          </Covered>
         </Figure>
         <Figure id="curves">
           <FineCurves />

@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Equation, fmt } from '../../ui/Equation';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -173,7 +174,7 @@ export default function XorPage({ view }: LessonPageProps) {
     <div className="xor">
       <div className="plots">
         {!many && <Figure id="surface"><Surface /></Figure>}
-        {many && <Figure id="seeds"><Seeds /></Figure>}
+        {many && <Figure id="seeds"><Covered><Seeds /></Covered></Figure>}
         {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>

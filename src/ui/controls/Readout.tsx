@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useStore } from '../store';
 import { SlotsContext } from '../slots';
 import { plainMath } from '../text';
+import { PROGRESS_METRICS, useResultsHidden } from '../reveal';
 
 /** A metric as plain text: integers as they are, others to 4 significant digits; a missing value as a dash, never NaN. */
 export function formatMetric(v: number | undefined): string {
@@ -28,6 +29,9 @@ export function Readout({ names, labels = {} }: { names: string[]; labels?: Reco
   const metrics = useStore((s) => s.metrics);
   const slot = useContext(SlotsContext).readout;
   const [all, setAll] = useState(false);
+  // predict, then reveal: a result reads "?" (the step count still shows the run going on)
+  const hidden = useResultsHidden();
+  const covered = (n: string) => hidden && !PROGRESS_METRICS.has(n);
   const shown = ['step', ...names.filter((n) => n !== 'step')];
   const dl = (
     <div className="readout-box">
@@ -35,7 +39,7 @@ export function Readout({ names, labels = {} }: { names: string[]; labels?: Reco
       {shown.map((n) => (
         <div key={n}>
           <dt>{plainMath(labels[n] ?? n.replace(/_/g, ' '))}</dt>
-          <dd data-metric={n}>{formatMetric(metrics[n])}</dd>
+          <dd data-metric={n} data-hidden={covered(n) ? '' : undefined}>{covered(n) ? '?' : formatMetric(metrics[n])}</dd>
         </div>
       ))}
     </dl>

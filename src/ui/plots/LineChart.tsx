@@ -3,6 +3,7 @@ import { Axes, MARGIN, formatCount, pow10Format, integerTicks, logTicks, usePlot
 import { palette } from './colors';
 import { Legend } from './Legend';
 import { plainMath } from '../text';
+import { COVER_TEXT, useResultsHidden } from '../reveal';
 
 export interface Series {
   name: string;
@@ -37,6 +38,12 @@ const M = MARGIN;
  */
 export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain }: LineChartProps) {
   const H = height;
+  // predict, then reveal: while hidden the axes fit no data and a cover says why (the curves are not drawn)
+  const hidden = useResultsHidden();
+  if (hidden) {
+    series = series.map((s) => ({ ...s, x: [], y: [] }));
+    markers = [];
+  }
   const clip = usePlotClip();
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = series.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
@@ -83,6 +90,14 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
             </text>
           );
         })}
+        {hidden && (
+          <g data-cover>
+            <rect className="cover-rect" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} rx={6} />
+            <text className="cover-text" x={(M.left + W - M.right) / 2} y={(M.top + H - M.bottom) / 2} textAnchor="middle" dominantBaseline="middle">
+              {COVER_TEXT}
+            </text>
+          </g>
+        )}
       </svg>
       {series.length > 1 && <Legend series={series} />}
     </figure>
