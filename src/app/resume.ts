@@ -109,7 +109,7 @@ function serialize(): string {
   return JSON.stringify({ v: VERSION, scene: s.scene, params: s.params });
 }
 
-/** Writes the lesson's scene and params shortly after each change (and at once when the page goes); returns the stop. */
+/** Writes the lesson's scene and params shortly after opening and after each change (at once when the page goes); returns the stop. */
 export function keepSaving(meta: LessonMeta): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
@@ -118,14 +118,18 @@ export function keepSaving(meta: LessonMeta): () => void {
     timer = null;
     if (useStore.getState().lessonId === meta.id) write(meta.id, serialize());
   };
-  const unsub = useStore.subscribe((s, prev) => {
-    if (s.lessonId !== meta.id || (s.scene === prev.scene && s.params === prev.params)) return;
+  const schedule = () => {
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      write(meta.id, serialize());
+      if (useStore.getState().lessonId === meta.id) write(meta.id, serialize());
     }, WRITE_DELAY_MS);
+  };
+  const unsub = useStore.subscribe((s, prev) => {
+    if (s.lessonId === meta.id && (s.scene !== prev.scene || s.params !== prev.params)) schedule();
   });
+  // the state this visit opened on (a link's, too) is the last one until it changes
+  schedule();
   window.addEventListener('pagehide', flush);
   return () => {
     flush();
