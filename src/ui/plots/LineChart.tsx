@@ -93,8 +93,13 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
         {hidden && (
           <g data-cover>
             <rect className="cover-rect" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} rx={6} />
-            <text className="cover-text" x={(M.left + W - M.right) / 2} y={(M.top + H - M.bottom) / 2} textAnchor="middle" dominantBaseline="middle">
-              {COVER_TEXT}
+            {/* two short lines: the plot area is narrow on a phone and in a presenter's side column */}
+            <text className="cover-text" x={(M.left + W - M.right) / 2} y={(M.top + H - M.bottom) / 2} textAnchor="middle">
+              {COVER_TEXT.split(' — ').map((line, i) => (
+                <tspan key={line} x={(M.left + W - M.right) / 2} dy={i === 0 ? '-0.2em' : '1.3em'}>
+                  {line}
+                </tspan>
+              ))}
             </text>
           </g>
         )}
