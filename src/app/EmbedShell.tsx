@@ -9,6 +9,7 @@ import { plainMath } from '../ui/text';
 import { href } from './router';
 import { useStore } from '../ui/store';
 import { pause, play } from './workerBridge';
+import { RevealButton, SceneCaption, useRevealSync } from './reveal';
 
 /** Reports the content height to the host page so it can size the iframe. */
 function useReportHeight(ref: React.RefObject<HTMLDivElement | null>) {
@@ -62,6 +63,7 @@ export function EmbedShell({ id }: { id: string }) {
   const showControls = useMemo(() => new URLSearchParams(location.search).get('controls') !== '0', []);
   const scene = useStore((s) => s.scene);
   useLessonRun(meta);
+  useRevealSync(meta);
   useEffect(() => (meta ? startEmbedApi(meta) : undefined), [meta]);
   useReportHeight(ref);
   usePauseOffscreen(ref);
@@ -81,11 +83,14 @@ export function EmbedShell({ id }: { id: string }) {
       {current && (
         <div className="scene-head">
           <h2>{plainMath(current.title)}</h2>
-          {current.caption && <p className="caption">{plainMath(current.caption)}</p>}
+          <SceneCaption caption={current.caption ?? ''} question={current.question} className="caption" />
         </div>
       )}
       <Alerts />
-      <Transport />
+      <div className="embed-bar">
+        <Transport />
+        <RevealButton />
+      </div>
       <div className="readout-slot" ref={setSlot} />
       <main className="content">
         <SlotsContext.Provider value={{ readout: slot }}>

@@ -5,6 +5,7 @@ import { useStore } from '../ui/store';
 import { loadPage } from './registry';
 import { changeParams, openLesson } from './lessonState';
 import { href } from './router';
+import { keepSaving, resumeQuery } from './resume';
 import { stopRun } from './workerBridge';
 
 const pageCache = new Map<string, ComponentType<LessonPageProps>>();
@@ -17,13 +18,18 @@ export function pageFor(id: string): ComponentType<LessonPageProps> | null {
   return pageCache.get(id)!;
 }
 
-/** Starts the lesson's run from the URL when it mounts and stops it when it goes. */
-export function useLessonRun(meta: LessonMeta | undefined) {
+/** Starts the lesson's run from the URL when it mounts and stops it when it goes; `resume` (the full page, never an embed) reopens the last visit's state (src/app/resume.ts). */
+export function useLessonRun(meta: LessonMeta | undefined, resume = false) {
   useEffect(() => {
     if (!meta) return;
-    openLesson(meta, new URLSearchParams(location.search));
-    return () => stopRun();
-  }, [meta]);
+    const query = new URLSearchParams(location.search);
+    openLesson(meta, resume ? resumeQuery(meta, query) : query);
+    const stopSaving = resume ? keepSaving(meta) : null;
+    return () => {
+      stopSaving?.();
+      stopRun();
+    };
+  }, [meta, resume]);
 }
 
 export function LessonControls({ meta }: { meta: LessonMeta }) {

@@ -12,6 +12,8 @@ import { SceneNav } from './SceneNav';
 import { ShareButtons } from './ShareButtons';
 import { useShortcuts } from './shortcuts';
 import { ThemeToggle } from './theme';
+import { RevealButton, useRevealSync } from './reveal';
+import { ResumeNote } from './ResumeNote';
 
 export { NotFound } from './LessonParts';
 
@@ -26,7 +28,8 @@ const WIDE = '(min-width: 1000px)';
  */
 export function LessonShell({ id }: { id: string }) {
   const meta = useMemo(() => findLesson(id), [id]);
-  useLessonRun(meta);
+  useLessonRun(meta, true);
+  useRevealSync(meta);
   useShortcuts(meta);
   const presenting = useStore((s) => s.presenting);
   const [controls, setControls] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE).matches);
@@ -64,9 +67,11 @@ export function LessonShell({ id }: { id: string }) {
       </header>
       <SceneNav meta={meta} />
       <Alerts />
+      <ResumeNote meta={meta} />
       <div className="lesson-bar">
         <Transport />
         <KeepRuns meta={meta} />
+        <RevealButton />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
           <span aria-hidden="true">⚙</span>
           <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>

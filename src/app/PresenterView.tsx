@@ -8,6 +8,7 @@ import { Transport } from './controls/Transport';
 import { FitBox } from './FitBox';
 import { LessonControls, pageFor } from './LessonParts';
 import { KeyLegend } from './ShareButtons';
+import { RevealButton, SceneCaption } from './reveal';
 
 /**
  * Presenter mode: one scene on one screen. The scene's title and caption and
@@ -28,10 +29,11 @@ export function PresenterView({ meta }: { meta: LessonMeta }) {
         <h2>{current ? `${scene + 1} / ${meta.scenes.length}: ${plainMath(current.title)}` : 'Sandbox'}</h2>
         <BackendBadge />
       </header>
-      {current?.caption && <p className="presenter-caption">{plainMath(current.caption)}</p>}
+      {current && <SceneCaption caption={current.caption ?? ''} question={current.question} className="presenter-caption" />}
       <Alerts />
       <div className="presenter-bar">
         <Transport />
+        <RevealButton />
         <div className="readout-slot" ref={setSlot} />
       </div>
       <SlotsContext.Provider value={{ readout: slot }}>

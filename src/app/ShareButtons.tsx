@@ -73,7 +73,7 @@ export function ShareButtons({ meta }: { meta: LessonMeta }) {
 export function KeyLegend() {
   return (
     <p className="key-legend" aria-label="Keyboard shortcuts">
-      <kbd>←</kbd>/<kbd>→</kbd> scene · <kbd>space</kbd> play/pause · <kbd>r</kbd> reset · <kbd>c</kbd> controls · <kbd>d</kbd> scene defaults · <kbd>p</kbd> or <kbd>Esc</kbd> leave
+      <kbd>←</kbd>/<kbd>→</kbd> scene · <kbd>space</kbd> play/pause · <kbd>r</kbd> reset · <kbd>c</kbd> controls · <kbd>d</kbd> scene defaults · <kbd>h</kbd> hide/reveal results · <kbd>p</kbd> or <kbd>Esc</kbd> leave
     </p>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The postMessage API of /embed/<id>. The host sends {type:'dlp:play'|'dlp:pause'|
- * 'dlp:reset'|'dlp:step'|'dlp:set', ...}; every message is checked against the
+ * 'dlp:reset'|'dlp:step'|'dlp:set'|'dlp:hide'|'dlp:reveal', ...}; every message is checked against the
  * lesson's schema, and a malformed one changes nothing and yields dlp:error.
  * The embed posts dlp:ready (with its schema), dlp:state on changes and
  * dlp:metrics at most 4 times a second. Message content is data, never HTML.
@@ -10,6 +10,7 @@ import type { LessonMeta } from '../ui/lesson';
 import { changeParams, goToScene } from './lessonState';
 import { useStore } from '../ui/store';
 import { onMetrics, pause, play, reset, step } from './workerBridge';
+import { setResultsHidden, useReveal } from '../ui/reveal';
 
 const METRICS_INTERVAL_MS = 250;
 
@@ -19,7 +20,7 @@ function toParent(msg: Record<string, unknown>): void {
 
 function stateOf() {
   const s = useStore.getState();
-  return { playing: s.playing, scene: s.scene, params: s.params, backend: s.backend, step: s.step, done: s.done };
+  return { playing: s.playing, scene: s.scene, params: s.params, backend: s.backend, step: s.step, done: s.done, hidden: useReveal.getState().hidden };
 }
 
 /** Applies one host message; returns a problem description or null when applied. */
@@ -38,6 +39,13 @@ export function applyEmbedMessage(meta: LessonMeta, data: unknown): string | nul
       return null;
     case 'dlp:step':
       step();
+      return null;
+    // predict, then reveal: the page shows placeholders for results while training runs on
+    case 'dlp:hide':
+      setResultsHidden(true);
+      return null;
+    case 'dlp:reveal':
+      setResultsHidden(false);
       return null;
     case 'dlp:set': {
       const hasScene = 'scene' in msg;
@@ -77,6 +85,10 @@ export function startEmbedApi(meta: LessonMeta): () => void {
     }
   });
 
+  const unsubReveal = useReveal.subscribe((s, prev) => {
+    if (s.hidden !== prev.hidden) toParent({ type: 'dlp:state', lesson: meta.id, ...stateOf() });
+  });
+
   let lastMetrics = 0;
   let trailing: ReturnType<typeof setTimeout> | null = null;
   const unsubMetrics = onMetrics((stepN, values) => {
@@ -102,6 +114,7 @@ export function startEmbedApi(meta: LessonMeta): () => void {
   return () => {
     window.removeEventListener('message', onMessage);
     unsubState();
+    unsubReveal();
     unsubMetrics();
     if (trailing) clearTimeout(trailing);
   };

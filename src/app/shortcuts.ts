@@ -2,13 +2,15 @@
  * Keyboard control of a lesson: p toggles presenter mode; while presenting,
  * arrows step through scenes, space plays and pauses (also right after a
  * mouse click on a button), r resets, c shows the compact controls over the
- * figure, d puts the scene's params back, Escape closes the controls or leaves.
+ * figure, d puts the scene's params back, h hides or reveals the results,
+ * Escape closes the controls or leaves.
  */
 import { useEffect } from 'react';
 import type { LessonMeta } from '../ui/lesson';
 import { goToScene, restoreScene } from './lessonState';
 import { useStore } from '../ui/store';
 import { pause, play, reset } from './workerBridge';
+import { toggleResults } from './reveal';
 
 export function setPresenting(on: boolean): void {
   useStore.setState({ presenting: on });
@@ -78,6 +80,11 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
           if (!s.presenting || keyboardFocusedButton(e.target)) return;
           if (s.playing) pause();
           else play();
+          break;
+        case 'h':
+        case 'H':
+          if (!s.presenting) return;
+          toggleResults();
           break;
         case 'r':
         case 'R':

@@ -12,6 +12,14 @@ export interface Scene<V = Record<string, number | string | boolean>> {
   params?: Partial<V>;
   /** The figures in view (ids the page passes to <Figure id>); the first is the main one. All when absent. */
   show?: readonly string[];
+  /**
+   * A question for the class, shown above the caption (and in its place while
+   * results are hidden) so the class commits to a guess before Play. Plain
+   * text; it asks, never asserts a result.
+   */
+  question?: string;
+  /** Presenter mode opens this scene with its results hidden (predict, then reveal). */
+  predict?: boolean;
 }
 
 export interface LessonMeta<S extends readonly Param[] = readonly Param[]> {

@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { useMemo, useState } from 'react';
 import { Equation } from '../../ui/Equation';
 import { Figure } from '../../ui/Figure';
@@ -85,7 +86,9 @@ export default function ConvolutionPage({ view }: LessonPageProps) {
           <Maps />
         </Figure>
         <Figure id="confusion">
-          <Confusion />
+          <Covered>
+            <Confusion />
+          </Covered>
         </Figure>
       </div>
       <Prose view={view}>

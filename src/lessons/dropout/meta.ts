@@ -41,12 +41,17 @@ export const meta = defineLesson({
       caption: 'No regularization: both runs are the same network. The training loss keeps falling while the validation loss turns and climbs, past twice its best by step 1,500.',
       params: { ...BASE },
       show: ['curves', 'boundaries', 'question', 'objective'],
+      // test/lessons/dropout.test.ts, scene 1, seeds 1-3: the validation loss turns and climbs
+      question: 'While the training loss falls, will the validation loss keep falling with it?',
+      predict: true,
     },
     {
       title: 'Dropout',
       caption: 'Each step trains a thinned network: half the hidden units are dropped. The dropout run’s validation loss stays below the baseline’s (seeds 1–3, 3,000 steps), but on most seeds it creeps up too: here dropout slows overfitting, it does not stop it.',
       params: { ...BASE, p: 0.5 },
       show: ['curves', 'boundaries', 'network', 'testtime', 'dropout'],
+      // scene 2 test, seeds 1-3: below the baseline at every 250th step to 3,000
+      question: 'Half the hidden units dropped at every step: will the validation loss stay below the unregularized network’s?',
     },
     {
       title: 'L2 against L1',
@@ -65,6 +70,9 @@ export const meta = defineLesson({
       caption: 'The same comparison on 300 real handwritten digits (MNIST), validated on 300 held-out ones: 784 inputs, 10 classes. The baseline’s validation loss climbs while its accuracy holds above 0.8. Dropout p = 0.5 on 48 units per layer costs accuracy here (seeds 1–3): a thinned network keeps about 24 units per layer for ten classes. Try a smaller p or more units.',
       params: { ...BASE, dataset: 'digits', points: 300, p: 0.5 },
       show: ['curves', 'testtime', 'question'],
+      // scene 5 test, seeds 1-3: dropout p = 0.5 ends less accurate
+      question: 'On 300 real digits, will dropout with p = 0.5 make the network more or less accurate?',
+      predict: true,
     },
   ],
 });

@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -50,7 +51,9 @@ export default function DropoutPage({ view }: LessonPageProps) {
         )}
       </div>
       <Figure id="question">
-        <LossQuestion />
+        <Covered>
+          <LossQuestion />
+        </Covered>
       </Figure>
       <div className="plots">
         {plane && (
@@ -62,7 +65,9 @@ export default function DropoutPage({ view }: LessonPageProps) {
           <Weights />
         </Figure>
         <Figure id="testtime">
-          <TestTime />
+          <Covered>
+            <TestTime />
+          </Covered>
           <TestRule />
         </Figure>
       </div>

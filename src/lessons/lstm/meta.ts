@@ -61,6 +61,9 @@ export const meta = defineLesson({
         'Two LSTMs that differ only in the initial forget bias b_f, at length 20. Tested on seeds 1-3: after 200 steps b_f = 1 scores above 0.9 on held-out sequences, b_f = 0 below 0.35 (chance is 0.25).',
       params: { race: 'bias', length: 20, hidden: 16, lr: 0.005, clip: true, clipNorm: 1, probe: '', seed: 1 },
       show: ['race', 'vanishing'],
+      // test/lessons/lstm-race.test.ts, seeds 1-3: b_f = 1 beats 0 after 200 steps
+      question: 'Two LSTMs, forget-gate bias 0 and 1: which will have learned the first symbol after 200 steps?',
+      predict: true,
     },
     {
       title: 'Gradient clipping',

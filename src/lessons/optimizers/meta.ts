@@ -84,18 +84,26 @@ export const meta = defineLesson({
       caption: 'The valley floor is curved and nearly flat while its walls are steep: at a learning rate small enough for the walls SGD is still crawling along the floor after 3,000 steps, while momentum, Nesterov and Adam reach (1, 1). AdaGrad’s ever-shrinking step stalls it too.',
       params: race({ surface: 'rosenbrock', startX: -1.5, startY: 2, lr_sgd: 0.001, lr_momentum: 0.001, lr_nesterov: 0.001, lr_adagrad: 0.3, lr_rmsprop: 0.01, lr_adam: 0.05, steps: 3000, tol: 0.05 }),
       show: ['contour', 'finish', 'steps'],
+      // test/lessons/optimizers.test.ts, scene 3: momentum, Nesterov and Adam reach it; SGD and AdaGrad do not
+      question: 'Which of the six optimizers will reach the minimum at (1, 1) within 3,000 steps?',
+      predict: true,
     },
     {
       title: 'AdaGrad’s vanishing step',
       caption: 'Over the cliff the gradient is huge; AdaGrad adds its square to G for ever, so its steps on the gentle slope after the cliff are tiny: after 1,500 steps it is still more than 0.3 from the minimum. RMSProp forgets old gradients and arrives.',
       params: race({ surface: 'cliff', startX: -2, startY: 1, on_momentum: false, on_nesterov: false, on_adam: false, lr_sgd: 0.2, lr_adagrad: 0.5, lr_rmsprop: 0.05, steps: 1500, tol: 0.05 }),
       show: ['contour', 'steps', 'finish', 'rules'],
+      // scene 4 test: RMSProp arrives, AdaGrad is still more than 0.3 away after 1,500 steps
+      question: 'Past the cliff, which will reach the minimum: AdaGrad, RMSProp, both or neither?',
+      predict: true,
     },
     {
       title: 'Noisy gradients',
       caption: 'σ = 2 with mini-batches of one stands for a noisy gradient: with a constant learning rate SGD, momentum, Nesterov, RMSProp and Adam keep jittering around the minimum (the distance column). AdaGrad settles closest, because its own step already shrinks like 1/√t.',
       params: race(NOISY),
       show: ['contour', 'finish', 'loss'],
+      // scene 5 test, seeds 1-3: AdaGrad settles closest
+      question: 'With noisy gradients and a constant learning rate, which optimizer will settle closest to the minimum?',
     },
     {
       title: 'A 1/t schedule',
@@ -108,6 +116,9 @@ export const meta = defineLesson({
       caption: 'Himmelblau’s function has four equal minima. From (1, −4) the rules end in three different ones: momentum overshoots into the far one at (−2.81, 3.13), Nesterov ends at (3, 2), the others at (3.58, −1.85).',
       params: race({ surface: 'himmelblau', startX: HIMMELBLAU_START[0], startY: HIMMELBLAU_START[1], lr_sgd: 0.01, lr_momentum: 0.005, lr_nesterov: 0.005, lr_adagrad: 0.5, lr_rmsprop: 0.05, lr_adam: 0.1, steps: 800 }),
       show: ['contour', 'finish'],
+      // scene 7 test: three different minima
+      question: 'Four equal minima, one start: will all six optimizers end in the same one?',
+      predict: true,
     },
   ],
 });

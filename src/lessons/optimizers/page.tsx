@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Equation } from '../../ui/Equation';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
@@ -33,7 +34,9 @@ export default function OptimizersPage({ view }: LessonPageProps) {
         </Figure>
         <div className="race-side">
           <Figure id="finish">
-            <FinishTable />
+            <Covered>
+              <FinishTable />
+            </Covered>
           </Figure>
           <Figure id="loss">
             <LossChart />

@@ -1,4 +1,5 @@
 /** The main figure: a phase bar per method (progress, time left) and the test-error table beside the published one. */
+import { Covered } from '../../ui/Covered';
 import { changeParams } from '../../ui/actions';
 import { useFrame } from '../../ui/hooks';
 import { useStore } from '../../ui/store';
@@ -64,26 +65,28 @@ export function Race() {
         <PhaseBar key={i} i={i} />
       ))}
       <div className="tables">
-        <table className="errors">
-          <caption>
-            This run: MNIST test error on 2,000 test digits, {labels.toLocaleString('en')} labelled training digits
-            {seeds > 1 ? `, mean ± spread (sd) over ${done || '…'} of ${seeds} seeds` : ', one seed'}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Method</th>
-              <th scope="col">Test error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {METHOD_IDS.map((id, i) => (
-              <tr key={id}>
-                <th scope="row">{METHOD_LABELS[i]}</th>
-                <Cell id={id} />
+        <Covered>
+          <table className="errors">
+            <caption>
+              This run: MNIST test error on 2,000 test digits, {labels.toLocaleString('en')} labelled training digits
+              {seeds > 1 ? `, mean ± spread (sd) over ${done || '…'} of ${seeds} seeds` : ', one seed'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Method</th>
+                <th scope="col">Test error</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {METHOD_IDS.map((id, i) => (
+                <tr key={id}>
+                  <th scope="row">{METHOD_LABELS[i]}</th>
+                  <Cell id={id} />
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Covered>
         <table className="errors published">
           <caption>Published: Bengio, Lamblin, Popovici &amp; Larochelle (NIPS 2006), Table 1, all 60,000 MNIST training digits</caption>
           <thead>

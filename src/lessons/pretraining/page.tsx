@@ -1,3 +1,4 @@
+import { Covered } from '../../ui/Covered';
 import { Figure } from '../../ui/Figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -50,7 +51,9 @@ export default function PretrainingPage({ view }: LessonPageProps) {
           <Filters />
         </Figure>
         <Figure id="readout">
-          <ReadoutTable />
+          <Covered>
+            <ReadoutTable />
+          </Covered>
         </Figure>
         <Figure id="curves">
           <FineCurves />

@@ -80,6 +80,9 @@ export const meta = defineLesson({
         'Ten tanh layers, naive init: each layer shrinks the back-propagated gradient ‖∂L/∂a_l‖, to about 1/250 of the output’s at the bottom (delta ratio). At the start the weight-gradient ratio hides it (0.1 to 0.6: the lower layers’ inputs are larger). The net sits at chance for at least 500 steps.',
       params: { ...mlp, activation: 'tanh', init: 'naive', scale: 1, depth: 10, lr: 0.5 },
       show: MLP_SHOW,
+      // test/lessons/vanishing.test.ts, seeds 1-3: still at chance at step 500
+      question: 'Ten tanh layers with naive initial weights: will the network learn the two circles in its first 500 steps?',
+      predict: true,
     },
     {
       title: 'Depth 10, Glorot init (the one change)',
@@ -87,6 +90,9 @@ export const meta = defineLesson({
         'The same net, only the initialization changed to Glorot’s: ‖∂L/∂a_l‖ starts at about the same size in every layer (delta ratio near 1), and the net reaches 95% accuracy within 1,500 steps.',
       params: { ...mlp, activation: 'tanh', init: 'glorot', scale: 1, depth: 10, lr: 0.5 },
       show: MLP_SHOW,
+      // same test: Glorot reaches 95% accuracy within 1,500 steps
+      question: 'Only the initialization changes: will this network learn the circles now?',
+      predict: true,
     },
     {
       title: 'ReLU with He init',

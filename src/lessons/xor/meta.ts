@@ -59,6 +59,9 @@ export const meta = defineLesson({
       'Question for the class: the stuck runs end at exactly 1/4, 1/6 or 1/8. Why these numbers? Click a seed to see its hidden space: which points does each unit see?',
     params: { model: 'mlp', activation: 'relu', hidden: 2, lr: 0.2, runs: 50, seed: 1, inspect: 2, data: '' },
     show: ['seeds', 'hidden', 'loss'],
+    // test/xor.test.ts: most runs get stuck (seeds 1-50 and 101-150)
+    question: 'Fifty 2-unit networks from fifty seeds, 3,000 steps each: how many will reach zero loss, and how many will get stuck?',
+    predict: true,
   },
   ],
 });

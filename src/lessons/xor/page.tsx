@@ -1,3 +1,5 @@
+import { Covered } from '../../ui/Covered';
+import { useResultsHidden } from '../../ui/reveal';
 import { Equation, fmt } from '../../ui/Equation';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
@@ -158,11 +160,13 @@ function LiveEquations() {
   const m = useStore((s) => s.metrics);
   // the mean over the n training points: 1/4 on the XOR points
   const frac = m.points && m.points !== 4 ? String.raw`\tfrac{1}{${m.points}}` : String.raw`\tfrac14`;
+  // predict, then reveal: the live loss is a result too
+  const hidden = useResultsHidden();
   if (model === 'linear') {
     return (
       <>
         <Equation tex={String.raw`f(x; w, b) = x^\top w + b,\quad w = \begin{bmatrix}${fmt(m.w1)}\\${fmt(m.w2)}\end{bmatrix},\ b = ${fmt(m.b)}`} />
-        <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x\in\mathbb{X}} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+        <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x\in\mathbb{X}} \big(f^*(x) - f(x;\theta)\big)^2 = ${hidden ? '?' : fmt(m.loss, 4)}`} />
       </>
     );
   }
@@ -180,7 +184,7 @@ function LiveEquations() {
           tex={String.raw`W = \begin{bmatrix}${fmt(W[0], 2)} & ${fmt(W[1], 2)}\\ ${fmt(W[2], 2)} & ${fmt(W[3], 2)}\end{bmatrix},\ c = \begin{bmatrix}${fmt(c[0], 2)}\\${fmt(c[1], 2)}\end{bmatrix},\ w = \begin{bmatrix}${fmt(w[0], 2)}\\${fmt(w[1], 2)}\end{bmatrix},\ b = ${fmt(b[0], 2)}`}
         />
       )}
-      <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x} \big(f^*(x) - f(x;\theta)\big)^2 = ${fmt(m.loss, 4)}`} />
+      <Equation tex={String.raw`J(\theta) = ${frac} \sum_{x} \big(f^*(x) - f(x;\theta)\big)^2 = ${hidden ? '?' : fmt(m.loss, 4)}`} />
     </>
   );
 }
@@ -194,7 +198,7 @@ export default function XorPage({ view }: LessonPageProps) {
     <div className="xor">
       <div className="plots">
         {!many && <Figure id="surface"><Surface data={data} /></Figure>}
-        {many && <Figure id="seeds"><Seeds /></Figure>}
+        {many && <Figure id="seeds"><Covered><Seeds /></Covered></Figure>}
         {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>

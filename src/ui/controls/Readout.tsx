@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import { useStore } from '../store';
 import { SlotsContext } from '../slots';
 import { plainMath } from '../text';
+import { PROGRESS_METRICS, useResultsHidden } from '../reveal';
 
 /** A metric as plain text: integers as they are, others to 4 significant digits; a missing value as a dash, never NaN. */
 export function formatMetric(v: number | undefined): string {
@@ -33,6 +34,9 @@ export function Readout({ names, labels = {}, pending = {} }: {
   const metrics = useStore((s) => s.metrics);
   const slot = useContext(SlotsContext).readout;
   const [all, setAll] = useState(false);
+  // predict, then reveal: a result reads "?" (the step count still shows the run going on)
+  const hidden = useResultsHidden();
+  const covered = (n: string) => hidden && !PROGRESS_METRICS.has(n);
   const shown = ['step', ...names.filter((n) => n !== 'step')];
   const dl = (
     <div className="readout-box">
@@ -40,7 +44,11 @@ export function Readout({ names, labels = {}, pending = {} }: {
       {shown.map((n) => (
         <div key={n}>
           <dt>{plainMath(labels[n] ?? n.replace(/_/g, ' '))}</dt>
-          {metrics[n] === undefined && pending[n] ? (
+          {covered(n) ? (
+            <dd data-metric={n} data-hidden="">
+              ?
+            </dd>
+          ) : metrics[n] === undefined && pending[n] ? (
             <dd data-metric={n} data-pending="" className="pending">
               {pending[n]}
             </dd>

@@ -7,6 +7,7 @@ import { plainMath } from '../text';
 import { useFigureId } from '../figureContext';
 import { chartKey, registerChart } from '../compare/kept';
 import { GhostLines, useGhosts } from '../compare/GhostLines';
+import { COVER_TEXT, useResultsHidden } from '../reveal';
 
 export interface Series {
   name: string;
@@ -41,13 +42,23 @@ const M = MARGIN;
  */
 export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain }: LineChartProps) {
   const H = height;
+  // what Keep this run keeps: the live curves even while they are hidden
+  const given = series;
+  // predict, then reveal: while hidden the axes fit no data and a cover says why (the curves are not drawn)
+  const hidden = useResultsHidden();
+  if (hidden) {
+    series = series.map((s) => ({ ...s, x: [], y: [] }));
+    markers = [];
+  }
   const clip = usePlotClip();
   // kept runs ("Keep this run"): this chart offers its curves and draws theirs, faded, under the live ones
   const key = chartKey(useFigureId(), title, yLabel);
   const current = useRef(series);
-  current.current = series;
+  current.current = given;
   useEffect(() => registerChart(key, () => current.current), [key]);
-  const ghosts = useGhosts(key);
+  // kept runs are results too: hidden with the live ones
+  const kept = useGhosts(key);
+  const ghosts = hidden ? [] : kept;
   const all = ghosts.length ? [...series, ...ghosts.flatMap((g) => g.series)] : series;
   const xs = all.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = all.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
@@ -95,6 +106,19 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
             </text>
           );
         })}
+        {hidden && (
+          <g data-cover>
+            <rect className="cover-rect" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} rx={6} />
+            {/* two short lines: the plot area is narrow on a phone and in a presenter's side column */}
+            <text className="cover-text" x={(M.left + W - M.right) / 2} y={(M.top + H - M.bottom) / 2} textAnchor="middle">
+              {COVER_TEXT.split(' — ').map((line, i) => (
+                <tspan key={line} x={(M.left + W - M.right) / 2} dy={i === 0 ? '-0.2em' : '1.3em'}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+          </g>
+        )}
       </svg>
       {series.length > 1 && <Legend series={series} />}
     </figure>
