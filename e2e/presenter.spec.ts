@@ -100,8 +100,8 @@ const tickSizes = () =>
     return parseFloat(getComputedStyle(t).fontSize) * scale;
   });
 
-/** Lessons whose presenter stage still shrinks its axis text below 18 px (named in the issue-12 note). */
-const SMALL_TEXT_KNOWN = new Set(['optimizers']);
+/** Lessons whose presenter stage still shrinks its axis text below 18 px (none now: the optimizer race lays out its presenter stage as a grid). */
+const SMALL_TEXT_KNOWN = new Set<string>();
 
 for (const id of lessonIds) {
   test(`${id}: presenter mode fits 1920x1080 without scrolling in every scene, axis text >= 18 px`, async ({ page, errors }) => {
@@ -129,7 +129,6 @@ for (const id of lessonIds) {
       expect(size.w, `scene ${i + 1} page width`).toBeLessThanOrEqual(1920);
       const ticks = await page.evaluate(tickSizes);
       test.info().annotations.push({ type: `scene ${i + 1}`, description: `height ${size.h}, smallest tick ${Math.min(...ticks).toFixed(1)} px` });
-      // known gap (issue 12, left open): the optimizer race's stage (contour + table + chart) is zoomed below 1 to fit, so its ticks land near 12 px
       if (!SMALL_TEXT_KNOWN.has(id)) for (const t of ticks) expect(t, `scene ${i + 1} axis text`).toBeGreaterThanOrEqual(17.5);
       await page.screenshot({ path: test.info().outputPath(`${id}-scene${i + 1}.png`) });
       await page.keyboard.press('ArrowRight');
