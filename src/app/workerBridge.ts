@@ -46,8 +46,18 @@ function watch(): void {
   }, PING_MS);
 }
 
+function safeLocal(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 function spawn(): Worker {
-  const w = new Worker(new URL('../lessons/worker.ts', import.meta.url), { type: 'module' });
+  // test builds: a page can ask for the plain-SIMD fallback (localStorage 'dlp-test-simd' = 'plain')
+  const name = import.meta.env.MODE === 'test' && safeLocal('dlp-test-simd') === 'plain' ? 'simd=plain' : undefined;
+  const w = new Worker(new URL('../lessons/worker.ts', import.meta.url), { type: 'module', name });
   w.onmessage = (e: MessageEvent<FromWorker>) => receive(e.data);
   w.onerror = (e) => {
     e.preventDefault();
@@ -134,7 +144,7 @@ function receive(msg: FromWorker): void {
   if (msg.runId !== runId) return;
   switch (msg.type) {
     case 'ready':
-      useStore.setState({ backend: msg.backend, backendNote: [restartNote, msg.note].filter(Boolean).join(' ') || null });
+      useStore.setState({ backend: msg.backend, backendNote: [restartNote, msg.note].filter(Boolean).join(' ') || null, threads: msg.threads ?? 1, simd: msg.simd ?? null });
       restartNote = null;
       return;
     case 'backend':

@@ -13,6 +13,7 @@ import { lessonExperiment, type ExperimentModule } from './experimentEntry';
 import type { LessonMeta } from '../ui/lesson';
 import { parseParams } from '../ui/params';
 import { startGemmThreads, threadsSupported } from '../engine/wasm/threads';
+import { setWasmRelaxed } from '../engine/wasm/gemm';
 
 const metas = import.meta.glob<{ meta: LessonMeta }>('./*/meta.ts', { eager: true });
 const modules = import.meta.glob<ExperimentModule>('./*/experiment.ts', { eager: true });
@@ -35,6 +36,9 @@ function prefersCpu(lesson: string, params: ParamValues): boolean {
 }
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+// test builds only: the browser suite runs the plain-SIMD fallback (no relaxed SIMD) through the worker's name,
+// since no Chromium flag turns relaxed SIMD off
+if (import.meta.env.MODE === 'test' && scope.name.includes('simd=plain')) setWasmRelaxed(false);
 const loop = new RunLoop(registry, scope, (choice, lesson, params) => selectBackend(choice, prefersCpu(lesson, params)));
 // Matrix-multiply helper threads where the page is cross-origin isolated (up to
 // hardwareConcurrency - 1 threads in all, leaving a core for the page); one thread

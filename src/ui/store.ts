@@ -17,6 +17,9 @@ export interface History {
 export interface RunSlice {
   backend: 'cpu' | 'webgpu' | null;
   backendNote: string | null;
+  /** Threads of the cpu matrix multiply and its kernel, from the worker's ready message. */
+  threads: number;
+  simd: 'relaxed' | 'plain' | 'js' | null;
   playing: boolean;
   done: boolean;
   phase: string;
@@ -51,6 +54,8 @@ export const emptyHistory = (): History => ({ step: [], values: {} });
 export const initialRun: RunSlice = {
   backend: null,
   backendNote: null,
+  threads: 1,
+  simd: null,
   playing: false,
   done: false,
   phase: '',

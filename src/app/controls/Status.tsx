@@ -5,9 +5,13 @@ import { useStore } from '../../ui/store';
 export function BackendBadge() {
   const backend = useStore((s) => s.backend);
   const note = useStore((s) => s.backendNote);
+  const threads = useStore((s) => s.threads);
+  const simd = useStore((s) => s.simd);
+  const kernel = simd === 'relaxed' ? 'WebAssembly SIMD with fused multiply-add' : simd === 'plain' ? 'WebAssembly SIMD' : simd === 'js' ? 'JavaScript' : '';
+  const title = backend === 'cpu' && kernel ? `Where training runs: the CPU, ${threads} thread${threads === 1 ? '' : 's'}, ${kernel}` : 'Where training runs';
   return (
     <span className="backend">
-      <span className="badge" data-backend={backend ?? ''} title="Where training runs">
+      <span className="badge" data-backend={backend ?? ''} data-threads={backend === 'cpu' ? threads : undefined} data-simd={backend === 'cpu' ? (simd ?? undefined) : undefined} title={title}>
         {backend ? (backend === 'webgpu' ? 'WebGPU' : 'CPU') : 'starting…'}
       </span>
       {note && (

@@ -22,7 +22,7 @@ export type ToWorker =
   | { type: 'ping'; runId: number; nonce: number };
 
 export type FromWorker =
-  | { type: 'ready'; runId: number; backend: 'cpu' | 'webgpu'; note?: string; /** threads the cpu matrix multiply runs on (1 unless the page is cross-origin isolated) */ threads?: number }
+  | { type: 'ready'; runId: number; backend: 'cpu' | 'webgpu'; note?: string; /** threads the cpu matrix multiply runs on (1 unless the page is cross-origin isolated) */ threads?: number; /** the cpu kernel: WebAssembly SIMD with fused multiply-add (relaxed), plain SIMD, or JavaScript */ simd?: 'relaxed' | 'plain' | 'js' }
   | { type: 'metrics'; runId: number; step: number; values: Record<string, number> }
   | { type: 'frame'; runId: number; step: number; data: FrameData }
   | { type: 'phase'; runId: number; phase: string; playing: boolean; done: boolean }

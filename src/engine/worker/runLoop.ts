@@ -4,6 +4,7 @@
  * starved, and posts metrics and frames at most ~30 times a second.
  */
 import { gemmThreadCount } from '../wasm/threads';
+import { wasmEnabled, wasmRelaxedEnabled } from '../wasm/gemm';
 import type { Backend } from '../backend';
 import { cpuBackend } from '../backends/cpu';
 import { gpuFailure, isWebGpu, snapshot } from '../backends/webgpu/fallback';
@@ -74,7 +75,7 @@ export class RunLoop {
         this.backend = backend;
         setBackend(backend);
         await this.build();
-        this.post({ type: 'ready', runId: this.runId, backend: backend.name, note, threads: gemmThreadCount() });
+        this.post({ type: 'ready', runId: this.runId, backend: backend.name, note, threads: gemmThreadCount(), simd: wasmRelaxedEnabled() ? 'relaxed' : wasmEnabled() ? 'plain' : 'js' });
         this.readyPosted = true;
         await this.publish(true);
         return;
