@@ -94,11 +94,12 @@ test('pretraining: the 2-D code view plots test digits; presenter mode and the e
   await expect.poll(() => inked(page, '.code-plot canvas')).toBeGreaterThan(500);
   await pause(page);
 
+  // a first visit (no saved state: a later visit would resume the code view above) opens on scene 1
+  await page.evaluate(() => localStorage.clear());
   await page.goto('/lesson/pretraining?backend=cpu');
   await waitForMetric(page, 'step', (v) => v === 0);
   await page.keyboard.press('p');
   await expect(page.locator('[data-presenting]')).toBeVisible();
-  // a lesson opens on its first scene
   await expect(page).toHaveURL(/scene=0/);
   await page.keyboard.press('Space');
   await waitForMetric(page, 'step', (v) => v > 5);
