@@ -1,16 +1,18 @@
 /** What the auto-encoders learn: the reconstruction grid, held-out reconstruction curves, and first-layer filters per method. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LineChart } from '../../ui/plots/LineChart';
-import { useFrame } from '../../ui/hooks';
+import { useFrame, useSampled } from '../../ui/hooks';
 import { useStore } from '../../ui/store';
 import { ImageGrid } from './ImageGrid';
+import { thin } from '../../ui/thin';
 import { FILTERS_SHOWN, GRID_DIGITS, METHOD_LABELS, type PretrainingFrame } from './types';
 
 const pairs = (v: Float32Array | undefined) => {
   const x: number[] = [];
   const y: number[] = [];
   if (v) for (let i = 0; i + 1 < v.length; i += 2) (x.push(v[i]), y.push(v[i + 1]));
-  return { x, y };
+  const [tx, ty] = thin(x, y);
+  return { x: tx, y: ty };
 };
 
 export function Reconstructions() {
@@ -37,12 +39,13 @@ export function Reconstructions() {
 }
 
 export function ReconCurves() {
-  const r0 = useFrame((f: Partial<PretrainingFrame>) => f.recon0);
-  const r1 = useFrame((f: Partial<PretrainingFrame>) => f.recon1);
-  const r2 = useFrame((f: Partial<PretrainingFrame>) => f.recon2);
-  const series = [r0, r1, r2]
-    .map((r, k) => ({ name: `layer ${k + 1}`, ...pairs(r ?? undefined) }))
-    .filter((s) => s.x.length > 0);
+  // at a plot's pace, not every frame: the curves grow by hundreds of points per layer
+  const recon = useSampled((s) => s.frame as Partial<PretrainingFrame> | null);
+  const [r0, r1, r2] = [recon?.recon0, recon?.recon1, recon?.recon2];
+  const series = useMemo(
+    () => [r0, r1, r2].map((r, k) => ({ name: `layer ${k + 1}`, ...pairs(r ?? undefined) })).filter((s) => s.x.length > 0),
+    [r0, r1, r2],
+  );
   return (
     <LineChart
       title="Held-out reconstruction error per layer, ‖h − r(h)‖² / n"
