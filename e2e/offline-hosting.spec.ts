@@ -8,7 +8,7 @@
  *     its embed snippet, the embed and a deep link all work and train.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -119,5 +119,31 @@ test.describe('hosted under /course/dlp/ on a static host without SPA fallback',
     // Chromium logs each 404 document load; that is the fallback working, nothing else may fail
     expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
     expect(errors.length).toBeLessThanOrEqual(2);
+  });
+
+  // last: it changes dist-sub/sw.js, as a new deploy would
+  test('a new deploy waits behind a quiet note and takes over only on Reload', async ({ page, errors }) => {
+    await page.goto(`${site}lesson/xor?backend=cpu`);
+    await page.evaluate(async () => navigator.serviceWorker.ready);
+    await page.reload();
+    const first = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    expect(first).toBe(`${site}sw.js`);
+    await playAndTrain(page, 5);
+    appendFileSync(join(OUT, 'sw.js'), `\n// deploy ${Date.now()}\n`);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    const note = page.getByRole('status').filter({ hasText: 'Updated — reload for the new version' });
+    await expect(note).toBeVisible();
+    // the open page keeps running on the version it loaded: the new worker is waiting, not in control
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
+    const step = Number(await page.locator('[data-metric="step"]').first().textContent());
+    expect(step).toBeGreaterThanOrEqual(5);
+    await note.getByRole('button', { name: 'Reload' }).click();
+    // after the reload the new worker controls the page and nothing waits
+    await expect.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return !!r?.active && !r.waiting && !!navigator.serviceWorker.controller; })).toBe(true);
+    await expect(note).toHaveCount(0);
+    await playAndTrain(page, 5);
+    // the first load was a deep link answered by 404.html (logged once); after that the worker serves
+    expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+    expect(errors.length).toBeLessThanOrEqual(1);
   });
 });
