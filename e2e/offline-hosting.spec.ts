@@ -139,7 +139,14 @@ test.describe('hosted under /course/dlp/ on a static host without SPA fallback',
     expect(step).toBeGreaterThanOrEqual(5);
     await note.getByRole('button', { name: 'Reload' }).click();
     // after the reload the new worker controls the page and nothing waits
-    await expect.poll(() => page.evaluate(async () => { const r = await navigator.serviceWorker.getRegistration(); return !!r?.active && !r.waiting && !!navigator.serviceWorker.controller; })).toBe(true);
+    const settled = () =>
+      page
+        .evaluate(async () => {
+          const r = await navigator.serviceWorker.getRegistration();
+          return !!r?.active && !r.waiting && !!navigator.serviceWorker.controller;
+        })
+        .catch(() => false); // the reload may destroy the context mid-call
+    await expect.poll(settled).toBe(true);
     await expect(note).toHaveCount(0);
     await playAndTrain(page, 5);
     // the first load was a deep link answered by 404.html (logged once); after that the worker serves
