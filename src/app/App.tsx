@@ -3,10 +3,20 @@ import { Home } from './Home';
 import { LessonShell, NotFound } from './LessonShell';
 import { parseRoute, useLocation } from './router';
 import { applyStoredTheme } from './theme';
+import { UpdateNote } from './UpdateNote';
 
 applyStoredTheme();
 
 export function App() {
+  return (
+    <>
+      <Routed />
+      <UpdateNote />
+    </>
+  );
+}
+
+function Routed() {
   const loc = useLocation();
   const route = parseRoute(loc.split('?')[0]);
   switch (route.view) {

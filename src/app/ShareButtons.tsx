@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LessonMeta } from '../ui/lesson';
+import { href } from './router';
 import { setPresenting } from './shortcuts';
 import { useStore } from '../ui/store';
 
@@ -20,7 +21,7 @@ async function copyText(text: string): Promise<boolean> {
  */
 export function embedSnippet(meta: LessonMeta): string {
   const origin = location.origin;
-  const src = `${origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}/embed/${meta.id}${location.search}`;
+  const src = `${origin}${href(`/embed/${meta.id}`)}${location.search}`;
   const fid = `dlp-${meta.id}`;
   const iframe = `<iframe id="${fid}" src="${src.replace(/"/g, '&quot;')}" title="${meta.title} (Deep Learning Playground)" width="100%" height="640" style="border:0;display:block" loading="lazy"></iframe>`;
   const script =

@@ -1,5 +1,6 @@
 /** A tiny history-API router: the path picks the view, the query holds the state. */
 import { useSyncExternalStore } from 'react';
+import { joinBase, stripBase } from './basePath';
 
 export type Route =
   | { view: 'index' }
@@ -8,8 +9,7 @@ export type Route =
   | { view: 'notFound'; path: string };
 
 export function parseRoute(pathname: string): Route {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  const path = pathname.startsWith(base) ? pathname.slice(base.length) || '/' : pathname;
+  const path = stripBase(import.meta.env.BASE_URL, pathname);
   if (path === '/' || path === '/index.html') return { view: 'index' };
   const m = /^\/(lesson|embed)\/([a-z0-9-]+)\/?$/.exec(path);
   if (m) return { view: m[1] as 'lesson' | 'embed', id: m[2] };
@@ -44,6 +44,7 @@ export function replaceQuery(query: URLSearchParams): void {
   if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
 }
 
+/** An app path ('/lesson/xor') as a link under the deploy's base path ('/course/dlp/lesson/xor'). */
 export function href(path: string): string {
-  return import.meta.env.BASE_URL.replace(/\/$/, '') + path;
+  return joinBase(import.meta.env.BASE_URL, path);
 }
