@@ -119,7 +119,8 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
     const el = svg.current;
     if (!el) return;
     const stop = (e: TouchEvent) => {
-      if (touch.current?.armed) e.preventDefault();
+      // a touchmove the browser already scrolls with cannot be cancelled (and asking logs an intervention)
+      if (touch.current?.armed && e.cancelable) e.preventDefault();
     };
     el.addEventListener('touchmove', stop, { passive: false });
     return () => el.removeEventListener('touchmove', stop);
