@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { WEBGPU_LAUNCH } from '../test/webgpu/browser/launch';
 import { expect, test, waitForMetric } from './fixtures';
 import { lessonIds, lessonMeta } from './lessons';
-import { chaoticReason } from '../test/webgpu/chaotic';
+import { TIMING_METRIC, chaoticReason } from '../test/webgpu/chaotic';
 
 /** Every numeric readout on the page, by name. */
 async function readouts(page: Page): Promise<Record<string, number>> {
@@ -15,8 +15,6 @@ async function readouts(page: Page): Promise<Record<string, number>> {
   );
 }
 
-/** Metrics that measure time or speed, not the model (they differ between backends by nature). */
-const TIMING = /time|sec|eta|elapsed|rate_hz/i;
 const STEPS = 1;
 
 /** The readouts at the initial weights and after STEPS steps. */
@@ -33,7 +31,7 @@ async function stepped(page: Page, url: string, backend: 'cpu' | 'webgpu'): Prom
 }
 
 function expectClose(cpu: Record<string, number>, gpu: Record<string, number>, what: string): string[] {
-  const names = Object.keys(cpu).filter((k) => !TIMING.test(k));
+  const names = Object.keys(cpu).filter((k) => !TIMING_METRIC.test(k));
   for (const k of names) {
     const a = cpu[k];
     const b = gpu[k];

@@ -17,3 +17,6 @@ export const CHAOTIC_SCENES: Record<string, Record<number, string>> = {
 export function chaoticReason(lesson: string, scene: number): string | undefined {
   return CHAOTIC_SCENES[lesson]?.[scene];
 }
+
+/** Metrics that measure time or speed, not the model: they differ between backends by nature and are not compared. */
+export const TIMING_METRIC = /time|sec|eta|elapsed|rate_hz/i;

@@ -9,7 +9,7 @@ import type { Backend } from '../../src/engine/backend';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
 import type { ExperimentFactory } from '../../src/engine/worker/experiment';
 import { nodeGpu } from './nodeGpu';
-import { chaoticReason } from './chaotic';
+import { TIMING_METRIC, chaoticReason } from './chaotic';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import type { LessonMeta } from '../../src/ui/lesson';
 
@@ -60,7 +60,7 @@ describe.skipIf(!gpu || !FULL)('lesson experiments on webgpu (Dawn)', () => {
         const close = (want: Record<string, number>, have: Record<string, number>, when: string) => {
           expect(Object.keys(have).sort()).toEqual(Object.keys(want).sort());
           for (const k of Object.keys(want)) {
-            if (/time|sec|eta|elapsed|rate_hz/i.test(k)) continue;
+            if (TIMING_METRIC.test(k)) continue;
             const tol = rel * Math.max(1, Math.abs(want[k]));
             expect(Math.abs(have[k] - want[k]), `${name} scene ${i + 1} ${when} ${k}: webgpu ${have[k]} vs cpu ${want[k]}`).toBeLessThanOrEqual(tol);
           }
