@@ -3,7 +3,7 @@
  * reports, per minute, page and worker heap after a GC, DOM nodes, steps per
  * second and the main thread's busy fraction. Fails (exit 1) when a heap
  * grows more than 20% from minute 1, or DOM nodes more than 10%.
- *   npm run soak -- --minutes 10 [--lessons xor,lstm]
+ *   npm run soak -- --minutes 10 [--lessons xor,lstm] [--dist dist] [--port 4299]
  * Needs a build (npm run build); serves dist with vite preview on port 4299.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +16,8 @@ const arg = (name: string, d: string) => {
 };
 const MINUTES = Number(arg('minutes', '1'));
 const PORT = Number(arg('port', '4299'));
+// A copy of the build to serve, so a test run may rebuild dist during a long soak.
+const DIST = arg('dist', 'dist');
 const LESSONS = arg('lessons', readdirSync('src/lessons').filter((d) => existsSync(`src/lessons/${d}/meta.ts`)).join(',')).split(',');
 
 type Sample = { minute: number; pageHeapMB: number; workerHeapMB: number; domNodes: number; stepsPerSec: number; busy: number };
@@ -100,7 +102,7 @@ async function soakLesson(browser: Browser, id: string): Promise<{ id: string; s
 }
 
 async function main(): Promise<void> {
-  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore' });
+  const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1', '--outDir', DIST], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 3000));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
