@@ -3,7 +3,9 @@ import { Equation, fmt } from '../../ui/Equation';
 import { Figure } from '../../ui/Figure';
 import { CONTAIN, useSampled } from '../../ui/hooks';
 import { LayerHistograms } from '../../ui/plots/LayerHistograms';
+import { layerColor } from '../../ui/plots/colors';
 import { LineChart } from '../../ui/plots/LineChart';
+import { ScaleLegend } from '../../ui/plots/ScaleLegend';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { EqRow } from './EqRow';
@@ -16,12 +18,6 @@ const historyOf = (s: State) => s.history;
 const FLOOR = 1e-12;
 const floored = (v: ArrayLike<number>) => Array.from(v, (x) => Math.max(x, FLOOR));
 
-/** Colour of layer l of L: Okabe-Ito blue (bottom) to orange (top), so depth reads as hue. */
-export function layerColor(l: number, L: number): string {
-  const t = L > 1 ? l / (L - 1) : 0;
-  const mix = (a: number, b: number) => Math.round(a + (b - a) * t);
-  return `rgb(${mix(0, 230)}, ${mix(114, 159)}, ${mix(178, 0)})`;
-}
 
 /** The saturated intervals of the value axis for an activation (relu: the zero bin). */
 function zonesFor(act: ActName, range: [number, number]): [number, number][] {
@@ -64,7 +60,19 @@ function GradientsOverTime() {
     const [x, y] = thin(h.step, h.values[`grad_${i + 1}`] ?? [], 150);
     return { name: i === L - 1 ? `W${i + 1} (output)` : `W${i + 1}`, x, y: floored(y), color: layerColor(i, L), dashed: i === L - 1 };
   });
-  return <LineChart title="‖∂L/∂W_l‖ for each layer over training (log scale; below 10⁻¹² drawn at 10⁻¹²)" series={series} xLabel="step" yLabel="gradient norm" logY height={260} />;
+  // one sequential scale with named ends: at depth 10 eleven near-identical hues in a legend could not be told apart
+  const legend = <ScaleLegend from="W1 (input)" to={`W${L} (output, dashed)`} />;
+  return (
+    <LineChart
+      title="‖∂L/∂W_l‖ for each layer over training (log scale; below 10⁻¹² drawn at 10⁻¹²)"
+      series={series}
+      xLabel="step"
+      yLabel="gradient norm"
+      logY
+      height={260}
+      legend={legend}
+    />
+  );
 }
 
 /** Both gradients per layer at the last step: the back-propagated ‖∂L/∂a_l‖ (Glorot's analysis) and the weights' ‖∂L/∂W_l‖. */

@@ -30,6 +30,8 @@ export interface LineChartProps {
   integerX?: boolean;
   /** A fixed y range (e.g. [0, 1] for accuracies) instead of one fitted to the data. */
   yDomain?: [number, number];
+  /** Replaces the per-series legend, e.g. a <ScaleLegend> for one line per layer. */
+  legend?: React.ReactNode;
 }
 
 const W = 480;
@@ -40,7 +42,7 @@ const M = MARGIN;
  * of ten), whole-number step ticks, a legend by colour and dash when several.
  * Marks are clipped to the plot area; non-finite points leave a gap.
  */
-export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain }: LineChartProps) {
+export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain, legend }: LineChartProps) {
   const H = height;
   // what Keep this run keeps: the live curves even while they are hidden
   const given = series;
@@ -120,7 +122,7 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
           </g>
         )}
       </svg>
-      {series.length > 1 && <Legend series={series} />}
+      {legend ?? (series.length > 1 && <Legend series={series} />)}
     </figure>
   );
 }
