@@ -114,6 +114,7 @@ export const opCases = {
   ],
   conv2dGradFilter: [c('conv2dGradFilter pad 1', [S(3, 2, 5, 5), S(3, 4, 5, 5)], (x, g) => E.conv2dGradFilter(x, g, [4, 2, 3, 3], conv))],
   conv2dGradInput: [c('conv2dGradInput stride 2', [S(1, 3, 4, 3), S(3, 2, 3, 2)], (g, w) => E.conv2dGradInput(g, w, [1, 2, 9, 8], convS2))],
+  addScaled: [c('addScaled [4,6] + s [4,6], s scalar', [S(4, 6), S(4, 6), S(1)], (a, b, s) => E.addScaled(a, b, s))],
   equal: [c('equal [3,5] [3,1]', [{ shape: [3, 5], coarse: true }, { shape: [3, 1], coarse: true }], E.equal)],
   leakyRelu: [c('leakyRelu 0.1 [5,5]', [nz(5, 5)], (x) => E.leakyRelu(x, 0.1))],
   max: [

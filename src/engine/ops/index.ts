@@ -25,6 +25,7 @@ import { subOp } from './sub';
 import { sumOp } from './sum';
 import { tanhOp } from './tanh';
 import { tanhGradOp } from './tanhGrad';
+import { addScaledOp } from './addScaled';
 import { clipOp } from './clip';
 import { concatOp } from './concat';
 import { conv2dGradFilterOp, conv2dGradInputOp, conv2dOp } from './conv2d';
@@ -67,6 +68,7 @@ export const ops = {
   tanhGrad: tanhGradOp,
   avgPool2d: avgPool2dOp,
   avgPool2dGrad: avgPool2dGradOp,
+  addScaled: addScaledOp,
   clip: clipOp,
   concat: concatOp,
   conv2d: conv2dOp,
@@ -125,6 +127,7 @@ export { sub } from './sub';
 export { sum } from './sum';
 export { tanh } from './tanh';
 export { mean, square } from './composite';
+export { addScaled } from './addScaled';
 export { clip } from './clip';
 export { concat } from './concat';
 export { conv2d, convOutSize, conv2dGradFilter, conv2dGradInput, type ConvOptions, type Conv2dAttrs } from './conv2d';

@@ -1,6 +1,6 @@
 /** The update rules of lecture 002 (and Goodfellow 8.3-8.5), one class each. */
 import { assign } from '../engine';
-import { add, div, mul, sqrt, square, sub } from '../ops';
+import { add, addScaled, div, mul, sqrt, square, sub } from '../ops';
 import type { Tensor } from '../tensor';
 import { checkOptions, Optimizer, type OptimizerOptions } from './optimizer';
 
@@ -21,7 +21,8 @@ export class SGD extends Optimizer {
     this.opts.lr = v;
   }
   protected update(_st: unknown, p: Tensor, g: Tensor, lr: number): void {
-    assign(p, sub(p, mul(g, lr)));
+    // one pass: p + (-lr) g, the same bits as p - lr g
+    assign(p, addScaled(p, g, -lr));
   }
 }
 export const sgdTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1})`;

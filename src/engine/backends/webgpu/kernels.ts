@@ -59,6 +59,8 @@ export const webgpuKernels = {
   tanh: ew('tanh', wgslTanh('a')),
   // g sech^2 x as the cpu computes it (ops/tanhGrad.ts)
   tanhGrad: ew('tanhGrad', 'a * 4.0 * exp(-2.0 * abs(b)) / ((1.0 + exp(-2.0 * abs(b))) * (1.0 + exp(-2.0 * abs(b))))'),
+  // a + s b: the scale is the third input (a tensor), so a learning-rate schedule reuses one kernel
+  addScaled: ew('addScaled', 'a + c * b'),
   avgPool2d: (([x], out, a) => avgPoolProgram(x, out, a)) as GpuKernel<PoolAttrs>,
   avgPool2dGrad: (([g], out, a) => avgPoolGradProgram(g, out, a)) as GpuKernel<PoolAttrs>,
   clip: (([x], out, { lo, hi }) =>

@@ -1,0 +1,66 @@
+/**
+ * x <- x + s y over f32 arrays in WebAssembly SIMD: the optimizers' update
+ * (addScaled). A JS loop over the 650,000 parameters of the 784-500-500-10
+ * network took about 1.5 ms a step; copying both arrays into the module's
+ * memory and back is a memcpy, and the SIMD loop is four lanes at a time.
+ * A multiply then an add (never fused), so the result has the bits of the JS
+ * loop x + fround(s y).
+ */
+import { buildModule, I32, op } from './emit';
+
+const F32 = 0x7d;
+// params: x, y (byte addresses), end (x's end), s
+const X = 0, Y = 1, END = 2, S = 3;
+
+function body(): number[] {
+  const b: number[] = [];
+  const e = (...xs: number[][]) => xs.forEach((x) => b.push(...x));
+  e(op.loop);
+  e(op.localGet(X), op.localGet(X), op.v128Load(0), op.localGet(Y), op.v128Load(0), op.localGet(S), op.f32x4Splat, op.f32x4Mul, op.f32x4Add, op.v128Store(0));
+  e(op.localGet(X), op.i32Const(16), op.i32Add, op.localSet(X));
+  e(op.localGet(Y), op.i32Const(16), op.i32Add, op.localSet(Y));
+  e(op.localGet(X), op.localGet(END), op.i32LtU, op.brIf(0));
+  e(op.end);
+  return b;
+}
+
+type AxpyFn = (x: number, y: number, end: number, s: number) => void;
+let kernel: { mem: WebAssembly.Memory; f32: Float32Array; run: AxpyFn } | null | undefined;
+
+function load() {
+  try {
+    const bytes = buildModule([{ name: 'axpy', params: [I32, I32, I32, F32], locals: [], body: body() }]);
+    const mem = new WebAssembly.Memory({ initial: 1 });
+    const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem } }).exports.axpy as AxpyFn;
+    return { mem, f32: new Float32Array(mem.buffer), run };
+  } catch {
+    return null; // no SIMD, or a page that may not compile WebAssembly: the JS loop serves
+  }
+}
+
+/** Below this many elements the JS loop is as quick as the copies. */
+const MIN_SIZE = 2048;
+
+/**
+ * out[i] = x[i] + fround(s y[i]) in WebAssembly; false (nothing written) when
+ * the arrays are small or the module is not available here.
+ */
+export function wasmAddScaled(x: Float32Array, y: Float32Array, s: number, out: Float32Array): boolean {
+  const n = out.length;
+  if (n < MIN_SIZE) return false;
+  if (kernel === undefined) kernel = typeof WebAssembly === 'undefined' ? null : load();
+  if (!kernel) return false;
+  const n4 = n & ~3;
+  const need = 2 * n4 * 4;
+  if (kernel.f32.byteLength < need) {
+    kernel.mem.grow(Math.ceil((need - kernel.f32.byteLength) / 65536));
+    kernel.f32 = new Float32Array(kernel.mem.buffer);
+  }
+  const f = kernel.f32;
+  f.set(x.subarray(0, n4), 0);
+  f.set(y.subarray(0, n4), n4);
+  kernel.run(0, n4 * 4, n4 * 4, s);
+  out.set(f.subarray(0, n4));
+  for (let i = n4; i < n; i++) out[i] = x[i] + Math.fround(s * y[i]);
+  return true;
+}
