@@ -23,17 +23,20 @@ describe('gemm core (WebAssembly SIMD and JS)', () => {
   for (const wasm of [true, false]) {
     it(`${wasm ? 'wasm' : 'js'}: all transpose cases, odd and large sizes, accumulate`, () => {
       setWasmEnabled(wasm);
-      for (const [m, n, k] of [[1, 1, 1], [3, 5, 7], [37, 29, 41], [64, 80, 33], [5, 130, 60]]) {
+      // [5, 130, 60] and [16, 300, 200] with B transposed take the transposed product (C^T = B A^T)
+      for (const [m, n, k] of [[1, 1, 1], [3, 5, 7], [37, 29, 41], [64, 80, 33], [5, 130, 60], [16, 300, 200]]) {
         for (const ta of [false, true])
-          for (const tb of [false, true]) {
-            const a = rand([m * k], m + k);
-            const b = rand([k * n], n + k + 1);
-            const want = naive(a, ta, b, tb, m, n, k);
-            const c = new Float32Array(m * n + 3).fill(1);
-            gemm(a, 0, ta, b, 0, tb, c, 3, m, n, k, true);
-            for (let i = 0; i < m * n; i++) expect(Math.abs(c[i + 3] - 1 - want[i])).toBeLessThan(1e-4 * Math.max(1, k / 8));
-            expect(c[0]).toBe(1);
-          }
+          for (const tb of [false, true])
+            for (const acc of [true, false]) {
+              const a = rand([m * k], m + k);
+              const b = rand([k * n], n + k + 1);
+              const want = naive(a, ta, b, tb, m, n, k);
+              const c = new Float32Array(m * n + 3).fill(1);
+              gemm(a, 0, ta, b, 0, tb, c, 3, m, n, k, acc);
+              const base = acc ? 1 : 0;
+              for (let i = 0; i < m * n; i++) expect(Math.abs(c[i + 3] - base - want[i])).toBeLessThan(1e-4 * Math.max(1, k / 8));
+              expect(c[0]).toBe(1);
+            }
       }
     });
   }

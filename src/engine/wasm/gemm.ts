@@ -241,6 +241,22 @@ export function wasmGemm(
   m: number, n: number, k: number, acc: boolean,
   bKey?: string,
 ): void {
+  // A product whose B is stored transposed and is its largest operand (dY W^T in a backward pass) is
+  // computed as its transpose, C^T = B_stored opA^T: the big B is then copied as it lies (a memcpy)
+  // instead of transposed element by element, and only the small A and C go through a transpose.
+  // Each element is the same sum in the same order either way, so the bits do not change.
+  if (transB && bKey === undefined && n * k > m * (k + n)) product(b, bOff, false, a, aOff, !transA, c, cOff, ldc, n, m, k, acc, undefined, true);
+  else product(a, aOff, transA, b, bOff, transB, c, cOff, ldc, m, n, k, acc, bKey, false);
+}
+
+/** wasmGemm's work; `outT` writes the [m, n] result transposed into C ([n, m] with row stride ldc). */
+function product(
+  a: Float32Array, aOff: number, transA: boolean,
+  b: Float32Array, bOff: number, transB: boolean,
+  c: Float32Array, cOff: number, ldc: number,
+  m: number, n: number, k: number, acc: boolean,
+  bKey: string | undefined, outT: boolean,
+): void {
   const m4 = (m + 3) & ~3;
   const n8 = (n + 7) & ~7;
   let bAt = -1;
@@ -277,6 +293,14 @@ export function wasmGemm(
   // the same way whichever thread runs it, so the result does not depend on the count)
   if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) pool.run(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
   else (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  if (outT) {
+    for (let j = 0; j < n; j++) {
+      const dst = cOff + j * ldc;
+      if (acc) for (let i = 0; i < m; i++) c[dst + i] += f[cAt + i * n8 + j];
+      else for (let i = 0; i < m; i++) c[dst + i] = f[cAt + i * n8 + j];
+    }
+    return;
+  }
   for (let i = 0; i < m; i++) {
     const src = cAt + i * n8;
     const dst = cOff + i * ldc;
