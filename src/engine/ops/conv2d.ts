@@ -54,6 +54,13 @@ function geo(x: Shape, w: Shape, y: Shape, a: Conv2dAttrs): Geo {
   };
 }
 
+/** The output columns ow in [lo, hi) whose input column iw0 + ow sw lies in [0, W). */
+function inside(iw0: number, sw: number, W: number, OW: number): [number, number] {
+  const lo = Math.min(OW, iw0 >= 0 ? 0 : Math.ceil(-iw0 / sw));
+  const hi = Math.max(lo, Math.min(OW, Math.ceil((W - iw0) / sw)));
+  return [lo, hi];
+}
+
 /** cols[(c KH + kh) KW + kw][oh OW + ow] = x[c, oh sh - ph + kh dh, ow sw - pw + kw dw] (0 outside). */
 function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array): void {
   const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
@@ -73,10 +80,12 @@ function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array): void {
           }
           const xr = xc + ih * W;
           const iw0 = kw * dw - pw;
-          for (let ow = 0; ow < OW; ow++) {
-            const iw = iw0 + ow * sw;
-            cols[ro + ow] = iw >= 0 && iw < W ? x[xr + iw] : 0;
-          }
+          // the columns whose input lies inside the row, found once: no bounds test per element
+          const [lo, hi] = inside(iw0, sw, W, OW);
+          for (let ow = 0; ow < lo; ow++) cols[ro + ow] = 0;
+          if (sw === 1) for (let ow = lo, s = xr + iw0; ow < hi; ow++) cols[ro + ow] = x[s + ow];
+          else for (let ow = lo, s = xr + iw0; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
+          for (let ow = hi; ow < OW; ow++) cols[ro + ow] = 0;
         }
       }
     }
@@ -99,10 +108,9 @@ function col2im(cols: Float32Array, g: Geo, dx: Float32Array, xo: number): void 
           const ro = base + oh * OW;
           const xr = xc + ih * W;
           const iw0 = kw * dw - pw;
-          for (let ow = 0; ow < OW; ow++) {
-            const iw = iw0 + ow * sw;
-            if (iw >= 0 && iw < W) dx[xr + iw] += cols[ro + ow];
-          }
+          const [lo, hi] = inside(iw0, sw, W, OW);
+          if (sw === 1) for (let ow = lo, s = xr + iw0; ow < hi; ow++) dx[s + ow] += cols[ro + ow];
+          else for (let ow = lo, s = xr + iw0; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
         }
       }
     }
