@@ -68,10 +68,15 @@ async function soakLesson(browser: Browser, id: string): Promise<{ id: string; s
   let prev = await sample(page, cdp, worker);
   for (let minute = 1; minute <= MINUTES; minute++) {
     const end = Date.now() + 60_000;
+    // steps of runs that finished and were reset this minute (the step readout starts again from 0)
+    let carried = 0;
     while (Date.now() < end) {
       // a finished run (a fixed-length race, early stopping) starts again, so training never idles
       const play = page.getByRole('button', { name: 'Play', exact: true });
-      if (await play.isDisabled()) await page.getByRole('button', { name: 'Reset', exact: true }).click();
+      if (await play.isDisabled()) {
+        carried += Number(await page.locator('[data-metric="step"]').first().textContent()) || 0;
+        await page.getByRole('button', { name: 'Reset', exact: true }).click();
+      }
       if ((await play.getAttribute('aria-pressed')) !== 'true' && (await play.isEnabled())) await play.click();
       await page.waitForTimeout(2_000);
     }
@@ -82,7 +87,7 @@ async function soakLesson(browser: Browser, id: string): Promise<{ id: string; s
       pageHeapMB: now.pageHeap / 2 ** 20,
       workerHeapMB: now.workerHeap / 2 ** 20,
       domNodes: now.nodes,
-      stepsPerSec: Math.max(0, now.step - prev.step) / dt,
+      stepsPerSec: Math.max(0, carried + now.step - prev.step) / dt,
       busy: (now.task - prev.task) / dt,
     });
     prev = now;

@@ -39,6 +39,9 @@ export function threadsSupported(): boolean {
   return wasmSimdAvailable();
 }
 
+/** Checks of a shared counter before a thread sleeps on it (on the order of 100 us). */
+const SPIN = 50_000;
+
 /** How long a product waits for its helper threads before it gives up (a block takes milliseconds). */
 const HELPER_TIMEOUT_MS = 30_000;
 
@@ -76,6 +79,8 @@ export class GemmPool {
     (relaxed && this.own.relaxed ? this.own.relaxed : this.own.plain)(a, b, c, Math.min(per, m), n, k);
     // a bounded wait: a helper that died or missed its job fails this product loudly instead of hanging the thread
     const deadline = Date.now() + HELPER_TIMEOUT_MS;
+    // the helpers had the same work and usually finish about now: a short spin saves a sleep and its wake-up
+    for (let spin = 0; spin < SPIN && Atomics.load(ctrl, DONE) < posted; spin++);
     for (;;) {
       const done = Atomics.load(ctrl, DONE);
       if (done >= posted) break;
@@ -164,6 +169,9 @@ export function gemmThreadMain(port: { postMessage(m: unknown): void; onFirstMes
       let seen = Atomics.load(ctrl, SEQ);
       port.postMessage('ready');
       for (;;) {
+        // products come in bursts (a training step runs several): spin a little before sleeping, since a
+        // futex wake-up costs tens of microseconds against a block that takes a few hundred
+        for (let spin = 0; spin < SPIN && Atomics.load(ctrl, SEQ) === seen; spin++);
         Atomics.wait(ctrl, SEQ, seen);
         seen = Atomics.load(ctrl, SEQ);
         const rows = ctrl[s + 3];
