@@ -2,7 +2,8 @@
 import type { RacerName } from './types';
 
 export const RACER_COLORS: Record<RacerName, string> = {
-  sgd: '#000000',
+  // a mid grey, not black: black vanished on the dark theme's charts (1.2:1); this keeps 3.4:1 on white, the dark background and the contour
+  sgd: '#777777',
   momentum: '#0072B2',
   nesterov: '#56B4E9',
   adagrad: '#009E73',
