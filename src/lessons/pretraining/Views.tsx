@@ -21,7 +21,7 @@ export function FineCurves() {
     const [tx, ty] = thin(x, y);
     return { name: METHOD_LABELS[i], color: COLORS[i], x: tx, y: ty };
   });
-  return <LineChart title="Fine-tuning: training loss (cross-entropy) of each method" series={series} xLabel="fine-tuning minibatch" yLabel="loss (log scale)" logY height={200} />;
+  return <LineChart title="Fine-tuning: training loss (cross-entropy) of each method; a curve starts when its run reaches fine-tuning" series={series} xLabel="fine-tuning minibatch" yLabel="loss (log scale)" logY height={200} />;
 }
 
 export function ReadoutTable() {
