@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { normalizeBase } from './src/app/basePath';
@@ -53,7 +53,8 @@ function notFoundFallback() {
     name: 'dlp-404-fallback',
     apply: 'build' as const,
     configResolved(c: { root: string; build: { outDir: string } }) {
-      outDir = join(c.root, c.build.outDir);
+      // resolve, not join: an absolute --outDir (a build beside dist) stays absolute
+      outDir = resolve(c.root, c.build.outDir);
     },
     closeBundle() {
       writeFileSync(join(outDir, '404.html'), readFileSync(join(outDir, 'index.html')));

@@ -6,9 +6,8 @@
  * A multiply then an add (never fused), so the result has the bits of the JS
  * loop x + fround(s y).
  */
-import { buildModule, I32, op } from './emit';
+import { buildModule, F32, floatsAtLeast, I32, op } from './emit';
 
-const F32 = 0x7d;
 // params: x, y (byte addresses), end (x's end), s
 const X = 0, Y = 1, END = 2, S = 3;
 
@@ -51,12 +50,7 @@ export function wasmAddScaled(x: Float32Array, y: Float32Array, s: number, out: 
   if (kernel === undefined) kernel = typeof WebAssembly === 'undefined' ? null : load();
   if (!kernel) return false;
   const n4 = n & ~3;
-  const need = 2 * n4 * 4;
-  if (kernel.f32.byteLength < need) {
-    kernel.mem.grow(Math.ceil((need - kernel.f32.byteLength) / 65536));
-    kernel.f32 = new Float32Array(kernel.mem.buffer);
-  }
-  const f = kernel.f32;
+  const f = (kernel.f32 = floatsAtLeast(kernel.mem, kernel.f32, 2 * n4));
   f.set(x.subarray(0, n4), 0);
   f.set(y.subarray(0, n4), n4);
   kernel.run(0, n4 * 4, n4 * 4, s);

@@ -5,6 +5,7 @@
  */
 
 export const I32 = 0x7f;
+export const F32 = 0x7d;
 export const V128 = 0x7b;
 
 /** Unsigned LEB128. */
@@ -105,4 +106,16 @@ export function buildModule(funcs: FuncDef[], sharedMaxPages?: number): Uint8Arr
     ...section(7, exps),
     ...section(10, codes),
   ]);
+}
+
+/**
+ * A float view of `mem` holding at least `floats` floats: `view` itself while
+ * it is large enough, else the memory grows by whole pages and a new view is
+ * returned (growing detaches the old one).
+ */
+export function floatsAtLeast(mem: WebAssembly.Memory, view: Float32Array, floats: number): Float32Array {
+  const need = floats * 4;
+  if (view.byteLength >= need) return view;
+  mem.grow(Math.ceil((need - view.byteLength) / 65536));
+  return new Float32Array(mem.buffer);
 }

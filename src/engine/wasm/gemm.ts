@@ -8,7 +8,7 @@
  * The JS side copies operands into the module's memory, padding and
  * transposing as asked, and copies C back.
  */
-import { buildModule, I32, op, V128 } from './emit';
+import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
 import type { GemmPool } from './threads';
 
 // params
@@ -171,12 +171,7 @@ export function wasmEnabled(): boolean {
 
 function ensure(floats: number): Float32Array {
   const k = kernel!;
-  const need = floats * 4;
-  if (k.f32.byteLength < need) {
-    k.mem.grow(Math.ceil((need - k.f32.byteLength) / 65536));
-    k.f32 = new Float32Array(k.mem.buffer);
-  }
-  return k.f32;
+  return (k.f32 = floatsAtLeast(k.mem, k.f32, floats));
 }
 
 /** dst[dOff + j ld + i] = src[sOff + i cols + j] for a [rows, cols] source, in 16 x 16 tiles to stay in cache. */
