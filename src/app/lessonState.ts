@@ -99,6 +99,6 @@ export function goToScene(meta: LessonMeta, n: number): void {
 }
 
 /** The figure list of scene n (null: every figure, for the free playground). */
-function showOf(meta: LessonMeta, n: number): readonly string[] | null {
+export function showOf(meta: LessonMeta, n: number): readonly string[] | null {
   return meta.scenes[n]?.show ?? null;
 }

@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { checkValue, defaults, type Values } from '../ui/params';
 import { sceneParams, type LessonMeta } from '../ui/lesson';
 import { emptyHistory, useStore } from '../ui/store';
-import { PLAYGROUND, syncUrl } from './lessonState';
+import { PLAYGROUND, showOf, syncUrl } from './lessonState';
 import { setParams } from './workerBridge';
 
 /** The stored shape; `v` changes when it does, and an entry of another version is ignored. */
@@ -112,6 +112,7 @@ function serialize(): string {
 /** Writes the lesson's scene and params shortly after opening and after each change (at once when the page goes); returns the stop. */
 export function keepSaving(meta: LessonMeta): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // writes what is pending, now (the timer's end, or the page going away)
   const flush = () => {
     if (timer === null) return;
     clearTimeout(timer);
@@ -120,10 +121,7 @@ export function keepSaving(meta: LessonMeta): () => void {
   };
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      if (useStore.getState().lessonId === meta.id) write(meta.id, serialize());
-    }, WRITE_DELAY_MS);
+    timer = setTimeout(flush, WRITE_DELAY_MS);
   };
   const unsub = useStore.subscribe((s, prev) => {
     if (s.lessonId === meta.id && (s.scene !== prev.scene || s.params !== prev.params)) schedule();
@@ -144,7 +142,7 @@ export function startOver(meta: LessonMeta): void {
   write(meta.id, null);
   const fresh = freshState(meta);
   // one change, one message: every value goes to the run (a scene change alone would send only the scene's keys)
-  useStore.setState({ scene: fresh.scene, show: meta.scenes[fresh.scene]?.show ?? null, params: fresh.params, history: emptyHistory() });
+  useStore.setState({ scene: fresh.scene, show: showOf(meta, fresh.scene), params: fresh.params, history: emptyHistory() });
   syncUrl(meta);
   setParams(fresh.params);
 }
