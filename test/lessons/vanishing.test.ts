@@ -47,7 +47,7 @@ async function stepsTo(p: VanishingParams, acc: number, max: number): Promise<nu
 }
 
 describe('scene "A deep sigmoid net" (sigmoid, naive init, 5 hidden layers)', () => {
-  it('seeds 1-3: the weight-gradient ratio is 1e-6..1e-4 (median about 1e-5), the back-propagated one about 5e-5, units near 1/2, loss hovering around log 2', async () => {
+  it('seeds 1-3: the weight-gradient ratio is 1e-6..1e-4 (median about 1e-5), the back-propagated one 1e-5..2e-4 (live: 1.5e-5 to 4.5e-5), units near 1/2, loss hovering around log 2', async () => {
     for (const seed of [1, 2, 3]) {
       const ratios: number[] = [];
       const deltas: number[] = [];

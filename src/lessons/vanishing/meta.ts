@@ -56,7 +56,7 @@ export const meta = defineLesson({
     {
       title: 'A deep sigmoid net',
       caption:
-        'Five sigmoid layers, naive init. On the way down each layer shrinks the back-propagated gradient ‖∂L/∂a_l‖ 5 to 10 times (bottom over output ≈ 5·10⁻⁵); the weight-gradient ratio ‖∂L/∂W₁‖/‖∂L/∂W_L‖ moves between about 10⁻⁶ and 10⁻⁴ from step to step. Every unit sits near ½ and the loss hovers around log 2 ≈ 0.69.',
+        'Five sigmoid layers, naive init. On the way down each layer shrinks the back-propagated gradient ‖∂L/∂a_l‖ 5 to 10 times (bottom over output between about 10⁻⁵ and 10⁻⁴); the weight-gradient ratio ‖∂L/∂W₁‖/‖∂L/∂W_L‖ moves between about 10⁻⁶ and 10⁻⁴ from step to step. Every unit sits near ½ and the loss hovers around log 2 ≈ 0.69.',
       params: { ...mlp, activation: 'sigmoid', init: 'naive', scale: 1, depth: 5, lr: 0.5 },
       show: MLP_SHOW,
     },
