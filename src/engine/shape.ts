@@ -119,6 +119,25 @@ export function reducedShape(shape: Shape, axes: readonly number[], keepDims: bo
  * (inner, without its leading 1s, equals outer's trailing dims): a bias row [n] into [B, n].
  * Kernels then read inner[i % inner.size] with no index map.
  */
+/**
+ * When `inner`, aligned right against `outer`, is ones around one block of
+ * `outer`'s axes (a per-channel bias [1, C, 1, 1] against [N, C, H, W]): the
+ * number of elements each of its values covers in a row (H W here); else 0.
+ */
+export function channelRun(inner: Shape, outer: Shape): number {
+  const off = outer.length - inner.length;
+  if (off < 0) return 0;
+  let lo = 0;
+  while (lo < inner.length && inner[lo] === 1) lo++;
+  let hi = inner.length;
+  while (hi > lo && inner[hi - 1] === 1) hi--;
+  if (hi === lo || hi === inner.length) return 0; // all ones, or nothing repeated after the block (isTrailing's case)
+  for (let i = lo; i < hi; i++) if (inner[i] !== outer[off + i]) return 0;
+  let run = 1;
+  for (let i = off + hi; i < outer.length; i++) run *= outer[i];
+  return run;
+}
+
 export function isTrailing(inner: Shape, outer: Shape): boolean {
   let s = 0;
   while (s < inner.length && inner[s] === 1) s++;

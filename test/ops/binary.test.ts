@@ -23,7 +23,11 @@ const PATTERNS: [string, number[], number[]][] = [
   ['scalar a', [1], [2, 5]],
   ['row b (bias)', [4, 3], [3]],
   ['row a', [1, 3], [4, 3]],
-  ['column b (index map)', [4, 3], [4, 1]],
+  ['column b (a run per row)', [4, 3], [4, 1]],
+  ['per-channel b (conv bias)', [2, 3, 4, 5], [1, 3, 1, 1]],
+  ['per-channel b, batch axis implied', [2, 3, 4, 5], [3, 1, 1]],
+  ['block of two axes b', [2, 3, 4, 5], [3, 4, 1]],
+  ['index map', [2, 3, 4], [2, 1, 4]],
   ['both broadcast', [4, 1], [1, 3]],
   ['rank 3', [5], [2, 1, 5]],
 ];

@@ -75,3 +75,33 @@ describe('matmul', () => {
     });
   });
 });
+
+describe('sum keeping a block of middle axes (a conv bias gradient)', () => {
+  it('matches an element-by-element reference', () => {
+    for (const [shape, axes] of [
+      [[2, 3, 4, 5], [0, 2, 3]],
+      [[2, 3, 4, 5], [0, 3]],
+      [[2, 3, 4, 5], [2, 3]],
+      [[3, 4, 2], [0, 2]],
+    ] as [number[], number[]][]) {
+      E.tidy(() => {
+        const v = rand(shape, 7);
+        const got = E.sum(E.tensor(v, shape), axes).values;
+        const kept = shape.map((_, d) => d).filter((d) => !axes.includes(d));
+        const want = new Float64Array(got.length);
+        for (let i = 0; i < v.length; i++) {
+          let r = i;
+          const idx: number[] = [];
+          for (let d = shape.length - 1; d >= 0; d--) {
+            idx[d] = r % shape[d];
+            r = Math.floor(r / shape[d]);
+          }
+          let o = 0;
+          for (const d of kept) o = o * shape[d] + idx[d];
+          want[o] += v[i];
+        }
+        Array.from(got).forEach((g, i) => expect(g).toBeCloseTo(want[i], 5));
+      });
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * div, maximum, greater, equal). Each op gives its element rule twice: as a
  * JS expression of `a` and `b` and as a function. The kernel picks the index
  * pattern once per call (same shape, a scalar on either side, a row repeated
- * down the batch, or the general index map) and runs that loop.
+ * down the batch, a per-channel value over each channel's run, or the general index map) and runs that loop.
  *
  * Why source text: one loop shared by the seven ops that calls `fn(a, b)` per
  * element runs several times slower than a loop with `a + b` written in it
@@ -15,7 +15,7 @@
  * run with `fn` instead: correct, slower.
  */
 import { buf, type CpuKernel } from '../op';
-import { broadcastMap, isTrailing, sameShape } from '../shape';
+import { broadcastMap, channelRun, isTrailing, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
 
 export interface BinaryRule {
@@ -30,6 +30,7 @@ export interface BinaryRule {
 /** The kernel template; `$` stands for the op's expression. */
 const TEMPLATE = `
 const x = ta.storage, y = tb.storage, o = out.storage, n = o.length;
+let run = 0;
 if (sameShape(ta.shape, tb.shape)) {
   for (let i = 0; i < n; i++) { const a = x[i], b = y[i]; o[i] = $; }
 } else if (tb.size === 1 && ta.size === n) {
@@ -45,6 +46,10 @@ if (sameShape(ta.shape, tb.shape)) {
 } else if (tb.size === n && isTrailing(ta.shape, out.shape)) {
   const m = ta.size;
   for (let i = 0, j = 0; i < n; i++) { const a = x[j], b = y[i]; o[i] = $; if (++j === m) j = 0; }
+} else if (ta.size === n && (run = channelRun(tb.shape, out.shape)) > 0) {
+  // a per-channel bias: each value of b covers a run of run elements
+  const m = tb.size;
+  for (let i = 0, j = 0; i < n; j = j + 1 === m ? 0 : j + 1) { const b = y[j]; for (const e = i + run; i < e; i++) { const a = x[i]; o[i] = $; } }
 } else {
   const ia = broadcastMap(out.shape, ta.shape), ib = broadcastMap(out.shape, tb.shape);
   for (let i = 0; i < n; i++) { const a = x[ia[i]], b = y[ib[i]]; o[i] = $; }
@@ -87,8 +92,8 @@ export function compileKernel(rule: BinaryRule): Kernel | null {
   // violation report. Workers and Node compile.
   if (typeof document !== 'undefined') return null;
   try {
-    const make = new Function('sameShape', 'isTrailing', 'broadcastMap', `return function ${rule.name}Kernel([ta, tb], out) {${TEMPLATE.replaceAll('$', rule.expr)}\n};`);
-    return make(sameShape, isTrailing, broadcastMap) as Kernel;
+    const make = new Function('sameShape', 'isTrailing', 'channelRun', 'broadcastMap', `return function ${rule.name}Kernel([ta, tb], out) {${TEMPLATE.replaceAll('$', rule.expr)}\n};`);
+    return make(sameShape, isTrailing, channelRun, broadcastMap) as Kernel;
   } catch {
     return null; // a Content-Security-Policy without 'unsafe-eval'
   }

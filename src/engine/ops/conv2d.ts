@@ -10,6 +10,7 @@ import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
 import { gemm, scratchBuf } from '../backends/gemm';
+import { KeptForBackward } from './keptForBackward';
 
 export interface Conv2dAttrs {
   stride: [number, number];
@@ -54,15 +55,17 @@ function geo(x: Shape, w: Shape, y: Shape, a: Conv2dAttrs): Geo {
   };
 }
 
-/** The output columns ow in [lo, hi) whose input column iw0 + ow sw lies in [0, W). */
-function inside(iw0: number, sw: number, W: number, OW: number): [number, number] {
-  const lo = Math.min(OW, iw0 >= 0 ? 0 : Math.ceil(-iw0 / sw));
-  const hi = Math.max(lo, Math.min(OW, Math.ceil((W - iw0) / sw)));
-  return [lo, hi];
+/** The first output column ow whose input column iw0 + ow sw is at least 0. */
+function firstInside(iw0: number, sw: number, OW: number): number {
+  return Math.min(OW, iw0 >= 0 ? 0 : Math.ceil(-iw0 / sw));
+}
+/** One past the last output column ow whose input column iw0 + ow sw is below W. */
+function endInside(iw0: number, sw: number, W: number, OW: number, lo: number): number {
+  return Math.max(lo, Math.min(OW, Math.ceil((W - iw0) / sw)));
 }
 
-/** cols[(c KH + kh) KW + kw][oh OW + ow] = x[c, oh sh - ph + kh dh, ow sw - pw + kw dw] (0 outside). */
-function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array): void {
+/** cols[co + ((c KH + kh) KW + kw) OH OW + oh OW + ow] = x[c, oh sh - ph + kh dh, ow sw - pw + kw dw] (0 outside). */
+function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array, co: number): void {
   const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
   const ohw = OH * OW;
   let r = 0;
@@ -70,21 +73,23 @@ function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array): void {
     const xc = xo + c * H * W;
     for (let kh = 0; kh < KH; kh++) {
       for (let kw = 0; kw < KW; kw++, r++) {
-        const base = r * ohw;
+        const base = co + r * ohw;
+        const iw0 = kw * dw - pw;
+        // the columns whose input lies inside a row, found once per kernel column:
+        // no bounds test per element, and no allocation in the loop
+        const lo = firstInside(iw0, sw, OW);
+        const hi = endInside(iw0, sw, W, OW, lo);
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * sh - ph + kh * dh;
           const ro = base + oh * OW;
           if (ih < 0 || ih >= H) {
-            for (let ow = 0; ow < OW; ow++) cols[ro + ow] = 0;
+            cols.fill(0, ro, ro + OW);
             continue;
           }
-          const xr = xc + ih * W;
-          const iw0 = kw * dw - pw;
-          // the columns whose input lies inside the row, found once: no bounds test per element
-          const [lo, hi] = inside(iw0, sw, W, OW);
+          const s = xc + ih * W + iw0;
           for (let ow = 0; ow < lo; ow++) cols[ro + ow] = 0;
-          if (sw === 1) for (let ow = lo, s = xr + iw0; ow < hi; ow++) cols[ro + ow] = x[s + ow];
-          else for (let ow = lo, s = xr + iw0; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
+          if (sw === 1) for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow];
+          else for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
           for (let ow = hi; ow < OW; ow++) cols[ro + ow] = 0;
         }
       }
@@ -102,20 +107,25 @@ function col2im(cols: Float32Array, g: Geo, dx: Float32Array, xo: number): void 
     for (let kh = 0; kh < KH; kh++) {
       for (let kw = 0; kw < KW; kw++, r++) {
         const base = r * ohw;
+        const iw0 = kw * dw - pw;
+        const lo = firstInside(iw0, sw, OW);
+        const hi = endInside(iw0, sw, W, OW, lo);
         for (let oh = 0; oh < OH; oh++) {
           const ih = oh * sh - ph + kh * dh;
           if (ih < 0 || ih >= H) continue;
           const ro = base + oh * OW;
-          const xr = xc + ih * W;
-          const iw0 = kw * dw - pw;
-          const [lo, hi] = inside(iw0, sw, W, OW);
-          if (sw === 1) for (let ow = lo, s = xr + iw0; ow < hi; ow++) dx[s + ow] += cols[ro + ow];
-          else for (let ow = lo, s = xr + iw0; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
+          const s = xc + ih * W + iw0;
+          if (sw === 1) for (let ow = lo; ow < hi; ow++) dx[s + ow] += cols[ro + ow];
+          else for (let ow = lo; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
         }
       }
     }
   }
 }
+
+/** The forward pass's im2col for the filter gradient (rebuilding it was the largest part of a digits-CNN step). */
+const keptCols = new KeptForBackward((n) => new Float32Array(n));
+const geoKey = (g: Geo, N: number) => `${N}:${g.C},${g.H},${g.W},${g.KH},${g.KW},${g.OH},${g.OW},${g.sh},${g.sw},${g.ph},${g.pw},${g.dh},${g.dw}`;
 
 export const conv2dOp: OpDef<Conv2dAttrs> = {
   name: 'conv2d',
@@ -133,11 +143,11 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const O = tw.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const cols = scratchBuf(2, K * ohw);
+    const cols = keptCols.claim(tx.id, geoKey(g, N), N * K * ohw);
     for (let n = 0; n < N; n++) {
-      im2col(x, n * g.C * g.H * g.W, g, cols);
+      im2col(x, n * g.C * g.H * g.W, g, cols, n * K * ohw);
       // y[n] [O, OHW] = w [O, K] . cols [K, OHW]
-      gemm(w, 0, false, cols, 0, false, y, n * O * ohw, O, ohw, K, false);
+      gemm(w, 0, false, cols, n * K * ohw, false, y, n * O * ohw, O, ohw, K, false);
     }
   },
 };
@@ -184,11 +194,12 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
     const O = out.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const cols = scratchBuf(2, K * ohw);
+    const kept = keptCols.find(tx.id, geoKey(g, N));
+    const cols = kept ?? scratchBuf(2, K * ohw);
     for (let n = 0; n < N; n++) {
-      im2col(x, n * g.C * g.H * g.W, g, cols);
+      if (!kept) im2col(x, n * g.C * g.H * g.W, g, cols, 0);
       // dw [O, K] += g[n] [O, OHW] . cols^T with cols [K, OHW]
-      gemm(gy, n * O * ohw, false, cols, 0, true, dw, 0, O, K, ohw, n > 0);
+      gemm(gy, n * O * ohw, false, cols, kept ? n * K * ohw : 0, true, dw, 0, O, K, ohw, n > 0);
     }
   },
 };

@@ -6,6 +6,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
+import { KeptForBackward } from './keptForBackward';
 
 export interface PoolAttrs {
   size: [number, number];
@@ -20,24 +21,42 @@ function poolShape(x: Shape, { size, stride }: PoolAttrs): number[] {
   return [x[0], x[1], oh, ow];
 }
 
-/** Flat input index of the (first) maximum of window (plane, oh, ow). */
-function argmaxAt(x: Float32Array, base: number, W: number, oh: number, ow: number, a: PoolAttrs): number {
+/**
+ * idx[k] = flat input index of the (first) maximum of output window k, for
+ * every window of every plane, in output order.
+ */
+function argmaxes(x: Float32Array, N: number, C: number, H: number, W: number, OH: number, OW: number, a: PoolAttrs, idx: Int32Array): void {
   const [kh, kw] = a.size;
-  const h0 = oh * a.stride[0];
-  const w0 = ow * a.stride[1];
-  let best = base + h0 * W + w0;
-  let m = x[best];
-  for (let i = 0; i < kh; i++) {
-    const r = base + (h0 + i) * W + w0;
-    for (let j = 0; j < kw; j++) {
-      if (x[r + j] > m) {
-        m = x[r + j];
-        best = r + j;
+  const [sh, sw] = a.stride;
+  let k = 0;
+  for (let p = 0; p < N * C; p++) {
+    const base = p * H * W;
+    for (let oh = 0; oh < OH; oh++) {
+      const r0 = base + oh * sh * W;
+      for (let ow = 0; ow < OW; ow++, k++) {
+        const w0 = r0 + ow * sw;
+        let best = w0;
+        let m = x[w0];
+        for (let i = 0; i < kh; i++) {
+          const r = w0 + i * W;
+          for (let j = 0; j < kw; j++) {
+            // a select without a branch (a compare's result as a number): the winner is
+            // random in each window, so a branch here mispredicted about half the time
+            const v = x[r + j];
+            const t = +(v > m);
+            best += (r + j - best) * t;
+            m = t ? v : m;
+          }
+        }
+        idx[k] = best;
       }
     }
   }
-  return best;
 }
+
+/** The arg-max indices, kept from the forward pass for the backward op. */
+const keptArgmax = new KeptForBackward((n) => new Int32Array(n));
+const poolKey = (x: Shape, a: PoolAttrs) => `${x}|${a.size}|${a.stride}`;
 
 export const maxPool2dOp: OpDef<PoolAttrs> = {
   name: 'maxPool2d',
@@ -48,11 +67,9 @@ export const maxPool2dOp: OpDef<PoolAttrs> = {
     const y = buf(out);
     const [N, C, H, W] = tx.shape;
     const [, , OH, OW] = out.shape;
-    let k = 0;
-    for (let p = 0; p < N * C; p++) {
-      const base = p * H * W;
-      for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) y[k++] = x[argmaxAt(x, base, W, oh, ow, a)];
-    }
+    const idx = keptArgmax.claim(tx.id, poolKey(tx.shape, a), y.length);
+    argmaxes(x, N, C, H, W, OH, OW, a, idx);
+    for (let k = 0; k < y.length; k++) y[k] = x[idx[k]];
   },
 };
 
@@ -61,17 +78,14 @@ export const maxPool2dGradOp: OpDef<PoolAttrs> = {
   name: 'maxPool2dGrad',
   shape: ([x]) => x,
   cpu: ([tx, tg], out, a) => {
-    const x = buf(tx);
     const g = buf(tg);
     const dx = buf(out);
     const [N, C, H, W] = tx.shape;
     const [, , OH, OW] = tg.shape;
+    let idx = keptArgmax.find(tx.id, poolKey(tx.shape, a));
+    if (!idx) argmaxes(buf(tx), N, C, H, W, OH, OW, a, (idx = new Int32Array(g.length)));
     dx.fill(0);
-    let k = 0;
-    for (let p = 0; p < N * C; p++) {
-      const base = p * H * W;
-      for (let oh = 0; oh < OH; oh++) for (let ow = 0; ow < OW; ow++) dx[argmaxAt(x, base, W, oh, ow, a)] += g[k++];
-    }
+    for (let k = 0; k < g.length; k++) dx[idx[k]] += g[k];
   },
 };
 

@@ -2,6 +2,7 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { reluGrad } from './reluGrad';
+import { bits } from './f32bits';
 
 /** y = max(0, x); dy/dx = [x > 0]. Elementwise, any shape. */
 export const reluOp: OpDef = {
@@ -9,15 +10,15 @@ export const reluOp: OpDef = {
   shape: ([s]) => s,
   vjp: (g, [x]) => [reluGrad(g, x)],
   cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
+    const x = bits(buf(a));
+    const o = bits(buf(out));
+    // o = x > 0 ? x : 0 without a branch (f32bits.ts)
     for (let i = 0; i < o.length; i++) {
       const v = x[i];
-      o[i] = v > 0 ? v : 0;
+      o[i] = v & (((-v) & ~v) >> 31);
     }
   },
 };
-
 
 export function relu(x: Tensor): Tensor {
   return apply(reluOp, [x], undefined);

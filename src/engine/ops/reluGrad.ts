@@ -1,6 +1,7 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import { sameShape } from '../shape';
+import { bits } from './f32bits';
 import type { Tensor } from '../tensor';
 
 /**
@@ -14,10 +15,14 @@ export const reluGradOp: OpDef = {
   // linear in g; zero derivative in x away from 0
   vjp: (gg, [_g, x]) => [reluGrad(gg, x), null],
   cpu: ([tg, tx], out) => {
-    const g = buf(tg);
-    const x = buf(tx);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) o[i] = x[i] > 0 ? g[i] : 0;
+    const g = bits(buf(tg));
+    const x = bits(buf(tx));
+    const o = bits(buf(out));
+    // o = x > 0 ? g : 0 without a branch (f32bits.ts)
+    for (let i = 0; i < o.length; i++) {
+      const v = x[i];
+      o[i] = g[i] & (((-v) & ~v) >> 31);
+    }
   },
 };
 

@@ -54,6 +54,24 @@ export const sumOp: OpDef<SumAttrs> = {
       }
       return;
     }
+    // the kept axes one block in the middle (a conv bias gradient: [N, C, H, W] over N, H, W):
+    // each value sums a run of `inner` elements in every outer slice
+    const kept = a.shape.length - axes.length;
+    const lo = lead;
+    if (axes.slice(lead).every((ax, i) => ax === lo + kept + i)) {
+      let inner = 1;
+      for (let d = lo + kept; d < a.shape.length; d++) inner *= a.shape[d];
+      const m = o.length;
+      // in index order, rounded to f32 at every add: the same bits as the index-map loop below
+      for (let i = 0; i < x.length; ) {
+        for (let j = 0; j < m; j++) {
+          let s = o[j];
+          for (const e = i + inner; i < e; i++) s = Math.fround(s + x[i]);
+          o[j] = s;
+        }
+      }
+      return;
+    }
     const m = reduceMap(a.shape, axes);
     for (let i = 0; i < x.length; i++) o[m[i]] += x[i];
   },
