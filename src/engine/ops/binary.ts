@@ -42,10 +42,10 @@ if (sameShape(ta.shape, tb.shape)) {
 } else if (ta.size === n && isTrailing(tb.shape, out.shape)) {
   // a bias row repeated down the batch: no index map
   const m = tb.size;
-  for (let i = 0, j = 0; i < n; i++) { const a = x[i], b = y[j]; o[i] = $; if (++j === m) j = 0; }
+  for (let r = 0; r < n; r += m) for (let j = 0, i = r; j < m; j++, i++) { const a = x[i], b = y[j]; o[i] = $; }
 } else if (tb.size === n && isTrailing(ta.shape, out.shape)) {
   const m = ta.size;
-  for (let i = 0, j = 0; i < n; i++) { const a = x[j], b = y[i]; o[i] = $; if (++j === m) j = 0; }
+  for (let r = 0; r < n; r += m) for (let j = 0, i = r; j < m; j++, i++) { const a = x[j], b = y[i]; o[i] = $; }
 } else if (ta.size === n && (run = channelRun(tb.shape, out.shape)) > 0) {
   // a per-channel bias: each value of b covers a run of run elements
   const m = tb.size;
