@@ -33,6 +33,12 @@ const cases: { xs: number[]; ws: number[]; s: [number, number]; p: [number, numb
   { xs: [2, 3, 6, 5], ws: [4, 3, 3, 2], s: [2, 1], p: [1, 0], d: [1, 1] },
   { xs: [1, 2, 7, 7], ws: [2, 2, 3, 3], s: [1, 2], p: [2, 1], d: [2, 1] },
   { xs: [3, 1, 4, 6], ws: [2, 1, 1, 3], s: [1, 1], p: [0, 1], d: [1, 2] },
+  // stride 1 with padding beyond the kernel's reach: the input gradient falls back to col2im
+  { xs: [2, 2, 5, 5], ws: [3, 2, 3, 3], s: [1, 1], p: [3, 2], d: [1, 1] },
+  // 1x1 kernel, 16 outputs per plane: the wide layout is the plain one (nothing to narrow)
+  { xs: [2, 3, 4, 4], ws: [2, 3, 1, 1], s: [1, 1], p: [0, 0], d: [1, 1] },
+  // the digits CNN's 5x5 "same" convolution, smaller
+  { xs: [2, 3, 9, 9], ws: [5, 3, 5, 5], s: [1, 1], p: [2, 2], d: [1, 1] },
 ];
 
 describe('conv2d', () => {

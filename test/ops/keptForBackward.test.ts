@@ -14,7 +14,7 @@ function grads(f: (x: E.Tensor, w: E.Tensor) => E.Tensor, xs: number[], ws: numb
     const w = E.variable(rand(ws, 2), ws);
     const { grads: g } = E.valueAndGrad(() => {
       const y = f(x, w);
-      const loss = E.sum(E.mul(y, E.tensor(rand(y.shape, 3), y.shape)));
+      const loss = E.sum(E.mul(y, E.tensor(rand([...y.shape], 3), y.shape)));
       between();
       return loss;
     }, [x, w]);

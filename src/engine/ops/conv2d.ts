@@ -1,6 +1,6 @@
 /**
  * 2-D convolution (cross-correlation, as in every DL library) on NCHW tensors,
- * by im2col + matmul, with its two backward ops. Shapes: x [N, C, H, W],
+ * by im2col + matmul (the column layouts are in convColumns.ts), with its two backward ops. Shapes: x [N, C, H, W],
  * w [O, C, KH, KW] -> y [N, O, OH, OW] with
  * OH = floor((H + 2 ph - dh (KH - 1) - 1) / sh) + 1 (likewise OW).
  */
@@ -11,6 +11,7 @@ import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
 import { gemm, scratchBuf } from '../backends/gemm';
 import { KeptForBackward } from './keptForBackward';
+import { col2im, columnsFor, type Columns, type Geo } from './convColumns';
 
 export interface Conv2dAttrs {
   stride: [number, number];
@@ -33,21 +34,6 @@ function outShape(x: Shape, w: Shape, a: Conv2dAttrs): number[] {
 }
 
 
-interface Geo {
-  C: number;
-  H: number;
-  W: number;
-  KH: number;
-  KW: number;
-  OH: number;
-  OW: number;
-  sh: number;
-  sw: number;
-  ph: number;
-  pw: number;
-  dh: number;
-  dw: number;
-}
 function geo(x: Shape, w: Shape, y: Shape, a: Conv2dAttrs): Geo {
   return {
     C: x[1], H: x[2], W: x[3], KH: w[2], KW: w[3], OH: y[2], OW: y[3],
@@ -55,77 +41,61 @@ function geo(x: Shape, w: Shape, y: Shape, a: Conv2dAttrs): Geo {
   };
 }
 
-/** The first output column ow whose input column iw0 + ow sw is at least 0. */
-function firstInside(iw0: number, sw: number, OW: number): number {
-  return Math.min(OW, iw0 >= 0 ? 0 : Math.ceil(-iw0 / sw));
-}
-/** One past the last output column ow whose input column iw0 + ow sw is below W. */
-function endInside(iw0: number, sw: number, W: number, OW: number, lo: number): number {
-  return Math.max(lo, Math.min(OW, Math.ceil((W - iw0) / sw)));
-}
-
-/** cols[co + ((c KH + kh) KW + kw) OH OW + oh OW + ow] = x[c, oh sh - ph + kh dh, ow sw - pw + kw dw] (0 outside). */
-function im2col(x: Float32Array, xo: number, g: Geo, cols: Float32Array, co: number): void {
-  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
-  const ohw = OH * OW;
-  let r = 0;
-  for (let c = 0; c < C; c++) {
-    const xc = xo + c * H * W;
-    for (let kh = 0; kh < KH; kh++) {
-      for (let kw = 0; kw < KW; kw++, r++) {
-        const base = co + r * ohw;
-        const iw0 = kw * dw - pw;
-        // the columns whose input lies inside a row, found once per kernel column:
-        // no bounds test per element, and no allocation in the loop
-        const lo = firstInside(iw0, sw, OW);
-        const hi = endInside(iw0, sw, W, OW, lo);
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * sh - ph + kh * dh;
-          const ro = base + oh * OW;
-          if (ih < 0 || ih >= H) {
-            cols.fill(0, ro, ro + OW);
-            continue;
-          }
-          const s = xc + ih * W + iw0;
-          for (let ow = 0; ow < lo; ow++) cols[ro + ow] = 0;
-          if (sw === 1) for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow];
-          else for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
-          for (let ow = hi; ow < OW; ow++) cols[ro + ow] = 0;
-        }
-      }
-    }
-  }
-}
-
-/** Adds cols back into dx (the transpose of im2col). */
-function col2im(cols: Float32Array, g: Geo, dx: Float32Array, xo: number): void {
-  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
-  const ohw = OH * OW;
-  let r = 0;
-  for (let c = 0; c < C; c++) {
-    const xc = xo + c * H * W;
-    for (let kh = 0; kh < KH; kh++) {
-      for (let kw = 0; kw < KW; kw++, r++) {
-        const base = r * ohw;
-        const iw0 = kw * dw - pw;
-        const lo = firstInside(iw0, sw, OW);
-        const hi = endInside(iw0, sw, W, OW, lo);
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * sh - ph + kh * dh;
-          if (ih < 0 || ih >= H) continue;
-          const ro = base + oh * OW;
-          const s = xc + ih * W + iw0;
-          if (sw === 1) for (let ow = lo; ow < hi; ow++) dx[s + ow] += cols[ro + ow];
-          else for (let ow = lo; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
-        }
-      }
-    }
-  }
-}
-
 /** The forward pass's im2col for the filter gradient (rebuilding it was the largest part of a digits-CNN step). */
 const keptCols = new KeptForBackward((n) => new Float32Array(n));
-const geoKey = (g: Geo, N: number) => `${N}:${g.C},${g.H},${g.W},${g.KH},${g.KW},${g.OH},${g.OW},${g.sh},${g.sw},${g.ph},${g.pw},${g.dh},${g.dw}`;
+const geoKey = (g: Geo) => `${g.C},${g.H},${g.W},${g.KH},${g.KW},${g.OH},${g.OW},${g.sh},${g.sw},${g.ph},${g.pw},${g.dh},${g.dw}`;
+
+/** The column layout of a geometry (built once: the wide layout precomputes its row starts). */
+const layouts = new Map<string, Columns>();
+function layoutOf(g: Geo): Columns {
+  const key = geoKey(g);
+  let cl = layouts.get(key);
+  if (!cl) layouts.set(key, (cl = columnsFor(g)));
+  return cl;
+}
+
+/**
+ * y[n] = w [O, K] . cols(x[n]) for each example. With `keepAll` the columns of
+ * example n stay at cols[n K L ..] (for the filter gradient); otherwise one
+ * example's columns at a time. `cols` has room for them and the layout's work.
+ */
+function convolve(x: Float32Array, g: Geo, N: number, w: Float32Array, O: number, y: Float32Array, cols: Float32Array, keepAll: boolean): void {
+  const cl = layoutOf(g);
+  const K = g.C * g.KH * g.KW;
+  const per = K * cl.L;
+  const ohw = g.OH * g.OW;
+  const at = keepAll ? N * per : per;
+  const wide = scratchBuf(5, cl.wide ? O * cl.L : 0);
+  for (let n = 0; n < N; n++) {
+    const co = keepAll ? n * per : 0;
+    cl.fill(x, n * g.C * g.H * g.W, cols, co, at);
+    // y[n] [O, L] = w [O, K] . cols [K, L]
+    if (!cl.wide) gemm(w, 0, false, cols, co, false, y, n * O * ohw, O, ohw, K, false);
+    else {
+      gemm(w, 0, false, cols, co, false, wide, 0, O, cl.L, K, false);
+      cl.narrow(wide, O, y, n * O * ohw);
+    }
+  }
+}
+
+/**
+ * The convolution whose output is a stride-1 convolution's input gradient:
+ * over g (channels O) with the kernel flipped, padded by dh (KH - 1) - ph.
+ * Null for strides above 1 or a padding wider than the kernel's reach.
+ */
+function transposedGeo(g: Geo, O: number): Geo | null {
+  const ph = g.dh * (g.KH - 1) - g.ph;
+  const pw = g.dw * (g.KW - 1) - g.pw;
+  if (g.sh !== 1 || g.sw !== 1 || ph < 0 || pw < 0) return null;
+  return { C: O, H: g.OH, W: g.OW, KH: g.KH, KW: g.KW, OH: g.H, OW: g.W, sh: 1, sw: 1, ph, pw, dh: g.dh, dw: g.dw };
+}
+
+/** Example n's output gradient as the gemm reads it: g[n] itself, or widened into `wide` (scratch). */
+function gradRows(cl: Columns, gy: Float32Array, n: number, O: number, ohw: number, wide: Float32Array): [Float32Array, number] {
+  if (!cl.wide) return [gy, n * O * ohw];
+  cl.widen(gy, n * O * ohw, O, wide);
+  return [wide, 0];
+}
 
 export const conv2dOp: OpDef<Conv2dAttrs> = {
   name: 'conv2d',
@@ -141,21 +111,17 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const g = geo(tx.shape, tw.shape, out.shape, a);
     const N = tx.shape[0];
     const O = tw.shape[0];
-    const K = g.C * g.KH * g.KW;
-    const ohw = g.OH * g.OW;
-    const cols = keptCols.claim(tx.id, geoKey(g, N), N * K * ohw);
-    for (let n = 0; n < N; n++) {
-      im2col(x, n * g.C * g.H * g.W, g, cols, n * K * ohw);
-      // y[n] [O, OHW] = w [O, K] . cols [K, OHW]
-      gemm(w, 0, false, cols, n * K * ohw, false, y, n * O * ohw, O, ohw, K, false);
-    }
+    const cl = layoutOf(g);
+    const per = g.C * g.KH * g.KW * cl.L;
+    const cols = keptCols.claim(tx.id, `${N}:${geoKey(g)}`, N * per + cl.work);
+    convolve(x, g, N, w, O, y, cols, true);
   },
 };
 
 interface GradInputAttrs extends Conv2dAttrs {
   xShape: Shape;
 }
-/** dx of conv2d: col2im(w^T g) per example. Inputs [g, w]. */
+/** dx of conv2d: a convolution of g with the flipped kernel (stride 1), else col2im(w^T g) per example. Inputs [g, w]. */
 export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
   name: 'conv2dGradInput',
   shape: (_s, { xShape }) => xShape,
@@ -168,12 +134,22 @@ export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
     const O = tw.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
+    const t = transposedGeo(g, O);
+    if (t) {
+      // stride 1: dx = g (*) w flipped, channels swapped, padded by dh (KH - 1) - ph
+      const wf = scratchBuf(1, w.length);
+      for (let o = 0; o < O; o++)
+        for (let c = 0; c < g.C; c++)
+          for (let i = 0; i < g.KH * g.KW; i++) wf[(c * O + o) * g.KH * g.KW + g.KH * g.KW - 1 - i] = w[(o * g.C + c) * g.KH * g.KW + i];
+      const cl = layoutOf(t);
+      convolve(gy, t, N, wf, g.C, dx, scratchBuf(4, O * g.KH * g.KW * cl.L + cl.work), false);
+      return;
+    }
     const cols = scratchBuf(4, K * ohw);
-    dx.fill(0);
     for (let n = 0; n < N; n++) {
       // cols [K, OHW] = w^T [K, O] . g[n] [O, OHW]
       gemm(w, 0, true, gy, n * O * ohw, false, cols, 0, K, ohw, O, false);
-      col2im(cols, g, dx, n * g.C * g.H * g.W);
+      col2im(g, cols, 0, dx, n * g.C * g.H * g.W);
     }
   },
 };
@@ -194,12 +170,16 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
     const O = out.shape[0];
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
-    const kept = keptCols.find(tx.id, geoKey(g, N));
-    const cols = kept ?? scratchBuf(2, K * ohw);
+    const cl = layoutOf(g);
+    const per = K * cl.L;
+    const kept = keptCols.find(tx.id, `${N}:${geoKey(g)}`);
+    const cols = kept ?? scratchBuf(2, per + cl.work);
+    const wide = scratchBuf(5, cl.wide ? O * cl.L : 0);
     for (let n = 0; n < N; n++) {
-      if (!kept) im2col(x, n * g.C * g.H * g.W, g, cols, 0);
-      // dw [O, K] += g[n] [O, OHW] . cols^T with cols [K, OHW]
-      gemm(gy, n * O * ohw, false, cols, kept ? n * K * ohw : 0, true, dw, 0, O, K, ohw, n > 0);
+      if (!kept) cl.fill(x, n * g.C * g.H * g.W, cols, 0, per);
+      // dw [O, K] += g[n] [O, L] . cols^T with cols [K, L]
+      const [gn, go] = gradRows(cl, gy, n, O, ohw, wide);
+      gemm(gn, go, false, cols, kept ? n * per : 0, true, dw, 0, O, K, cl.L, n > 0);
     }
   },
 };
