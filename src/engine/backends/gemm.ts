@@ -86,6 +86,25 @@ export function scratchBuf(slot: number, size: number): Float32Array {
   return scratch[slot];
 }
 
+/**
+ * A B operand that writes itself (a convolution's im2col): `write` puts the
+ * operand, as stored ([k, n], or [n, k] when transposed), contiguous at
+ * dst[at ..], and may use `work` floats at dst[workAt ..] as it goes. The SIMD
+ * path has it write straight into the kernel's memory, which saves building
+ * it elsewhere and copying it in.
+ */
+export interface OperandFill {
+  readonly work: number;
+  write(dst: Float32Array, at: number, workAt: number): void;
+}
+
+/** The operand's values in a scratch array (for the paths that read a plain array). */
+function materialize(fill: OperandFill, size: number): Float32Array {
+  const buf = scratchBuf(0, size + fill.work);
+  fill.write(buf, 0, size);
+  return buf;
+}
+
 /** Work (m n k) above which the WebAssembly SIMD kernel is used when available. */
 export const WASM_MIN_WORK = 16384;
 
@@ -100,7 +119,7 @@ export const WASM_MIN_WORK = 16384;
  */
 export function gemm(
   A: Float32Array, aOff: number, transA: boolean,
-  B: Float32Array, bOff: number, transB: boolean,
+  B: Float32Array | OperandFill, bOff: number, transB: boolean,
   C: Float32Array, cOff: number,
   m: number, n: number, k: number, acc: boolean,
   bKey?: string,
@@ -108,6 +127,10 @@ export function gemm(
   if (m * n * k >= WASM_MIN_WORK && wasmEnabled()) {
     wasmGemm(A, aOff, transA, B, bOff, transB, C, cOff, n, m, n, k, acc, bKey);
     return;
+  }
+  if (!(B instanceof Float32Array)) {
+    B = materialize(B, n * k);
+    bOff = 0;
   }
   let a = A;
   let ao = aOff;

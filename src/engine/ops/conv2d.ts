@@ -9,8 +9,7 @@ import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
-import { gemm, scratchBuf } from '../backends/gemm';
-import { KeptForBackward } from './keptForBackward';
+import { gemm, scratchBuf, type OperandFill } from '../backends/gemm';
 import { col2im, columnsFor, type Columns, type Geo } from './convColumns';
 
 export interface Conv2dAttrs {
@@ -41,8 +40,6 @@ function geo(x: Shape, w: Shape, y: Shape, a: Conv2dAttrs): Geo {
   };
 }
 
-/** The forward pass's im2col for the filter gradient (rebuilding it was the largest part of a digits-CNN step). */
-const keptCols = new KeptForBackward((n) => new Float32Array(n));
 const geoKey = (g: Geo) => `${g.C},${g.H},${g.W},${g.KH},${g.KW},${g.OH},${g.OW},${g.sh},${g.sw},${g.ph},${g.pw},${g.dh},${g.dw}`;
 
 /** The column layout of a geometry (built once: the wide layout precomputes its row starts). */
@@ -55,24 +52,26 @@ function layoutOf(g: Geo): Columns {
 }
 
 /**
- * y[n] = w [O, K] . cols(x[n]) for each example. With `keepAll` the columns of
- * example n stay at cols[n K L ..] (for the filter gradient); otherwise one
- * example's columns at a time. `cols` has room for them and the layout's work.
+ * Example xo's columns [K, L] as a gemm operand: the SIMD path has them written
+ * straight into its memory (no im2col buffer, no copy in); the filter gradient
+ * builds them again the same way, which costs what copying kept ones would.
  */
-function convolve(x: Float32Array, g: Geo, N: number, w: Float32Array, O: number, y: Float32Array, cols: Float32Array, keepAll: boolean): void {
+function columnsOperand(cl: Columns, x: Float32Array, xo: number): OperandFill {
+  return { work: cl.work, write: (dst, at, workAt) => cl.fill(x, xo, dst, at, workAt) };
+}
+
+/** y[n] = w [O, K] . cols(x[n]) for each example. */
+function convolve(x: Float32Array, g: Geo, N: number, w: Float32Array, O: number, y: Float32Array): void {
   const cl = layoutOf(g);
   const K = g.C * g.KH * g.KW;
-  const per = K * cl.L;
   const ohw = g.OH * g.OW;
-  const at = keepAll ? N * per : per;
   const wide = scratchBuf(5, cl.wide ? O * cl.L : 0);
   for (let n = 0; n < N; n++) {
-    const co = keepAll ? n * per : 0;
-    cl.fill(x, n * g.C * g.H * g.W, cols, co, at);
+    const cols = columnsOperand(cl, x, n * g.C * g.H * g.W);
     // y[n] [O, L] = w [O, K] . cols [K, L]
-    if (!cl.wide) gemm(w, 0, false, cols, co, false, y, n * O * ohw, O, ohw, K, false);
+    if (!cl.wide) gemm(w, 0, false, cols, 0, false, y, n * O * ohw, O, ohw, K, false);
     else {
-      gemm(w, 0, false, cols, co, false, wide, 0, O, cl.L, K, false);
+      gemm(w, 0, false, cols, 0, false, wide, 0, O, cl.L, K, false);
       cl.narrow(wide, O, y, n * O * ohw);
     }
   }
@@ -111,10 +110,7 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const g = geo(tx.shape, tw.shape, out.shape, a);
     const N = tx.shape[0];
     const O = tw.shape[0];
-    const cl = layoutOf(g);
-    const per = g.C * g.KH * g.KW * cl.L;
-    const cols = keptCols.claim(tx.id, `${N}:${geoKey(g)}`, N * per + cl.work);
-    convolve(x, g, N, w, O, y, cols, true);
+    convolve(x, g, N, w, O, y);
   },
 };
 
@@ -141,8 +137,7 @@ export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
       for (let o = 0; o < O; o++)
         for (let c = 0; c < g.C; c++)
           for (let i = 0; i < g.KH * g.KW; i++) wf[(c * O + o) * g.KH * g.KW + g.KH * g.KW - 1 - i] = w[(o * g.C + c) * g.KH * g.KW + i];
-      const cl = layoutOf(t);
-      convolve(gy, t, N, wf, g.C, dx, scratchBuf(4, O * g.KH * g.KW * cl.L + cl.work), false);
+      convolve(gy, t, N, wf, g.C, dx);
       return;
     }
     const cols = scratchBuf(4, K * ohw);
@@ -171,15 +166,11 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
     const K = g.C * g.KH * g.KW;
     const ohw = g.OH * g.OW;
     const cl = layoutOf(g);
-    const per = K * cl.L;
-    const kept = keptCols.find(tx.id, `${N}:${geoKey(g)}`);
-    const cols = kept ?? scratchBuf(2, per + cl.work);
     const wide = scratchBuf(5, cl.wide ? O * cl.L : 0);
     for (let n = 0; n < N; n++) {
-      if (!kept) cl.fill(x, n * g.C * g.H * g.W, cols, 0, per);
       // dw [O, K] += g[n] [O, L] . cols^T with cols [K, L]
       const [gn, go] = gradRows(cl, gy, n, O, ohw, wide);
-      gemm(gn, go, false, cols, kept ? n * per : 0, true, dw, 0, O, K, cl.L, n > 0);
+      gemm(gn, go, false, columnsOperand(cl, x, n * g.C * g.H * g.W), 0, true, dw, 0, O, K, cl.L, n > 0);
     }
   },
 };

@@ -1,7 +1,6 @@
 /**
- * Work a forward kernel did that its backward op needs again (the convolution's
- * im2col columns, max pooling's arg-max indices), kept on the cpu between the
- * two. A few slots, each tagged with the input tensor's id (ids are never
+ * Work a forward kernel did that its backward op needs again (max pooling's
+ * arg-max indices), kept on the cpu between the two. A few slots, each tagged with the input tensor's id (ids are never
  * reused) and a key naming the geometry; a forward pass claims the least
  * recently used slot, and buffers are reused, so a training step in steady
  * state allocates nothing. The backward kernel looks its input up and, on a

@@ -10,6 +10,7 @@
  */
 import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
 import type { GemmPool } from './threads';
+import type { OperandFill } from '../backends/gemm';
 
 // params
 const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
@@ -207,6 +208,14 @@ let cacheEnd = CTRL_FLOATS;
 const CACHE_MAX_FLOATS = 1 << 18;
 const CACHE_MAX_ENTRIES = 4;
 
+let fillScratch = new Float32Array(0);
+/** A fill's values in a plain array (for the layouts it cannot write in place). */
+function materialized(fill: OperandFill, size: number): Float32Array {
+  if (fillScratch.length < size + fill.work) fillScratch = new Float32Array(size + fill.work);
+  fill.write(fillScratch, 0, size);
+  return fillScratch;
+}
+
 /** Copies opB as [k, n8] (zero columns past n) to floats at `at`. */
 function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, transB: boolean, n: number, k: number, n8: number): void {
   if (!transB) {
@@ -231,7 +240,7 @@ function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, tran
  */
 export function wasmGemm(
   a: Float32Array, aOff: number, transA: boolean,
-  b: Float32Array, bOff: number, transB: boolean,
+  b: Float32Array | OperandFill, bOff: number, transB: boolean,
   c: Float32Array, cOff: number, ldc: number,
   m: number, n: number, k: number, acc: boolean,
   bKey?: string,
@@ -246,8 +255,8 @@ export function wasmGemm(
 
 /** wasmGemm's work; `outT` writes the [m, n] result transposed into C ([n, m] with row stride ldc). */
 function product(
-  a: Float32Array, aOff: number, transA: boolean,
-  b: Float32Array, bOff: number, transB: boolean,
+  a: Float32Array | OperandFill, aOff: number, transA: boolean,
+  b: Float32Array | OperandFill, bOff: number, transB: boolean,
   c: Float32Array, cOff: number, ldc: number,
   m: number, n: number, k: number, acc: boolean,
   bKey: string | undefined, outT: boolean,
@@ -255,7 +264,7 @@ function product(
   const m4 = (m + 3) & ~3;
   const n8 = (n + 7) & ~7;
   let bAt = -1;
-  if (bKey !== undefined) {
+  if (bKey !== undefined && b instanceof Float32Array) {
     const hit = cached.find((e) => e.key === bKey && e.k === k && e.n8 === n8);
     if (hit) bAt = hit.at;
     else if (k * n8 <= CACHE_MAX_FLOATS) {
@@ -269,18 +278,35 @@ function product(
       writeB(ensure(cacheEnd), bAt, b, bOff, transB, n, k, n8);
     }
   }
-  // scratch after the cached operands: A [m4, k], B [k, n8] unless cached, C [m4, n8]
+  // scratch after the cached operands: A [m4, k], B [k, n8] unless cached, C [m4, n8], then a fill's work
   const aAt = cacheEnd;
   const bScratch = aAt + m4 * k;
   const cAt = bScratch + (bAt < 0 ? k * n8 : 0);
-  const f = ensure(cAt + m4 * n8);
+  const workAt = cAt + m4 * n8;
+  // a filled operand writes itself in place where its stored form is the kernel's layout, else
+  // into a scratch array that is copied as usual
+  const fillA = a instanceof Float32Array ? null : a;
+  const fillB = b instanceof Float32Array ? null : b;
+  const aInPlace = fillA !== null && !transA;
+  const bInPlace = fillB !== null && !transB && n8 === n;
+  const f = ensure(workAt + Math.max(aInPlace ? fillA.work : 0, bInPlace ? fillB.work : 0));
+  if (fillA && !aInPlace) {
+    a = materialized(fillA, m * k);
+    aOff = 0;
+  }
+  if (fillB && !bInPlace) {
+    b = materialized(fillB, n * k);
+    bOff = 0;
+  }
   // A -> [m4, k], zero rows past m
-  if (!transA) f.set(a.subarray(aOff, aOff + m * k), aAt);
-  else transposeBlocked(a, aOff, k, m, f, aAt, k);
+  if (aInPlace) fillA.write(f, aAt, workAt);
+  else if (!transA) f.set((a as Float32Array).subarray(aOff, aOff + m * k), aAt);
+  else transposeBlocked(a as Float32Array, aOff, k, m, f, aAt, k);
   f.fill(0, aAt + m * k, aAt + m4 * k);
   if (bAt < 0) {
     bAt = bScratch;
-    writeB(f, bAt, b, bOff, transB, n, k, n8);
+    if (bInPlace) fillB.write(f, bAt, workAt);
+    else writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
   }
   const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
   const pool = kernel!.pool;
