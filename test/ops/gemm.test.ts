@@ -40,6 +40,34 @@ describe('gemm core (WebAssembly SIMD and JS)', () => {
       }
     });
   }
+  it('a B operand that writes itself (OperandFill) gives the same bits as the array, every path', () => {
+    // in place (B [k, n] with n a multiple of 8; transposed B that becomes A of C^T = B A^T),
+    // materialized (other layouts), and the JS kernels below the SIMD threshold
+    for (const wasm of [true, false]) {
+      setWasmEnabled(wasm);
+      for (const [m, n, k] of [[8, 64, 40], [5, 130, 60], [16, 300, 200], [7, 9, 11], [33, 24, 100]])
+        for (const tb of [false, true]) {
+          const a = rand([m * k], m + k);
+          const b = rand([k * n], n + k + 1);
+          const viaArray = new Float32Array(m * n);
+          gemm(a, 0, false, b, 0, tb, viaArray, 0, m, n, k, false);
+          let writes = 0;
+          const fill = {
+            work: 13,
+            write(dst: Float32Array, at: number, workAt: number) {
+              writes++;
+              dst.fill(NaN, workAt, workAt + 13); // the work area is the fill's own
+              dst.set(b, at);
+            },
+          };
+          const viaFill = new Float32Array(m * n);
+          gemm(a, 0, false, fill, 0, tb, viaFill, 0, m, n, k, false);
+          expect(writes).toBe(1);
+          expect(Array.from(viaFill), `${wasm ? 'wasm' : 'js'} ${m}x${n}x${k} ${tb ? 'B^T' : 'B'}`).toEqual(Array.from(viaArray));
+        }
+    }
+    setWasmEnabled(true);
+  });
   it('matmul and conv gradients hold on sizes that take the SIMD path', () => {
     setWasmEnabled(true);
     checkGrad((a, b) => E.matmul(a, b), [
