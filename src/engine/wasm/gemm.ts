@@ -175,14 +175,14 @@ function ensure(floats: number): Float32Array {
   return (k.f32 = floatsAtLeast(k.mem, k.f32, floats));
 }
 
-/** dst[dOff + j ld + i] = src[sOff + i cols + j] for a [rows, cols] source, in 16 x 16 tiles to stay in cache. */
-function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: number, dst: Float32Array, dOff: number, ld: number): void {
+/** dst[dOff + j ld + i] = src[sOff + i stride + j] for a [rows, cols] source block, in 16 x 16 tiles to stay in cache. */
+function transposeBlocked(src: Float32Array, sOff: number, rows: number, cols: number, dst: Float32Array, dOff: number, ld: number, stride = cols): void {
   for (let i0 = 0; i0 < rows; i0 += 16) {
     const i1 = Math.min(rows, i0 + 16);
     for (let j0 = 0; j0 < cols; j0 += 16) {
       const j1 = Math.min(cols, j0 + 16);
       for (let i = i0; i < i1; i++) {
-        const s = sOff + i * cols;
+        const s = sOff + i * stride;
         for (let j = j0; j < j1; j++) dst[dOff + j * ld + i] = src[s + j];
       }
     }
@@ -298,34 +298,54 @@ function product(
     b = materialized(fillB, n * k);
     bOff = 0;
   }
-  // A -> [m4, k], zero rows past m
-  if (aInPlace) fillA.write(f, aAt, workAt);
-  else if (!transA) f.set((a as Float32Array).subarray(aOff, aOff + m * k), aAt);
-  else transposeBlocked(a as Float32Array, aOff, k, m, f, aAt, k);
-  f.fill(0, aAt + m * k, aAt + m4 * k);
+  const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
+  const pool = kernel!.pool;
+  // A's rows [lo, hi) -> [m4, k] at aAt
+  const copyA = (lo: number, hi: number) => {
+    if (!transA) f.set((a as Float32Array).subarray(aOff + lo * k, aOff + hi * k), aAt + lo * k);
+    else transposeBlocked(a as Float32Array, aOff + lo, k, hi - lo, f, aAt + lo * k, k, m);
+  };
+  // C's rows [lo, hi) out of [m4, n8] at cAt
+  const copyC = (lo: number, hi: number) => {
+    if (outT) {
+      for (let j = 0; j < n; j++) {
+        const dst = cOff + j * ldc;
+        if (acc) for (let i = lo; i < hi; i++) c[dst + i] += f[cAt + i * n8 + j];
+        else for (let i = lo; i < hi; i++) c[dst + i] = f[cAt + i * n8 + j];
+      }
+      return;
+    }
+    for (let i = lo; i < hi; i++) {
+      const src = cAt + i * n8;
+      const dst = cOff + i * ldc;
+      if (acc) for (let j = 0; j < n; j++) c[dst + j] += f[src + j];
+      else c.set(f.subarray(src, src + n), dst);
+    }
+  };
   if (bAt < 0) {
     bAt = bScratch;
     if (bInPlace) fillB.write(f, bAt, workAt);
     else writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
   }
-  const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
-  const pool = kernel!.pool;
-  // row blocks of C over the threads for large products (each element is computed
-  // the same way whichever thread runs it, so the result does not depend on the count)
-  if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) pool.run(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
-  else (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
-  if (outT) {
-    for (let j = 0; j < n; j++) {
-      const dst = cOff + j * ldc;
-      if (acc) for (let i = 0; i < m; i++) c[dst + i] += f[cAt + i * n8 + j];
-      else for (let i = 0; i < m; i++) c[dst + i] = f[cAt + i * n8 + j];
-    }
+  f.fill(0, aAt + m * k, aAt + m4 * k); // A's rows past m
+  if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) {
+    // Row blocks of C over the threads (each element is computed the same way whichever thread
+    // runs it, so the result does not depend on the count). Copies into and out of shared memory
+    // are the serial part, so the helpers' rows of A go in first and their jobs are posted; this
+    // thread then copies its own rows in, computes them and copies them out while they work.
+    const own = Math.ceil(m4 / 4 / pool.threads) * 4; // an even split measured best (a smaller own share did not help)
+    if (aInPlace) fillA.write(f, aAt, workAt);
+    else copyA(Math.min(own, m), m);
+    const posted = pool.post(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k, own);
+    if (!aInPlace) copyA(0, Math.min(own, m));
+    pool.own(useRelaxed, aAt * 4, bAt * 4, cAt * 4, own, n8, k);
+    copyC(0, Math.min(own, m));
+    pool.wait(posted);
+    copyC(Math.min(own, m), m);
     return;
   }
-  for (let i = 0; i < m; i++) {
-    const src = cAt + i * n8;
-    const dst = cOff + i * ldc;
-    if (acc) for (let j = 0; j < n; j++) c[dst + j] += f[src + j];
-    else c.set(f.subarray(src, src + n), dst);
-  }
+  if (aInPlace) fillA.write(f, aAt, workAt);
+  else copyA(0, m);
+  (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  copyC(0, m);
 }

@@ -4,7 +4,9 @@
  * shared WebAssembly memory; each helper instantiates the same module on it
  * and sleeps in Atomics.wait until the caller posts a job: a block of rows of C.
  * The caller runs the first block itself and waits for the rest, so a product
- * returns only when every block is written. Elsewhere (an embed in a page
+ * returns only when every block is written. The caller copies the helpers'
+ * operands in first and posts their jobs before it copies its own rows in, and
+ * copies its own results out while they work (gemm.ts). Elsewhere (an embed in a page
  * without isolation, a browser without SharedArrayBuffer) nothing changes: one thread.
  *
  * The engine does not create workers itself: startGemmThreads() is given a
@@ -49,24 +51,29 @@ export class GemmPool {
   constructor(
     private readonly ctrl: Int32Array,
     private readonly helpers: ThreadPort[],
-    private readonly own: { plain: GemmFn; relaxed: GemmFn | null },
+    private readonly ownFns: { plain: GemmFn; relaxed: GemmFn | null },
   ) {}
   get threads(): number {
     return this.helpers.length + 1;
   }
-  /** C rows [0, m) in row blocks (multiples of 4) over this thread and the helpers; returns when all are written. */
-  run(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number): void {
-    const T = Math.min(this.threads, m / 4);
-    const per = Math.ceil(m / 4 / T) * 4;
+  /**
+   * Posts C rows [r0, m) to the helpers, in row blocks (multiples of 4), and
+   * returns at once: the caller meanwhile computes rows [0, r0) itself, then
+   * calls wait(). Returns the number of jobs posted.
+   */
+  post(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number, r0: number): number {
+    if (m <= r0) return 0;
+    const H = Math.min(this.helpers.length, (m - r0) / 4);
+    const per = Math.ceil((m - r0) / 4 / H) * 4;
     const ctrl = this.ctrl;
     let posted = 0;
     for (let h = 0; h < this.helpers.length; h++) {
-      const r0 = (h + 1) * per;
-      const rows = Math.max(0, Math.min(m, r0 + per) - r0);
+      const lo = Math.min(m, r0 + h * per);
+      const rows = Math.max(0, Math.min(m, lo + per) - lo);
       const s = slot(h);
-      ctrl[s] = a + r0 * k * 4;
+      ctrl[s] = a + lo * k * 4;
       ctrl[s + 1] = b;
-      ctrl[s + 2] = c + r0 * n * 4;
+      ctrl[s + 2] = c + lo * n * 4;
       ctrl[s + 3] = rows;
       ctrl[s + 4] = n;
       ctrl[s + 5] = k;
@@ -76,7 +83,17 @@ export class GemmPool {
     Atomics.store(ctrl, DONE, 0);
     Atomics.add(ctrl, SEQ, 1);
     Atomics.notify(ctrl, SEQ);
-    (relaxed && this.own.relaxed ? this.own.relaxed : this.own.plain)(a, b, c, Math.min(per, m), n, k);
+    return posted;
+  }
+
+  /** The caller's own rows (the same kernel the helpers run). */
+  own(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number): void {
+    if (m > 0) (relaxed && this.ownFns.relaxed ? this.ownFns.relaxed : this.ownFns.plain)(a, b, c, m, n, k);
+  }
+
+  /** Returns when the `posted` jobs are done. */
+  wait(posted: number): void {
+    const ctrl = this.ctrl;
     // a bounded wait: a helper that died or missed its job fails this product loudly instead of hanging the thread
     const deadline = Date.now() + HELPER_TIMEOUT_MS;
     // the helpers had the same work and usually finish about now: a short spin saves a sleep and its wake-up
