@@ -8,7 +8,7 @@ import { spawnNodeGemmThread } from '../helpers/gemmThreadNode';
 function products(): Float32Array[] {
   const out: Float32Array[] = [];
   for (const [m, n, k] of [[64, 64, 128], [37, 129, 150], [130, 61, 99], [9, 300, 400]]) {
-    for (const [ta, tb] of [[false, false], [true, true]] as const) {
+    for (const [ta, tb] of [[false, false], [true, false], [false, true], [true, true]] as const) {
       const a = rand([m * k], m + k);
       const b = rand([k * n], n + 2 * k);
       const c = new Float32Array(m * n).fill(0.25);
@@ -16,6 +16,13 @@ function products(): Float32Array[] {
       out.push(c);
     }
   }
+  // the convolution's operands are written straight into shared memory (OperandFill)
+  E.tidy(() => {
+    const x = E.variable(rand([6, 3, 12, 12], 5), [6, 3, 12, 12]);
+    const w = E.variable(rand([64, 3, 5, 5], 6), [64, 3, 5, 5]); // 64 x 192 x 75: split over the threads
+    const { grads } = E.valueAndGrad(() => E.sum(E.mul(E.conv2d(x, w, { pad: 2 }), E.conv2d(x, w, { pad: 2 }))), [x, w]);
+    out.push(E.conv2d(x, w, { pad: 2 }).values.slice(), ...grads.map((g) => g.values.slice()));
+  });
   return out;
 }
 
@@ -54,6 +61,9 @@ describe('gemm over helper threads (shared wasm memory)', () => {
     const losses2 = seededLosses();
     expect(losses2).toEqual(losses1);
     expect(seededLosses()).toEqual(losses2);
+    // three threads: the caller's rows and two uneven helper blocks
+    expect(await startGemmThreads(3, spawnNodeGemmThread)).toBe(3);
+    products().forEach((c, i) => expect(Array.from(c)).toEqual(Array.from(single[i])));
     stopGemmThreads();
     expect(gemmThreadCount()).toBe(1);
     expect(products().map((c) => Array.from(c))).toEqual(single.map((c) => Array.from(c)));
