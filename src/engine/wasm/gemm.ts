@@ -12,20 +12,21 @@ import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
 import type { GemmPool } from './threads';
 import type { OperandFill } from '../backends/gemm';
 
-// params
-const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5;
+// params: byte addresses of A, B, C; sizes m, n, k; B's row stride, A's row step and A's step along k
+// (bytes). A [m, k] row-major has steps (k 4, 4); A stored transposed [k, m] has steps (4, m 4), so
+// it is copied in as it lies. B's row stride may exceed n (padded) or equal it (copied as it lies).
+const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5, LDB = 6, RA = 7, SA = 8;
 // i32 locals
-const I = 6, J = 7, P = 8, PA0 = 9, PA1 = 10, PA2 = 11, PA3 = 12, PB = 13, PC = 14, RA = 15, RB = 16;
+const I = 9, J = 10, P = 11, PA0 = 12, PA1 = 13, PA2 = 14, PA3 = 15, PB = 16, PC = 17, RC = 18;
 // v128 locals: accumulators acc[r][h] for row r, half h; then b0, b1, s
-const ACC = (r: number, h: number) => 17 + r * 2 + h;
-const B0 = 25, B1 = 26, S = 27;
+const ACC = (r: number, h: number) => 19 + r * 2 + h;
+const B0 = 27, B1 = 28, S = 29;
 
 function kernelBody(relaxed: boolean): number[] {
   const b: number[] = [];
   const e = (...xs: number[][]) => xs.forEach((x) => b.push(...x));
-  // RA = k * 4 (bytes per row of A), RB = n * 4
-  e(op.localGet(K), op.i32Const(2), [...op.i32Shl], op.localSet(RA));
-  e(op.localGet(N), op.i32Const(2), [...op.i32Shl], op.localSet(RB));
+  // RC = n * 4 (bytes per row of C)
+  e(op.localGet(N), op.i32Const(2), [...op.i32Shl], op.localSet(RC));
   e(op.i32Const(0), op.localSet(I));
   e(op.block, op.loop); // rows, by 4
   {
@@ -52,9 +53,9 @@ function kernelBody(relaxed: boolean): number[] {
             if (relaxed) e(op.localGet(S), op.localGet(bv), op.localGet(ACC(r, h)), op.f32x4RelaxedMadd, op.localSet(ACC(r, h)));
             else e(op.localGet(ACC(r, h)), op.localGet(S), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, h)));
           }
-          e(op.localGet(pa[r]), op.i32Const(4), op.i32Add, op.localSet(pa[r]));
+          e(op.localGet(pa[r]), op.localGet(SA), op.i32Add, op.localSet(pa[r]));
         }
-        e(op.localGet(PB), op.localGet(RB), op.i32Add, op.localSet(PB));
+        e(op.localGet(PB), op.localGet(LDB), op.i32Add, op.localSet(PB));
         e(op.localGet(P), op.i32Const(1), op.i32Sub, op.localTee(P), op.brIf(0));
       }
       e(op.end);
@@ -63,7 +64,7 @@ function kernelBody(relaxed: boolean): number[] {
       for (let r = 0; r < 4; r++) {
         e(op.localGet(PC), op.localGet(ACC(r, 0)), op.v128Store(0));
         e(op.localGet(PC), op.localGet(ACC(r, 1)), op.v128Store(16));
-        e(op.localGet(PC), op.localGet(RB), op.i32Add, op.localSet(PC));
+        e(op.localGet(PC), op.localGet(RC), op.i32Add, op.localSet(PC));
       }
       e(op.localGet(J), op.i32Const(8), op.i32Add, op.localSet(J), op.br(0));
     }
@@ -74,7 +75,7 @@ function kernelBody(relaxed: boolean): number[] {
   return b;
 }
 
-export type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number) => void;
+export type GemmFn = (a: number, b: number, c: number, m: number, n: number, k: number, ldb: number, ra: number, sa: number) => void;
 export interface Kernel {
   mem: WebAssembly.Memory;
   gemm: GemmFn;
@@ -89,12 +90,12 @@ let kernel: Kernel | null | undefined;
 /** The kernel module; `sharedMaxPages` builds it on a shared memory (for threads). */
 export const gemmModule = (relaxed: boolean, sharedMaxPages?: number) =>
   buildModule(
-    [{ name: 'gemm', params: [I32, I32, I32, I32, I32, I32], locals: [...new Array(11).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) }],
+    [{ name: 'gemm', params: new Array(9).fill(I32), locals: [...new Array(10).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) }],
     sharedMaxPages,
   );
 
 /** Floats at the start of memory kept for the thread pool's control block. */
-export const CTRL_FLOATS = 64;
+export const CTRL_FLOATS = 128;
 
 /** Replaces the kernel (threads.ts installs one on shared memory, and the single-thread one back). */
 export function installKernel(k: Kernel | null | undefined): void {
@@ -202,6 +203,8 @@ interface Cached {
   at: number;
   k: number;
   n8: number;
+  /** Row stride of the copy, in floats. */
+  ldb: number;
 }
 let cached: Cached[] = [];
 let cacheEnd = CTRL_FLOATS;
@@ -216,20 +219,19 @@ function materialized(fill: OperandFill, size: number): Float32Array {
   return fillScratch;
 }
 
-/** Copies opB as [k, n8] (zero columns past n) to floats at `at`. */
-function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, transB: boolean, n: number, k: number, n8: number): void {
+/**
+ * Copies opB to floats at `at` and returns its row stride in floats: B [k, n]
+ * as it lies (the kernel's reads past column n land in the next row or the
+ * scratch after it, and only feed C's padding columns), a transposed B as [k, n8].
+ */
+function writeB(f: Float32Array, at: number, b: Float32Array, bOff: number, transB: boolean, n: number, k: number, n8: number): number {
   if (!transB) {
-    if (n8 === n) f.set(b.subarray(bOff, bOff + k * n), at);
-    else
-      for (let p = 0; p < k; p++) {
-        const row = at + p * n8;
-        f.set(b.subarray(bOff + p * n, bOff + p * n + n), row);
-        f.fill(0, row + n, row + n8);
-      }
-  } else {
-    transposeBlocked(b, bOff, n, k, f, at, n8);
-    if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, at + p * n8 + n, at + (p + 1) * n8);
+    f.set(b.subarray(bOff, bOff + k * n), at);
+    return n;
   }
+  transposeBlocked(b, bOff, n, k, f, at, n8);
+  if (n8 !== n) for (let p = 0; p < k; p++) f.fill(0, at + p * n8 + n, at + (p + 1) * n8);
+  return n8;
 }
 
 /**
@@ -264,9 +266,13 @@ function product(
   const m4 = (m + 3) & ~3;
   const n8 = (n + 7) & ~7;
   let bAt = -1;
+  let ldb = n8;
   if (bKey !== undefined && b instanceof Float32Array) {
     const hit = cached.find((e) => e.key === bKey && e.k === k && e.n8 === n8);
-    if (hit) bAt = hit.at;
+    if (hit) {
+      bAt = hit.at;
+      ldb = hit.ldb;
+    }
     else if (k * n8 <= CACHE_MAX_FLOATS) {
       if (cached.length >= CACHE_MAX_ENTRIES || cacheEnd + k * n8 > CTRL_FLOATS + CACHE_MAX_FLOATS) {
         cached = [];
@@ -274,8 +280,8 @@ function product(
       }
       bAt = cacheEnd;
       cacheEnd += k * n8;
-      cached.push({ key: bKey, at: bAt, k, n8 });
-      writeB(ensure(cacheEnd), bAt, b, bOff, transB, n, k, n8);
+      ldb = writeB(ensure(cacheEnd), bAt, b, bOff, transB, n, k, n8);
+      cached.push({ key: bKey, at: bAt, k, n8, ldb });
     }
   }
   // scratch after the cached operands: A [m4, k], B [k, n8] unless cached, C [m4, n8], then a fill's work
@@ -288,7 +294,7 @@ function product(
   const fillA = a instanceof Float32Array ? null : a;
   const fillB = b instanceof Float32Array ? null : b;
   const aInPlace = fillA !== null && !transA;
-  const bInPlace = fillB !== null && !transB && n8 === n;
+  const bInPlace = fillB !== null && !transB;
   const f = ensure(workAt + Math.max(aInPlace ? fillA.work : 0, bInPlace ? fillB.work : 0));
   if (fillA && !aInPlace) {
     a = materialized(fillA, m * k);
@@ -300,11 +306,14 @@ function product(
   }
   const useRelaxed = !relaxedOff && kernel!.relaxed !== null;
   const pool = kernel!.pool;
-  // A's rows [lo, hi) -> [m4, k] at aAt
+  // A's rows [lo, hi) -> [m4, k] at aAt; a transposed A is copied whole as it lies ([k, m], see the kernel's steps)
   const copyA = (lo: number, hi: number) => {
     if (!transA) f.set((a as Float32Array).subarray(aOff + lo * k, aOff + hi * k), aAt + lo * k);
-    else transposeBlocked(a as Float32Array, aOff + lo, k, hi - lo, f, aAt + lo * k, k, m);
+    else if (lo === 0) f.set((a as Float32Array).subarray(aOff, aOff + k * m), aAt);
   };
+  // A's row step and step along k, in bytes
+  const ra = transA && !aInPlace ? 4 : k * 4;
+  const sa = transA && !aInPlace ? m * 4 : 4;
   // C's rows [lo, hi) out of [m4, n8] at cAt
   const copyC = (lo: number, hi: number) => {
     if (outT) {
@@ -324,10 +333,12 @@ function product(
   };
   if (bAt < 0) {
     bAt = bScratch;
-    if (bInPlace) fillB.write(f, bAt, workAt);
-    else writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
+    if (bInPlace) {
+      fillB.write(f, bAt, workAt);
+      ldb = n;
+    } else ldb = writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
   }
-  f.fill(0, aAt + m * k, aAt + m4 * k); // A's rows past m
+  if (!transA) f.fill(0, aAt + m * k, aAt + m4 * k); // A's rows past m
   if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) {
     // Row blocks of C over the threads (each element is computed the same way whichever thread
     // runs it, so the result does not depend on the count). Copies into and out of shared memory
@@ -335,10 +346,11 @@ function product(
     // thread then copies its own rows in, computes them and copies them out while they work.
     const own = Math.ceil(m4 / 4 / pool.threads) * 4; // an even split measured best (a smaller own share did not help)
     if (aInPlace) fillA.write(f, aAt, workAt);
+    else if (transA) copyA(0, m);
     else copyA(Math.min(own, m), m);
-    const posted = pool.post(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k, own);
-    if (!aInPlace) copyA(0, Math.min(own, m));
-    pool.own(useRelaxed, aAt * 4, bAt * 4, cAt * 4, own, n8, k);
+    const posted = pool.post(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k, ldb * 4, ra, sa, own);
+    if (!aInPlace && !transA) copyA(0, Math.min(own, m));
+    pool.own(useRelaxed, aAt * 4, bAt * 4, cAt * 4, own, n8, k, ldb * 4, ra, sa);
     copyC(0, Math.min(own, m));
     pool.wait(posted);
     copyC(Math.min(own, m), m);
@@ -346,6 +358,6 @@ function product(
   }
   if (aInPlace) fillA.write(f, aAt, workAt);
   else copyA(0, m);
-  (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k);
+  (useRelaxed ? kernel!.relaxed! : kernel!.gemm)(aAt * 4, bAt * 4, cAt * 4, m4, n8, k, ldb * 4, ra, sa);
   copyC(0, m);
 }

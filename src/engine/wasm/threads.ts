@@ -26,10 +26,12 @@ export interface ThreadPort {
 }
 
 // control block (Int32 slots at the start of shared memory): [0] job number, [1] blocks done,
-// then per helper h at 8 + 8h: a, b, c, m, n, k, relaxed
+// then per helper h at 8 + 16h: a, b, c, m, n, k, relaxed, ldb, ra, sa
 const SEQ = 0;
 const DONE = 1;
-const slot = (h: number) => 8 + 8 * h;
+const slot = (h: number) => 8 + 16 * h;
+/** Helpers the control block has room for (CTRL_FLOATS ints). */
+const MAX_HELPERS = Math.floor((CTRL_FLOATS - 8) / 16);
 const MAX_PAGES = 16384; // 1 GiB of address space reserved, committed as it grows
 
 /** Whether threads can run here: shared memory, Atomics.wait allowed (not a window's main thread), and the SIMD kernel. */
@@ -61,7 +63,7 @@ export class GemmPool {
    * returns at once: the caller meanwhile computes rows [0, r0) itself, then
    * calls wait(). Returns the number of jobs posted.
    */
-  post(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number, r0: number): number {
+  post(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number, ldb: number, ra: number, sa: number, r0: number): number {
     if (m <= r0) return 0;
     const H = Math.min(this.helpers.length, (m - r0) / 4);
     const per = Math.ceil((m - r0) / 4 / H) * 4;
@@ -71,13 +73,16 @@ export class GemmPool {
       const lo = Math.min(m, r0 + h * per);
       const rows = Math.max(0, Math.min(m, lo + per) - lo);
       const s = slot(h);
-      ctrl[s] = a + lo * k * 4;
+      ctrl[s] = a + lo * ra;
       ctrl[s + 1] = b;
       ctrl[s + 2] = c + lo * n * 4;
       ctrl[s + 3] = rows;
       ctrl[s + 4] = n;
       ctrl[s + 5] = k;
       ctrl[s + 6] = relaxed ? 1 : 0;
+      ctrl[s + 7] = ldb;
+      ctrl[s + 8] = ra;
+      ctrl[s + 9] = sa;
       posted++;
     }
     Atomics.store(ctrl, DONE, 0);
@@ -87,8 +92,8 @@ export class GemmPool {
   }
 
   /** The caller's own rows (the same kernel the helpers run). */
-  own(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number): void {
-    if (m > 0) (relaxed && this.ownFns.relaxed ? this.ownFns.relaxed : this.ownFns.plain)(a, b, c, m, n, k);
+  own(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number, ldb: number, ra: number, sa: number): void {
+    if (m > 0) (relaxed && this.ownFns.relaxed ? this.ownFns.relaxed : this.ownFns.plain)(a, b, c, m, n, k, ldb, ra, sa);
   }
 
   /** Returns when the `posted` jobs are done. */
@@ -124,6 +129,7 @@ export function gemmThreadCount(): number {
  */
 export async function startGemmThreads(threads: number, spawn: () => ThreadPort): Promise<number> {
   stopGemmThreads();
+  threads = Math.min(threads, MAX_HELPERS + 1);
   if (threads <= 1 || !threadsSupported()) return 1;
   let helpers: ThreadPort[] = [];
   try {
@@ -192,7 +198,7 @@ export function gemmThreadMain(port: { postMessage(m: unknown): void; onFirstMes
         Atomics.wait(ctrl, SEQ, seen);
         seen = Atomics.load(ctrl, SEQ);
         const rows = ctrl[s + 3];
-        if (rows > 0) (ctrl[s + 6] && relaxed ? relaxed : plain)(ctrl[s], ctrl[s + 1], ctrl[s + 2], rows, ctrl[s + 4], ctrl[s + 5]);
+        if (rows > 0) (ctrl[s + 6] && relaxed ? relaxed : plain)(ctrl[s], ctrl[s + 1], ctrl[s + 2], rows, ctrl[s + 4], ctrl[s + 5], ctrl[s + 7], ctrl[s + 8], ctrl[s + 9]);
         Atomics.add(ctrl, DONE, 1);
         Atomics.notify(ctrl, DONE);
       }
