@@ -1,6 +1,6 @@
 /**
  * WebAssembly SIMD matrix multiply: C [m, n] = A [m, k] B [k, n], row-major f32,
- * m a multiple of 4 and n of 8. Each step of the p loop loads 8 columns of one
+ * m a multiple of MR (4) and n of 8. Each step of the p loop loads 8 columns of one
  * row of B and updates a 4 x 8 block of C held in eight f32x4 registers.
  * Two builds of the same kernel: with relaxed SIMD's f32x4.relaxed_madd (one
  * fused multiply-add per update where the CPU has FMA) where the runtime
@@ -12,15 +12,27 @@ import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
 import type { GemmPool } from './threads';
 import type { OperandFill } from '../backends/gemm';
 
+/**
+ * Rows of C per block: MR x 8 accumulators (two f32x4 per row) stay in registers.
+ * 6 (twelve accumulators, more FMAs per load) measured 15-20% slower than 4 in
+ * V8 on x64: with B's two vectors and the splat it needs 15 of the 16 vector
+ * registers, and the values spill. Unrolling the k loop by two was slower too.
+ */
+export const MR = 4;
+
 // params: byte addresses of A, B, C; sizes m, n, k; B's row stride, A's row step and A's step along k
 // (bytes). A [m, k] row-major has steps (k 4, 4); A stored transposed [k, m] has steps (4, m 4), so
 // it is copied in as it lies. B's row stride may exceed n (padded) or equal it (copied as it lies).
 const A = 0, B = 1, C = 2, M = 3, N = 4, K = 5, LDB = 6, RA = 7, SA = 8;
-// i32 locals
-const I = 9, J = 10, P = 11, PA0 = 12, PA1 = 13, PA2 = 14, PA3 = 15, PB = 16, PC = 17, RC = 18;
+// i32 locals: loop counters, MR row pointers into A, then PB, PC, RC
+const I = 9, J = 10, P = 11;
+const PA = (r: number) => 12 + r;
+const PB = 12 + MR, PC = 13 + MR, RC = 14 + MR;
+const I32_LOCALS = 6 + MR;
 // v128 locals: accumulators acc[r][h] for row r, half h; then b0, b1, s
-const ACC = (r: number, h: number) => 19 + r * 2 + h;
-const B0 = 27, B1 = 28, S = 29;
+const ACC = (r: number, h: number) => 9 + I32_LOCALS + r * 2 + h;
+const B0 = 9 + I32_LOCALS + 2 * MR, B1 = B0 + 1, S = B0 + 2;
+const V128_LOCALS = 2 * MR + 3;
 
 function kernelBody(relaxed: boolean): number[] {
   const b: number[] = [];
@@ -35,33 +47,31 @@ function kernelBody(relaxed: boolean): number[] {
     e(op.block, op.loop); // columns, by 8
     {
       e(op.localGet(J), op.localGet(N), op.i32LtU, [0x45], op.brIf(1));
-      for (let r = 0; r < 4; r++) for (let h = 0; h < 2; h++) e(op.v128Zero, op.localSet(ACC(r, h)));
-      // PA0 = a + i * RA; PA1..3 follow; PB = b + j * 4
-      e(op.localGet(A), op.localGet(I), op.localGet(RA), op.i32Mul, op.i32Add, op.localTee(PA0));
-      e(op.localGet(RA), op.i32Add, op.localTee(PA1), op.localGet(RA), op.i32Add, op.localTee(PA2));
-      e(op.localGet(RA), op.i32Add, op.localSet(PA3));
+      for (let r = 0; r < MR; r++) for (let h = 0; h < 2; h++) e(op.v128Zero, op.localSet(ACC(r, h)));
+      // PA(0) = a + i * RA; the other rows follow RA apart; PB = b + j * 4
+      e(op.localGet(A), op.localGet(I), op.localGet(RA), op.i32Mul, op.i32Add, op.localSet(PA(0)));
+      for (let r = 1; r < MR; r++) e(op.localGet(PA(r - 1)), op.localGet(RA), op.i32Add, op.localSet(PA(r)));
       e(op.localGet(B), op.localGet(J), op.i32Const(2), op.i32Shl, op.i32Add, op.localSet(PB));
       e(op.localGet(K), op.localSet(P));
       e(op.loop);
       {
         e(op.localGet(PB), op.v128Load(0), op.localSet(B0));
         e(op.localGet(PB), op.v128Load(16), op.localSet(B1));
-        const pa = [PA0, PA1, PA2, PA3];
-        for (let r = 0; r < 4; r++) {
-          e(op.localGet(pa[r]), op.v128Load32Splat(0), op.localSet(S));
+        for (let r = 0; r < MR; r++) {
+          e(op.localGet(PA(r)), op.v128Load32Splat(0), op.localSet(S));
           for (const [h, bv] of [[0, B0], [1, B1]]) {
             if (relaxed) e(op.localGet(S), op.localGet(bv), op.localGet(ACC(r, h)), op.f32x4RelaxedMadd, op.localSet(ACC(r, h)));
             else e(op.localGet(ACC(r, h)), op.localGet(S), op.localGet(bv), op.f32x4Mul, op.f32x4Add, op.localSet(ACC(r, h)));
           }
-          e(op.localGet(pa[r]), op.localGet(SA), op.i32Add, op.localSet(pa[r]));
+          e(op.localGet(PA(r)), op.localGet(SA), op.i32Add, op.localSet(PA(r)));
         }
         e(op.localGet(PB), op.localGet(LDB), op.i32Add, op.localSet(PB));
         e(op.localGet(P), op.i32Const(1), op.i32Sub, op.localTee(P), op.brIf(0));
       }
       e(op.end);
-      // PC = c + (i * n + j) * 4; store the 4 x 8 block
+      // PC = c + (i * n + j) * 4; store the MR x 8 block
       e(op.localGet(C), op.localGet(I), op.localGet(N), op.i32Mul, op.localGet(J), op.i32Add, op.i32Const(2), op.i32Shl, op.i32Add, op.localSet(PC));
-      for (let r = 0; r < 4; r++) {
+      for (let r = 0; r < MR; r++) {
         e(op.localGet(PC), op.localGet(ACC(r, 0)), op.v128Store(0));
         e(op.localGet(PC), op.localGet(ACC(r, 1)), op.v128Store(16));
         e(op.localGet(PC), op.localGet(RC), op.i32Add, op.localSet(PC));
@@ -69,7 +79,7 @@ function kernelBody(relaxed: boolean): number[] {
       e(op.localGet(J), op.i32Const(8), op.i32Add, op.localSet(J), op.br(0));
     }
     e(op.end, op.end);
-    e(op.localGet(I), op.i32Const(4), op.i32Add, op.localSet(I), op.br(0));
+    e(op.localGet(I), op.i32Const(MR), op.i32Add, op.localSet(I), op.br(0));
   }
   e(op.end, op.end);
   return b;
@@ -90,7 +100,7 @@ let kernel: Kernel | null | undefined;
 /** The kernel module; `sharedMaxPages` builds it on a shared memory (for threads). */
 export const gemmModule = (relaxed: boolean, sharedMaxPages?: number) =>
   buildModule(
-    [{ name: 'gemm', params: new Array(9).fill(I32), locals: [...new Array(10).fill(I32), ...new Array(11).fill(V128)], body: kernelBody(relaxed) }],
+    [{ name: 'gemm', params: new Array(9).fill(I32), locals: [...new Array(I32_LOCALS).fill(I32), ...new Array(V128_LOCALS).fill(V128)], body: kernelBody(relaxed) }],
     sharedMaxPages,
   );
 
@@ -263,7 +273,7 @@ function product(
   m: number, n: number, k: number, acc: boolean,
   bKey: string | undefined, outT: boolean,
 ): void {
-  const m4 = (m + 3) & ~3;
+  const m4 = Math.ceil(m / MR) * MR; // rows padded to whole blocks
   const n8 = (n + 7) & ~7;
   let bAt = -1;
   let ldb = n8;
@@ -339,12 +349,12 @@ function product(
     } else ldb = writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
   }
   if (!transA) f.fill(0, aAt + m * k, aAt + m4 * k); // A's rows past m
-  if (pool && m4 >= 8 && m4 * n8 * k >= THREAD_MIN_WORK) {
+  if (pool && m4 >= 2 * MR && m4 * n8 * k >= THREAD_MIN_WORK) {
     // Row blocks of C over the threads (each element is computed the same way whichever thread
     // runs it, so the result does not depend on the count). Copies into and out of shared memory
     // are the serial part, so the helpers' rows of A go in first and their jobs are posted; this
     // thread then copies its own rows in, computes them and copies them out while they work.
-    const own = Math.ceil(m4 / 4 / pool.threads) * 4; // an even split measured best (a smaller own share did not help)
+    const own = Math.ceil(m4 / MR / pool.threads) * MR; // an even split measured best (a smaller own share did not help)
     if (aInPlace) fillA.write(f, aAt, workAt);
     else if (transA) copyA(0, m);
     else copyA(Math.min(own, m), m);

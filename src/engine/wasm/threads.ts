@@ -13,7 +13,7 @@
  * spawn function (a Web Worker in the browser, a worker_threads Worker in
  * Node), and the helper's entry calls gemmThreadMain().
  */
-import { CTRL_FLOATS, gemmModule, installKernel, relaxedSimdSupported, wasmSimdAvailable, type GemmFn, type Kernel } from './gemm';
+import { CTRL_FLOATS, MR, gemmModule, installKernel, relaxedSimdSupported, wasmSimdAvailable, type GemmFn, type Kernel } from './gemm';
 
 /** What a spawned helper must offer: a message port that can be closed. */
 export interface ThreadPort {
@@ -59,14 +59,14 @@ export class GemmPool {
     return this.helpers.length + 1;
   }
   /**
-   * Posts C rows [r0, m) to the helpers, in row blocks (multiples of 4), and
+   * Posts C rows [r0, m) to the helpers, in row blocks (multiples of MR), and
    * returns at once: the caller meanwhile computes rows [0, r0) itself, then
    * calls wait(). Returns the number of jobs posted.
    */
   post(relaxed: boolean, a: number, b: number, c: number, m: number, n: number, k: number, ldb: number, ra: number, sa: number, r0: number): number {
     if (m <= r0) return 0;
-    const H = Math.min(this.helpers.length, (m - r0) / 4);
-    const per = Math.ceil((m - r0) / 4 / H) * 4;
+    const H = Math.min(this.helpers.length, (m - r0) / MR);
+    const per = Math.ceil((m - r0) / MR / H) * MR;
     const ctrl = this.ctrl;
     let posted = 0;
     for (let h = 0; h < this.helpers.length; h++) {
