@@ -5,8 +5,8 @@
  * Two builds of the same kernel: with relaxed SIMD's f32x4.relaxed_madd (one
  * fused multiply-add per update where the CPU has FMA) where the runtime
  * validates it, and with a multiply then an add otherwise.
- * The JS side copies operands into the module's memory, padding and
- * transposing as asked, and copies C back.
+ * The JS side copies operands into the module's memory (as they lie where the
+ * kernel's strides allow: B [k, n], A [m, k] or transposed [k, m]) and copies C back.
  */
 import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
 import type { GemmPool } from './threads';
