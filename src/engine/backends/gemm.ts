@@ -1,4 +1,4 @@
-import { wasmEnabled, wasmGemm } from '../wasm/gemm';
+import { materialized, wasmEnabled, wasmGemm } from '../wasm/gemm';
 /**
  * The cpu backend's matrix-multiply core: C[i, j] (+)= sum_p A[i, p] B[j, p]
  * with A [m, k] and B [n, k] both row-major ("NT" form), so every inner loop
@@ -98,13 +98,6 @@ export interface OperandFill {
   write(dst: Float32Array, at: number, workAt: number): void;
 }
 
-/** The operand's values in a scratch array (for the paths that read a plain array). */
-function materialize(fill: OperandFill, size: number): Float32Array {
-  const buf = scratchBuf(0, size + fill.work);
-  fill.write(buf, 0, size);
-  return buf;
-}
-
 /** Work (m n k) above which the WebAssembly SIMD kernel is used when available. */
 export const WASM_MIN_WORK = 16384;
 
@@ -129,7 +122,7 @@ export function gemm(
     return;
   }
   if (!(B instanceof Float32Array)) {
-    B = materialize(B, n * k);
+    B = materialized(B, n * k);
     bOff = 0;
   }
   let a = A;

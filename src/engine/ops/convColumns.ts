@@ -62,39 +62,49 @@ function endInside(iw0: number, sw: number, W: number, OW: number, lo: number): 
   return Math.max(lo, Math.min(OW, Math.ceil((W - iw0) / sw)));
 }
 
-function plainColumns(g: Geo): Columns {
+/**
+ * Visits every row (kernel tap r, output row oh) of the plain column matrix:
+ * `ro` is where the row starts in cols, `s` where output column 0 would read x
+ * (`inside` false when that input row lies in the padding), and output columns [lo, hi)
+ * are the ones whose input lies inside the row (found once per kernel column).
+ */
+function eachRow(g: Geo, co: number, xo: number, visit: (ro: number, s: number, lo: number, hi: number, inside: boolean) => void): void {
   const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
+  const ohw = OH * OW;
+  let r = 0;
+  for (let c = 0; c < C; c++) {
+    const xc = xo + c * H * W;
+    for (let kh = 0; kh < KH; kh++) {
+      for (let kw = 0; kw < KW; kw++, r++) {
+        const iw0 = kw * dw - pw;
+        const lo = firstInside(iw0, sw, OW);
+        const hi = endInside(iw0, sw, W, OW, lo);
+        for (let oh = 0; oh < OH; oh++) {
+          const ih = oh * sh - ph + kh * dh;
+          visit(co + r * ohw + oh * OW, xc + ih * W + iw0, lo, hi, ih >= 0 && ih < H);
+        }
+      }
+    }
+  }
+}
+
+function plainColumns(g: Geo): Columns {
+  const { OH, OW, sw } = g;
   const ohw = OH * OW;
   return {
     L: ohw,
     work: 0,
     wide: false,
     fill(x, xo, cols, co) {
-      let r = 0;
-      for (let c = 0; c < C; c++) {
-        const xc = xo + c * H * W;
-        for (let kh = 0; kh < KH; kh++) {
-          for (let kw = 0; kw < KW; kw++, r++) {
-            const base = co + r * ohw;
-            const iw0 = kw * dw - pw;
-            // the columns whose input lies inside a row, found once per kernel column
-            const lo = firstInside(iw0, sw, OW);
-            const hi = endInside(iw0, sw, W, OW, lo);
-            for (let oh = 0; oh < OH; oh++) {
-              const ih = oh * sh - ph + kh * dh;
-              const ro = base + oh * OW;
-              if (ih < 0 || ih >= H) {
-                cols.fill(0, ro, ro + OW);
-                continue;
-              }
-              const s = xc + ih * W + iw0;
-              for (let ow = 0; ow < lo; ow++) cols[ro + ow] = 0;
-              for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
-              for (let ow = hi; ow < OW; ow++) cols[ro + ow] = 0;
-            }
-          }
+      eachRow(g, co, xo, (ro, s, lo, hi, inside) => {
+        if (!inside) {
+          cols.fill(0, ro, ro + OW);
+          return;
         }
-      }
+        for (let ow = 0; ow < lo; ow++) cols[ro + ow] = 0;
+        for (let ow = lo; ow < hi; ow++) cols[ro + ow] = x[s + ow * sw];
+        for (let ow = hi; ow < OW; ow++) cols[ro + ow] = 0;
+      });
     },
     // L = OH OW: nothing to widen or narrow (conv2d.ts does not call these for it)
     widen(src, so, rows, dst) {
@@ -108,28 +118,11 @@ function plainColumns(g: Geo): Columns {
 
 /** dx[xo ..] = col2im(cols[co ..]) for one example, plain layout (overwrites dx's example). */
 export function col2im(g: Geo, cols: Float32Array, co: number, dx: Float32Array, xo: number): void {
-  const { C, H, W, KH, KW, OH, OW, sh, sw, ph, pw, dh, dw } = g;
-  const ohw = OH * OW;
-  dx.fill(0, xo, xo + C * H * W);
-  let r = 0;
-  for (let c = 0; c < C; c++) {
-    const xc = xo + c * H * W;
-    for (let kh = 0; kh < KH; kh++) {
-      for (let kw = 0; kw < KW; kw++, r++) {
-        const base = co + r * ohw;
-        const iw0 = kw * dw - pw;
-        const lo = firstInside(iw0, sw, OW);
-        const hi = endInside(iw0, sw, W, OW, lo);
-        for (let oh = 0; oh < OH; oh++) {
-          const ih = oh * sh - ph + kh * dh;
-          if (ih < 0 || ih >= H) continue;
-          const ro = base + oh * OW;
-          const s = xc + ih * W + iw0;
-          for (let ow = lo; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
-        }
-      }
-    }
-  }
+  dx.fill(0, xo, xo + g.C * g.H * g.W);
+  const sw = g.sw;
+  eachRow(g, co, xo, (ro, s, lo, hi, inside) => {
+    if (inside) for (let ow = lo; ow < hi; ow++) dx[s + ow * sw] += cols[ro + ow];
+  });
 }
 
 function wideColumns(g: Geo): Columns {

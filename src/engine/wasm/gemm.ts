@@ -222,8 +222,8 @@ const CACHE_MAX_FLOATS = 1 << 18;
 const CACHE_MAX_ENTRIES = 4;
 
 let fillScratch = new Float32Array(0);
-/** A fill's values in a plain array (for the layouts it cannot write in place). */
-function materialized(fill: OperandFill, size: number): Float32Array {
+/** A fill's values in a plain array (for the layouts and paths that cannot take it in place). */
+export function materialized(fill: OperandFill, size: number): Float32Array {
   if (fillScratch.length < size + fill.work) fillScratch = new Float32Array(size + fill.work);
   fill.write(fillScratch, 0, size);
   return fillScratch;
