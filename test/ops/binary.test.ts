@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
 import { ops } from '../../src/engine/ops';
 import { compileKernel, fallbackKernel } from '../../src/engine/ops/binary';
+import { addKernel } from '../../src/engine/ops/add';
+import { setWasmEnabled } from '../../src/engine/wasm/gemm';
 import { rand } from '../gradcheck';
 import { broadcastShapes } from '../../src/engine/shape';
 
@@ -75,7 +77,21 @@ describe('one broadcasting loop for add, sub, mul, div, maximum, greater, equal'
     });
   }
   it('the kernels are compiled per op here (no CSP in Node)', () => {
-    for (const name of Object.keys(RULES) as (keyof typeof RULES)[]) expect(ops[name].cpu.name).toBe(`${name}Kernel`);
+    // add's cpu kernel first tries the SIMD loop on two arrays of one shape, then runs the compiled one
+    for (const name of Object.keys(RULES) as (keyof typeof RULES)[]) expect((name === 'add' ? addKernel : ops[name].cpu).name).toBe(`${name}Kernel`);
+  });
+  it('add of two large arrays of one shape (the SIMD loop, ragged length) has the bits of a + b, with and without WebAssembly', () => {
+    for (const wasm of [true, false]) {
+      setWasmEnabled(wasm);
+      E.tidy(() => {
+        const shape = [37, 129];
+        const a = rand(shape, 3, -5, 5);
+        const b = rand(shape, 4, -5, 5);
+        const got = E.add(E.tensor(a, shape), E.tensor(b, shape)).values;
+        expect(Array.from(got)).toEqual(Array.from(a, (v, i) => Math.fround(v + b[i])));
+      });
+    }
+    setWasmEnabled(true);
   });
   it('only an expression of a and b is ever compiled', () => {
     expect(() => compileKernel({ name: 'bad', expr: 'a + globalThis.x', fn: (a) => a })).toThrow('unexpected characters');

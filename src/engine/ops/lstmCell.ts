@@ -18,6 +18,8 @@ import { matmul } from './matmul';
 import { slice } from './slice';
 import { header, grid, u, type GpuProgram } from '../backends/webgpu/program';
 import { gemm } from '../backends/gemm';
+import { wasmEnabled } from '../wasm/gemm';
+import { expScratch } from '../wasm/exp';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
 // the tanh kernel's formula (ops/tanh.ts): one exp, exact at both tails
@@ -90,21 +92,22 @@ export const lstmCellOp: OpDef = {
     }
     const z = tmp(0, B * H4);
     gemm(U, 0, false, W, 0, false, z, 0, B, H4, K, false, cacheKey(tw, "W"));
-    const e = row64(H4);
+    const m = gateScales(H);
+    const wx = wasmEnabled() ? expScratch(B, H4, m, B * H) : null;
+    if (!wx) return gatesJs(B, H, z, sp, o);
+    // the exps of every gate in one pass, then the gate math; then the exps of 2 c_t in a second pass
+    const e = wx.expRows(z), v = wx.v;
+    const og64 = row64(B * H);
     for (let b = 0; b < B; b++) {
       const ob = b * H6, q = b * H4;
-      // the exps first, in straight loops (twice as fast as interleaving them with the gate math):
-      // sigma(v) = 1 / (1 + e^-v), tanh(v) = 1 - 2 / (e^2v + 1); both exact at the tails in f64
-      for (let j = 0; j < 2 * H; j++) e[j] = Math.exp(-z[q + j]);
-      for (let j = 2 * H; j < 3 * H; j++) e[j] = Math.exp(2 * z[q + j]);
-      for (let j = 3 * H; j < H4; j++) e[j] = Math.exp(-z[q + j]);
       for (let j = 0; j < H; j++) {
-        const i = 1 / (1 + e[j]);
-        const f = 1 / (1 + e[H + j]);
-        const gg = 1 - 2 / (e[2 * H + j] + 1);
-        const og = 1 / (1 + e[3 * H + j]);
+        const i = 1 / (1 + e[q + j]);
+        const f = 1 / (1 + e[q + H + j]);
+        const gg = 1 - 2 / (e[q + 2 * H + j] + 1);
+        const og = 1 / (1 + e[q + 3 * H + j]);
         const c = Math.fround(f * sp[ob + H + j] + i * gg);
-        o[ob + j] = og * (1 - 2 / (Math.exp(2 * c) + 1));
+        v[b * H + j] = 2 * c;
+        og64[b * H + j] = og;
         o[ob + H + j] = c;
         o[ob + 2 * H + j] = i;
         o[ob + 3 * H + j] = f;
@@ -112,8 +115,44 @@ export const lstmCellOp: OpDef = {
         o[ob + 5 * H + j] = og;
       }
     }
+    wx.expV();
+    for (let b = 0; b < B; b++) for (let j = 0, ob = b * H6, p = b * H; j < H; j++) o[ob + j] = og64[p + j] * (1 - 2 / (v[p + j] + 1));
   },
 };
+
+/** exp's argument scale per gate column: -z for the sigmoids (i, f, o), 2 z for tanh (g). */
+let scales = new Float64Array(0);
+function gateScales(H: number): Float64Array {
+  if (scales.length !== 4 * H) scales = Float64Array.from({ length: 4 * H }, (_, j) => (j >= 2 * H && j < 3 * H ? 2 : -1));
+  return scales;
+}
+
+/** The gate math with Math.exp (no WebAssembly SIMD here); the same formulas and the same bits as the wasm exp path. */
+function gatesJs(B: number, H: number, z: Float32Array, sp: Float32Array, o: Float32Array): void {
+  const H4 = 4 * H, H6 = 6 * H;
+  const e = row64(H4);
+  for (let b = 0; b < B; b++) {
+    const ob = b * H6, q = b * H4;
+    // the exps first, in straight loops (twice as fast as interleaving them with the gate math):
+    // sigma(v) = 1 / (1 + e^-v), tanh(v) = 1 - 2 / (e^2v + 1); both exact at the tails in f64
+    for (let j = 0; j < 2 * H; j++) e[j] = Math.exp(-z[q + j]);
+    for (let j = 2 * H; j < 3 * H; j++) e[j] = Math.exp(2 * z[q + j]);
+    for (let j = 3 * H; j < H4; j++) e[j] = Math.exp(-z[q + j]);
+    for (let j = 0; j < H; j++) {
+      const i = 1 / (1 + e[j]);
+      const f = 1 / (1 + e[H + j]);
+      const gg = 1 - 2 / (e[2 * H + j] + 1);
+      const og = 1 / (1 + e[3 * H + j]);
+      const c = Math.fround(f * sp[ob + H + j] + i * gg);
+      o[ob + j] = og * (1 - 2 / (Math.exp(2 * c) + 1));
+      o[ob + H + j] = c;
+      o[ob + 2 * H + j] = i;
+      o[ob + 3 * H + j] = f;
+      o[ob + 4 * H + j] = gg;
+      o[ob + 5 * H + j] = og;
+    }
+  }
+}
 
 /**
  * Gate deltas dL/dz [B, 4H] from g = dL/dS [B, 6H] (every block may carry a

@@ -8,6 +8,10 @@ export const I32 = 0x7f;
 export const F32 = 0x7d;
 export const V128 = 0x7b;
 
+/** The 8 little-endian bytes of an f64. */
+const f64Bytes = (v: number) => Array.from(new Uint8Array(new Float64Array([v]).buffer));
+const simd = (code: number) => [0xfd, ...uleb(code)];
+
 /** Unsigned LEB128. */
 export function uleb(n: number): number[] {
   const out: number[] = [];
@@ -66,6 +70,23 @@ export const op = {
   f32x4Splat: [0xfd, ...uleb(19)],
   f32x4Add: [0xfd, ...uleb(228)],
   f32x4Mul: [0xfd, ...uleb(230)],
+  // f64x2 and the conversions the exp kernel needs (wasm/exp.ts)
+  f64Const: (v: number) => [0x44, ...f64Bytes(v)],
+  /** Loads 8 bytes into the low half (zeroing the high half). */
+  v128Load64Zero: (offset = 0) => [...simd(0x5d), 3, ...uleb(offset)],
+  f64x2Splat: simd(0x14),
+  f64x2PromoteLowF32x4: simd(0x5f),
+  f64x2Add: simd(0xf0),
+  f64x2Sub: simd(0xf1),
+  f64x2Mul: simd(0xf2),
+  /** b < a ? b : a (one minpd; a NaN in a stays). */
+  f64x2Pmin: simd(0xf6),
+  /** a < b ? b : a. */
+  f64x2Pmax: simd(0xf7),
+  i64x2Shl: simd(0xcb),
+  i64x2Add: simd(0xce),
+  i64Const: (v: number) => [0x42, ...sleb(v)],
+  i64x2Splat: simd(0x12),
 };
 
 export interface FuncDef {
