@@ -18,6 +18,8 @@ import { matmul } from './matmul';
 import { slice } from './slice';
 import { cacheKey } from './lstmCell';
 import { gemm } from '../backends/gemm';
+import { wasmEnabled } from '../wasm/gemm';
+import { expScratch } from '../wasm/exp';
 import { header, u, type GpuProgram } from '../backends/webgpu/program';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
@@ -83,21 +85,28 @@ export const gruCellOp: OpDef = {
     const U = rows(tmp(0, B * K), x, sp, B, D, H, H4, null);
     const a = tmp(1, B * H3);
     gemm(U, 0, false, W, 0, false, a, 0, B, H3, K, false, cacheKey(tw, 'gruW'));
+    // the exps in WebAssembly where it runs (wasm/exp.ts: the same bits as Math.exp's formulas), else Math.exp
+    const wx = wasmEnabled() ? expScratch(B, H3, gateScales(H), B * H) : null;
+    const e = wx ? wx.expRows(a) : null;
     for (let b = 0; b < B; b++) {
-      const r0 = b * H4;
+      const r0 = b * H4, q = b * H3;
       for (let j = 0; j < H; j++) {
-        const z = 1 / (1 + Math.exp(-a[b * H3 + j]));
-        const r = 1 / (1 + Math.exp(-a[b * H3 + H + j]));
+        const z = 1 / (1 + (e ? e[q + j] : Math.exp(-a[q + j])));
+        const r = 1 / (1 + (e ? e[q + H + j] : Math.exp(-a[q + H + j])));
         o[r0 + H + j] = z;
         o[r0 + 2 * H + j] = r;
         U[b * K + D + j] = r * sp[r0 + j];
       }
     }
     gemm(U, 0, false, W, 0, false, a, 0, B, H3, K, false, cacheKey(tw, 'gruW'));
+    if (wx) {
+      for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) wx.v[b * H + j] = 2 * a[b * H3 + 2 * H + j];
+      wx.expV();
+    }
     for (let b = 0; b < B; b++) {
       const r0 = b * H4;
       for (let j = 0; j < H; j++) {
-        const n = 1 - 2 / (Math.exp(2 * a[b * H3 + 2 * H + j]) + 1);
+        const n = 1 - 2 / ((wx ? wx.v[b * H + j] : Math.exp(2 * a[b * H3 + 2 * H + j])) + 1);
         const h = sp[r0 + j];
         o[r0 + 3 * H + j] = n;
         o[r0 + j] = h + o[r0 + H + j] * (n - h);
@@ -105,6 +114,13 @@ export const gruCellOp: OpDef = {
     }
   },
 };
+
+/** exp's argument scale per column of the first product: -a for the sigmoids z and r; n's columns are not used yet. */
+let scales = new Float64Array(0);
+function gateScales(H: number): Float64Array {
+  if (scales.length !== 3 * H) scales = Float64Array.from({ length: 3 * H }, (_, j) => (j < 2 * H ? -1 : 0));
+  return scales;
+}
 
 /**
  * Deltas [B, 4H] = dz_pre | dr_pre | dn_pre | d(r h) from g = dL/dS [B, 4H],
