@@ -2,7 +2,8 @@
  * `npm run bench`: trains the same models on our engine and on TensorFlow.js
  * (cpu and wasm backends) in one run and prints medians and ratios, then the
  * matmul throughput. Not part of `npm test`.
- * Filter with BENCH=xor,mlp8,... and BACKENDS=ours,tfjs-cpu,tfjs-wasm.
+ * Filter with BENCH=xor,mlp8,... and BACKENDS=ours,tfjs-cpu,tfjs-wasm; REPEAT=3 runs each
+ * measurement in three processes and reports the median (and each process pair's ratio).
  * Every measurement runs in a fresh child process (no heap or JIT state shared
  * between engines), and the engines take turns model by model so that they see
  * the same load on a shared machine.
@@ -101,33 +102,69 @@ const cpuGflops: Record<number, Record<Runner, number | null>> = {};
 /** Ours with MT_THREADS (default 2) threads: [by CPU time, by wall time]. */
 const mt: Record<number, [number, number] | null> = {};
 const MT = Number(process.env.MT_THREADS ?? 2);
+/**
+ * REPEAT=n measures every (engine, model) in n fresh processes, the engines taking turns, and reports
+ * the median of the n medians: one process's median moved by +-15% between processes on this shared
+ * machine. Each repeat's ratios are listed too (ours against tfjs-wasm, or 2 threads against 1).
+ */
+const REPEAT = Math.max(1, Number(process.env.REPEAT ?? 1));
+const wallReps: Record<string, Record<Runner, (number | null)[]>> = {};
+const mtReps: Record<number, [number | null, number | null][]> = {};
 const none = (): Record<Runner, number | null> => ({ ours: null, 'tfjs-cpu': null, 'tfjs-wasm': null });
+const medianOf = (xs: (number | null)[]): number | null => {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  return v.length ? v[Math.floor(v.length / 2)] : null;
+};
 for (const m of MODELS) {
   if (!want.includes(m.id)) continue;
-  results[m.id] = none();
-  cpuResults[m.id] = none();
-  for (const r of runners) {
-    if (m.oursOnly && r !== 'ours') continue;
-    const t = inChild(r, m.id);
-    results[m.id][r] = t?.ms ?? null;
-    cpuResults[m.id][r] = t?.cpuMs ?? null;
+  const wall: Record<Runner, (number | null)[]> = { ours: [], 'tfjs-cpu': [], 'tfjs-wasm': [] };
+  const cpu: Record<Runner, (number | null)[]> = { ours: [], 'tfjs-cpu': [], 'tfjs-wasm': [] };
+  for (let rep = 0; rep < REPEAT; rep++) {
+    for (const r of runners) {
+      if (m.oursOnly && r !== 'ours') continue;
+      const t = inChild(r, m.id);
+      wall[r].push(t?.ms ?? null);
+      cpu[r].push(t?.cpuMs ?? null);
+    }
   }
+  wallReps[m.id] = wall;
+  results[m.id] = { ours: medianOf(wall.ours), 'tfjs-cpu': medianOf(wall['tfjs-cpu']), 'tfjs-wasm': medianOf(wall['tfjs-wasm']) };
+  cpuResults[m.id] = { ours: medianOf(cpu.ours), 'tfjs-cpu': medianOf(cpu['tfjs-cpu']), 'tfjs-wasm': medianOf(cpu['tfjs-wasm']) };
 }
 if (want.includes('matmul') || !process.env.BENCH) {
+  const flops = (n: number, ms: number | null) => (ms === null ? null : (2 * n ** 3) / (ms * 1e6));
   for (const n of SIZES) {
+    const wall: Record<Runner, (number | null)[]> = { ours: [], 'tfjs-cpu': [], 'tfjs-wasm': [] };
+    const cpu: Record<Runner, (number | null)[]> = { ours: [], 'tfjs-cpu': [], 'tfjs-wasm': [] };
+    const mtWall: (number | null)[] = [];
+    const mtCpu: (number | null)[] = [];
+    mtReps[n] = [];
+    for (let rep = 0; rep < REPEAT; rep++) {
+      for (const r of runners) {
+        const t = inChild(r, `matmul${n}`);
+        wall[r].push(t?.ms ?? null);
+        cpu[r].push(t?.cpuMs ?? null);
+      }
+      if (runners.includes('ours') && MT > 1) {
+        const t = inChild('ours', `matmul${n}`, { THREADS: String(MT) });
+        mtWall.push(t?.ms ?? null);
+        mtCpu.push(t?.cpuMs ?? null);
+        mtReps[n].push([wall.ours[rep], t?.ms ?? null]);
+      }
+    }
     gflops[n] = none();
     cpuGflops[n] = none();
     for (const r of runners) {
-      const t = inChild(r, `matmul${n}`);
-      gflops[n][r] = t === null ? null : (2 * n ** 3) / (t.ms * 1e6);
-      cpuGflops[n][r] = t === null ? null : (2 * n ** 3) / (t.cpuMs * 1e6);
+      gflops[n][r] = flops(n, medianOf(wall[r]));
+      cpuGflops[n][r] = flops(n, medianOf(cpu[r]));
     }
-    if (runners.includes('ours') && MT > 1) {
-      const t = inChild('ours', `matmul${n}`, { THREADS: String(MT) });
-      mt[n] = t === null ? null : [(2 * n ** 3) / (t.cpuMs * 1e6), (2 * n ** 3) / (t.ms * 1e6)];
-    }
+    const w = flops(n, medianOf(mtWall)), c = flops(n, medianOf(mtCpu));
+    if (runners.includes('ours') && MT > 1) mt[n] = w === null || c === null ? null : [c, w];
   }
 }
+/** "a / b / c": each repeat's ratio num/den (a ratio above 1 means the denominator's engine is slower). */
+const perRepeat = (pairs: [number | null, number | null][]) =>
+  REPEAT < 2 ? '' : pairs.map(([fast, slow]) => (fast === null || slow === null ? 'n/a' : (slow / fast).toFixed(1))).join(' / ');
 
 const fmt = (ms: number | null, unit: string, batch: number) => {
   if (ms === null) return 'n/a';
@@ -141,13 +178,16 @@ for (const [title, table] of [
   ['Process CPU time per step (user + system; steadier than wall time on a shared machine)', cpuResults],
   ['Wall-clock time per step', results],
 ] as const) {
-  lines.push(`${title}:`, '', '| model | ours (cpu) | tfjs-cpu | tfjs-wasm | ours vs tfjs-cpu | ours vs tfjs-wasm | target | met |', '| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const reps = REPEAT > 1 && table === results;
+  lines.push(`${title}:`, '', `| model | ours (cpu) | tfjs-cpu | tfjs-wasm | ours vs tfjs-cpu | ours vs tfjs-wasm | target | met |${reps ? ' per process: vs tfjs-cpu; vs tfjs-wasm |' : ''}`, `| --- | --- | --- | --- | --- | --- | --- | --- |${reps ? ' --- |' : ''}`);
   for (const m of MODELS) {
     const r = table[m.id];
     if (!r) continue;
     const batch = m.id === 'cnn' ? 20 : 1;
     const ok = m.check(r, table);
-    lines.push(`| ${m.label} | ${fmt(r.ours, m.unit, batch)} | ${fmt(r['tfjs-cpu'], m.unit, batch)} | ${fmt(r['tfjs-wasm'], m.unit, batch)} | ${ratio(r.ours, r['tfjs-cpu'])} | ${ratio(r.ours, r['tfjs-wasm'])} | ${m.target} | ${ok === null ? '?' : ok ? 'yes' : 'no'} |`);
+    const w = wallReps[m.id];
+    const extra = reps && w ? ` ${perRepeat(w.ours.map((o, i) => [o, w['tfjs-cpu'][i] ?? null]))}; ${perRepeat(w.ours.map((o, i) => [o, w['tfjs-wasm'][i] ?? null]))} |` : '';
+    lines.push(`| ${m.label} | ${fmt(r.ours, m.unit, batch)} | ${fmt(r['tfjs-cpu'], m.unit, batch)} | ${fmt(r['tfjs-wasm'], m.unit, batch)} | ${ratio(r.ours, r['tfjs-cpu'])} | ${ratio(r.ours, r['tfjs-wasm'])} | ${m.target} | ${ok === null ? '?' : ok ? 'yes' : 'no'} |${extra}`);
   }
   lines.push('');
 }
@@ -155,8 +195,8 @@ if (Object.keys(gflops).length) {
   lines.push(
     `Matmul throughput, GFLOP/s = 2 n^3 / time per product (by CPU time / by wall time; CPU time adds up every thread's):`,
     '',
-    `| matmul n x n | ours | ours, ${MT} threads | ${MT} threads vs 1 (wall) | tfjs-cpu | tfjs-wasm | ours vs tfjs-wasm (wall) |`,
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| matmul n x n | ours | ours, ${MT} threads | ${MT} threads vs 1 (wall) | tfjs-cpu | tfjs-wasm | ours vs tfjs-wasm (wall) |${REPEAT > 1 ? ` ${MT} threads vs 1 per process pair |` : ''}`,
+    `| --- | --- | --- | --- | --- | --- | --- |${REPEAT > 1 ? ' --- |' : ''}`,
   );
   for (const n of SIZES) {
     const g = gflops[n];
@@ -165,13 +205,14 @@ if (Object.keys(gflops).length) {
     const f = (r: Runner) => (g[r] === null ? 'n/a' : `${c[r]!.toFixed(1)} / ${g[r]!.toFixed(1)}`);
     const m2 = mt[n];
     const vs = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? 'n/a' : `${(a / b).toFixed(2)}x`);
-    lines.push(`| ${n} | ${f('ours')} | ${m2 ? `${m2[0].toFixed(1)} / ${m2[1].toFixed(1)}` : 'n/a'} | ${vs(m2?.[1], g.ours)} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} | ${vs(g.ours, g['tfjs-wasm'])} |`);
+    const pairs = REPEAT > 1 ? ` ${perRepeat((mtReps[n] ?? []).map(([one, many]) => [many, one]))} |` : '';
+    lines.push(`| ${n} | ${f('ours')} | ${m2 ? `${m2[0].toFixed(1)} / ${m2[1].toFixed(1)}` : 'n/a'} | ${vs(m2?.[1], g.ours)} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} | ${vs(g.ours, g['tfjs-wasm'])} |${pairs}`);
   }
 }
 const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');
 if (process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
 const relaxed = process.env.RELAXED !== '0' && relaxedSimdSupported();
-console.log(`\nMedians per step; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}; ours: relaxed SIMD ${relaxed ? 'on' : 'off'}, 1 thread\n`);
+console.log(`\nMedians per step${REPEAT > 1 ? ` (median of ${REPEAT} processes each)` : ''}; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}; ours: relaxed SIMD ${relaxed ? 'on' : 'off'}, 1 thread\n`);
 console.log(lines.join('\n'));
 
 // the webgpu column (bench/webgpu.ts): dispatches and bytes read back per step on webgpu; WEBGPU=0 skips it
