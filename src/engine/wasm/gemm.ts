@@ -349,7 +349,7 @@ function product(
     } else ldb = writeB(f, bAt, b as Float32Array, bOff, transB, n, k, n8);
   }
   if (!transA) f.fill(0, aAt + m * k, aAt + m4 * k); // A's rows past m
-  if (pool && m4 >= 2 * MR && m4 * n8 * k >= THREAD_MIN_WORK) {
+  if (pool && m4 >= 2 * MR && m4 * n8 * k >= THREAD_MIN_WORK && pool.pacer.useThreads()) {
     // Row blocks of C over the threads (each element is computed the same way whichever thread
     // runs it, so the result does not depend on the count). Copies into and out of shared memory
     // are the serial part, so the helpers' rows of A go in first and their jobs are posted; this
@@ -360,9 +360,13 @@ function product(
     else copyA(Math.min(own, m), m);
     const posted = pool.post(useRelaxed, aAt * 4, bAt * 4, cAt * 4, m4, n8, k, ldb * 4, ra, sa, own);
     if (!aInPlace && !transA) copyA(0, Math.min(own, m));
+    const t0 = performance.now();
     pool.own(useRelaxed, aAt * 4, bAt * 4, cAt * 4, own, n8, k, ldb * 4, ra, sa);
+    const t1 = performance.now();
     copyC(0, Math.min(own, m));
+    const t2 = performance.now();
     pool.wait(posted);
+    pool.pacer.record(t1 - t0, performance.now() - t2);
     copyC(Math.min(own, m), m);
     return;
   }

@@ -13,6 +13,7 @@
  * spawn function (a Web Worker in the browser, a worker_threads Worker in
  * Node), and the helper's entry calls gemmThreadMain().
  */
+import { ThreadPacer } from './threadPacer';
 import { CTRL_FLOATS, MR, gemmModule, installKernel, relaxedSimdSupported, wasmSimdAvailable, type GemmFn, type Kernel } from './gemm';
 
 /** What a spawned helper must offer: a message port that can be closed. */
@@ -50,6 +51,8 @@ const SPIN = 50_000;
 const HELPER_TIMEOUT_MS = 30_000;
 
 export class GemmPool {
+  /** Pauses the split while the helpers lag (a busy machine): threadPacer.ts. */
+  readonly pacer = new ThreadPacer();
   constructor(
     private readonly ctrl: Int32Array,
     private readonly helpers: ThreadPort[],
