@@ -1,43 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { expScratch } from '../../src/engine/wasm/exp';
+import { gateScratch, squashColumns } from '../../src/engine/wasm/exp';
 import { Rng } from '../../src/engine/rng';
 
-// The f64x2 exp behind the recurrent cells' gates (wasm/exp.ts) against Math.exp:
-// within a few ulp of f64, and the f32 gate values it feeds have the same bits.
-describe('wasm exp (f64x2)', () => {
+// The recurrent cells' gate squashing in WebAssembly f64x2 (wasm/exp.ts) against the JS formulas
+// with Math.exp: sigmoid 1 / (1 + e^-z) and tanh 1 - 2 / (e^2z + 1) in f64, then rounded to f32.
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const tanh = (z: number) => 1 - 2 / (Math.exp(2 * z) + 1);
+
+describe('wasm gate squashing (f64x2 exp)', () => {
   const r = new Rng(11);
-  it('exp(m_j z_ij) over rows, ragged in-place length, and the edges (NaN, infinities, huge)', () => {
-    const rows = 7, cols = 10;
-    const m = Float64Array.from({ length: cols }, (_, j) => (j % 3 === 0 ? 2 : -1));
-    const s = expScratch(rows, cols, m, 13)!;
+  it('sigmoid, tanh and unsquashed columns over rows, the in-place tanh on a ragged length, and the edges', () => {
+    const rows = 7;
+    const sq = squashColumns([['sigmoid', 4], ['tanh', 4], ['none', 2]]);
+    const cols = sq.m.length;
+    const s = gateScratch(rows, sq, 13)!;
     expect(s).not.toBeNull();
     const z = Float32Array.from({ length: rows * cols }, () => r.uniform(-30, 30));
-    z.set([NaN, Infinity, -Infinity, 1e30, -1e30, 0], 0);
-    const e = s.expRows(z);
+    z.set([NaN, Infinity, -Infinity, 1e30, 1e30, -1e30, 0, -0], 0);
+    const got = s.squashRows(z);
     for (let i = 0; i < rows * cols; i++) {
-      const x = m[i % cols] * z[i];
-      const want = Math.exp(x);
-      if (Number.isNaN(x)) expect(e[i]).toBeNaN();
-      else if (x > 709) expect(e[i]).toBeGreaterThan(8e307); // clamped: the gates give the same f32 as at Infinity
-      else if (x < -708) expect(e[i]).toBeLessThan(1e-307);
-      else expect(Math.abs(e[i] - want) / want, `exp(${x})`).toBeLessThan(5e-16);
+      const j = i % cols;
+      const want = j < 4 ? sigmoid(z[i]) : j < 8 ? tanh(z[i]) : 0;
+      if (Number.isNaN(want)) expect(got[i]).toBeNaN();
+      else {
+        // the same f32 everywhere (at +-Infinity the clamped exp gives 1e-308 where Math.exp gives 0), and
+        // within 1e-15 of the f64 value away from the tails
+        expect(Math.fround(got[i]), `column ${j}, z = ${z[i]}`).toBe(Math.fround(want));
+        if (Math.abs(want) > 1e-300) expect(Math.abs(got[i] - want), `column ${j}, z = ${z[i]}`).toBeLessThanOrEqual(1e-15 * Math.abs(want));
+      }
     }
     const v = Array.from({ length: 13 }, () => r.uniform(-50, 50));
     s.v.set(v);
-    s.expV();
-    v.forEach((x, i) => expect(Math.abs(s.v[i] - Math.exp(x)) / Math.exp(x)).toBeLessThan(5e-16));
+    s.tanhHalf();
+    v.forEach((x, i) => expect(Math.abs(s.v[i] - tanh(x / 2))).toBeLessThanOrEqual(1e-15 * Math.abs(tanh(x / 2))));
   });
-  it('sigmoid and tanh rounded to f32 from it have the bits of the Math.exp formulas (200,000 values)', () => {
-    const n = 100_000, cols = 2;
-    const s = expScratch(n / cols, cols, Float64Array.from([-1, 2]), 0)!;
+  it('rounded to f32 they have the bits of the Math.exp formulas (200,000 values)', () => {
+    const n = 100_000;
+    const s = gateScratch(n / 2, squashColumns([['sigmoid', 1], ['tanh', 1]]), 0)!;
     const z = Float32Array.from({ length: n }, (_, i) => r.uniform(-1, 1) * (i % 4 < 2 ? 6 : 40));
-    const e = s.expRows(z);
+    const got = s.squashRows(z);
     let differ = 0;
-    for (let i = 0; i < n; i++) {
-      const a = Math.exp((i % 2 ? 2 : -1) * z[i]);
-      const f = (t: number) => (i % 2 ? Math.fround(1 - 2 / (t + 1)) : Math.fround(1 / (1 + t)));
-      if (f(a) !== f(e[i])) differ++;
-    }
+    for (let i = 0; i < n; i++) if (Math.fround(got[i]) !== Math.fround(i % 2 ? tanh(z[i]) : sigmoid(z[i]))) differ++;
     expect(differ).toBe(0);
   });
 });

@@ -18,8 +18,9 @@ import { matmul } from './matmul';
 import { slice } from './slice';
 import { cacheKey } from './lstmCell';
 import { gemm } from '../backends/gemm';
+import { copyRun } from './copyRun';
 import { wasmEnabled } from '../wasm/gemm';
-import { expScratch } from '../wasm/exp';
+import { gateScratch, squashColumns, type Squash } from '../wasm/exp';
 import { header, u, type GpuProgram } from '../backends/webgpu/program';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
@@ -33,9 +34,9 @@ function tmp(slot: number, n: number): Float32Array {
 function rows(U: Float32Array, x: Float32Array, sp: Float32Array, B: number, D: number, H: number, H4: number, S: Float32Array | null): Float32Array {
   const K = D + H + 1;
   for (let b = 0; b < B; b++) {
-    U.set(x.subarray(b * D, b * D + D), b * K);
+    copyRun(x, b * D, U, b * K, D);
     if (S) for (let k = 0; k < H; k++) U[b * K + D + k] = S[b * H4 + 2 * H + k] * sp[b * H4 + k];
-    else U.set(sp.subarray(b * H4, b * H4 + H), b * K + D);
+    else copyRun(sp, b * H4, U, b * K + D, H);
     U[b * K + K - 1] = 1;
   }
   return U;
@@ -85,14 +86,14 @@ export const gruCellOp: OpDef = {
     const U = rows(tmp(0, B * K), x, sp, B, D, H, H4, null);
     const a = tmp(1, B * H3);
     gemm(U, 0, false, W, 0, false, a, 0, B, H3, K, false, cacheKey(tw, 'gruW'));
-    // the exps in WebAssembly where it runs (wasm/exp.ts: the same bits as Math.exp's formulas), else Math.exp
-    const wx = wasmEnabled() ? expScratch(B, H3, gateScales(H), B * H) : null;
-    const e = wx ? wx.expRows(a) : null;
+    // the squashing in WebAssembly where it runs (wasm/exp.ts: the same bits as these formulas with Math.exp)
+    const wx = wasmEnabled() ? gateScratch(B, gateSquash(H), B * H) : null;
+    const e = wx ? wx.squashRows(a) : null;
     for (let b = 0; b < B; b++) {
       const r0 = b * H4, q = b * H3;
       for (let j = 0; j < H; j++) {
-        const z = 1 / (1 + (e ? e[q + j] : Math.exp(-a[q + j])));
-        const r = 1 / (1 + (e ? e[q + H + j] : Math.exp(-a[q + H + j])));
+        const z = e ? e[q + j] : 1 / (1 + Math.exp(-a[q + j]));
+        const r = e ? e[q + H + j] : 1 / (1 + Math.exp(-a[q + H + j]));
         o[r0 + H + j] = z;
         o[r0 + 2 * H + j] = r;
         U[b * K + D + j] = r * sp[r0 + j];
@@ -101,12 +102,12 @@ export const gruCellOp: OpDef = {
     gemm(U, 0, false, W, 0, false, a, 0, B, H3, K, false, cacheKey(tw, 'gruW'));
     if (wx) {
       for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) wx.v[b * H + j] = 2 * a[b * H3 + 2 * H + j];
-      wx.expV();
+      wx.tanhHalf();
     }
     for (let b = 0; b < B; b++) {
       const r0 = b * H4;
       for (let j = 0; j < H; j++) {
-        const n = 1 - 2 / ((wx ? wx.v[b * H + j] : Math.exp(2 * a[b * H3 + 2 * H + j])) + 1);
+        const n = wx ? wx.v[b * H + j] : 1 - 2 / (Math.exp(2 * a[b * H3 + 2 * H + j]) + 1);
         const h = sp[r0 + j];
         o[r0 + 3 * H + j] = n;
         o[r0 + j] = h + o[r0 + H + j] * (n - h);
@@ -115,11 +116,11 @@ export const gruCellOp: OpDef = {
   },
 };
 
-/** exp's argument scale per column of the first product: -a for the sigmoids z and r; n's columns are not used yet. */
-let scales = new Float64Array(0);
-function gateScales(H: number): Float64Array {
-  if (scales.length !== 3 * H) scales = Float64Array.from({ length: 3 * H }, (_, j) => (j < 2 * H ? -1 : 0));
-  return scales;
+/** The first product's columns z | r | n: sigmoids; n's columns are not squashed yet (its product comes second). */
+let squash: Squash | null = null;
+function gateSquash(H: number): Squash {
+  if (squash?.m.length !== 3 * H) squash = squashColumns([['sigmoid', 2 * H], ['none', H]]);
+  return squash;
 }
 
 /**
@@ -172,7 +173,7 @@ export const gruCellGradStateOp: OpDef = {
     // A = [dz_pre | dr_pre | 0]; A [Wzr | Un]^T = dz Uz^T + dr Ur^T
     const A = tmp(0, B * H3);
     for (let b = 0; b < B; b++) {
-      A.set(d.subarray(b * H4, b * H4 + 2 * H), b * H3);
+      copyRun(d, b * H4, A, b * H3, 2 * H);
       A.fill(0, b * H3 + 2 * H, b * H3 + H3);
     }
     const dh = tmp(1, B * H);
@@ -195,13 +196,13 @@ export const gruCellGradWOp: OpDef = {
     // dW = [x | h | 1]^T deltas, then the h rows of the n block again with r h in place of h
     const U = rows(tmp(0, B * K), x, sp, B, D, H, H4, null);
     const dl = tmp(1, B * H3);
-    for (let b = 0; b < B; b++) dl.set(d.subarray(b * H4, b * H4 + H3), b * H3);
+    for (let b = 0; b < B; b++) copyRun(d, b * H4, dl, b * H3, H3);
     gemm(U, 0, true, dl, 0, false, o, 0, K, H3, B, false);
     const rh = rows(tmp(0, B * K), x, sp, B, D, H, H4, s);
     const blk = tmp(2, H * H);
-    for (let b = 0; b < B; b++) dl.set(d.subarray(b * H4 + 2 * H, b * H4 + H3), b * H);
+    for (let b = 0; b < B; b++) copyRun(d, b * H4 + 2 * H, dl, b * H, H);
     gemmBlock(rh, B, K, D, H, dl, blk);
-    for (let k = 0; k < H; k++) o.set(blk.subarray(k * H, k * H + H), (D + k) * H3 + 2 * H);
+    for (let k = 0; k < H; k++) copyRun(blk, k * H, o, (D + k) * H3 + 2 * H, H);
   },
 };
 

@@ -18,8 +18,9 @@ import { matmul } from './matmul';
 import { slice } from './slice';
 import { header, grid, u, type GpuProgram } from '../backends/webgpu/program';
 import { gemm } from '../backends/gemm';
+import { copyRun } from './copyRun';
 import { wasmEnabled } from '../wasm/gemm';
-import { expScratch } from '../wasm/exp';
+import { gateScratch, squashColumns, type Squash } from '../wasm/exp';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
 // the tanh kernel's formula (ops/tanh.ts): one exp, exact at both tails
@@ -86,28 +87,22 @@ export const lstmCellOp: OpDef = {
     const K = D + H + 1;
     const U = tmp(1, B * K);
     for (let b = 0; b < B; b++) {
-      U.set(x.subarray(b * D, b * D + D), b * K);
-      U.set(sp.subarray(b * H6, b * H6 + H), b * K + D);
+      copyRun(x, b * D, U, b * K, D);
+      copyRun(sp, b * H6, U, b * K + D, H);
       U[b * K + K - 1] = 1;
     }
     const z = tmp(0, B * H4);
     gemm(U, 0, false, W, 0, false, z, 0, B, H4, K, false, cacheKey(tw, "W"));
-    const m = gateScales(H);
-    const wx = wasmEnabled() ? expScratch(B, H4, m, B * H) : null;
+    const wx = wasmEnabled() ? gateScratch(B, gateSquash(H), B * H) : null;
     if (!wx) return gatesJs(B, H, z, sp, o);
-    // the exps of every gate in one pass, then the gate math; then the exps of 2 c_t in a second pass
-    const e = wx.expRows(z), v = wx.v;
-    const og64 = row64(B * H);
+    // the squashed gates in one pass (wasm/exp.ts), then c_t, then tanh(c_t) in a second pass
+    const e = wx.squashRows(z), v = wx.v;
     for (let b = 0; b < B; b++) {
       const ob = b * H6, q = b * H4;
       for (let j = 0; j < H; j++) {
-        const i = 1 / (1 + e[q + j]);
-        const f = 1 / (1 + e[q + H + j]);
-        const gg = 1 - 2 / (e[q + 2 * H + j] + 1);
-        const og = 1 / (1 + e[q + 3 * H + j]);
+        const i = e[q + j], f = e[q + H + j], gg = e[q + 2 * H + j], og = e[q + 3 * H + j];
         const c = Math.fround(f * sp[ob + H + j] + i * gg);
         v[b * H + j] = 2 * c;
-        og64[b * H + j] = og;
         o[ob + H + j] = c;
         o[ob + 2 * H + j] = i;
         o[ob + 3 * H + j] = f;
@@ -115,19 +110,19 @@ export const lstmCellOp: OpDef = {
         o[ob + 5 * H + j] = og;
       }
     }
-    wx.expV();
-    for (let b = 0; b < B; b++) for (let j = 0, ob = b * H6, p = b * H; j < H; j++) o[ob + j] = og64[p + j] * (1 - 2 / (v[p + j] + 1));
+    wx.tanhHalf();
+    for (let b = 0; b < B; b++) for (let j = 0, ob = b * H6, q = b * H4 + 3 * H, p = b * H; j < H; j++) o[ob + j] = e[q + j] * v[p + j];
   },
 };
 
-/** exp's argument scale per gate column: -z for the sigmoids (i, f, o), 2 z for tanh (g). */
-let scales = new Float64Array(0);
-function gateScales(H: number): Float64Array {
-  if (scales.length !== 4 * H) scales = Float64Array.from({ length: 4 * H }, (_, j) => (j >= 2 * H && j < 3 * H ? 2 : -1));
-  return scales;
+/** The gate blocks i, f, g, o: sigmoid, sigmoid, tanh, sigmoid. */
+let squash: Squash | null = null;
+function gateSquash(H: number): Squash {
+  if (squash?.m.length !== 4 * H) squash = squashColumns([['sigmoid', 2 * H], ['tanh', H], ['sigmoid', H]]);
+  return squash;
 }
 
-/** The gate math with Math.exp (no WebAssembly SIMD here); the same formulas and the same bits as the wasm exp path. */
+/** The gate math with Math.exp (no WebAssembly SIMD here); the same formulas and the same bits as the wasm path. */
 function gatesJs(B: number, H: number, z: Float32Array, sp: Float32Array, o: Float32Array): void {
   const H4 = 4 * H, H6 = 6 * H;
   const e = row64(H4);
@@ -199,7 +194,7 @@ export const lstmCellGradStateOp: OpDef = {
     o.fill(0);
     for (let b = 0; b < B; b++) {
       const r = b * H6;
-      o.set(dh.subarray(b * H, b * H + H), r);
+      copyRun(dh, b * H, o, r, H);
       for (let k = 0; k < H; k++) {
         const og = s[r + 5 * H + k];
         const tc = tanhC(s[r + k], og, s[r + H + k]);
@@ -221,8 +216,8 @@ export const lstmCellGradWOp: OpDef = {
     // U = [x | h_{t-1} | 1] [B, K]; dW = U^T dz
     const U = tmp(1, B * K);
     for (let b = 0; b < B; b++) {
-      U.set(x.subarray(b * D, b * D + D), b * K);
-      U.set(sp.subarray(b * H6, b * H6 + H), b * K + D);
+      copyRun(x, b * D, U, b * K, D);
+      copyRun(sp, b * H6, U, b * K + D, H);
       U[b * K + K - 1] = 1;
     }
     gemm(U, 0, true, dz, 0, false, o, 0, K, H4, B, false);

@@ -79,6 +79,7 @@ export const op = {
   f64x2Add: simd(0xf0),
   f64x2Sub: simd(0xf1),
   f64x2Mul: simd(0xf2),
+  f64x2Div: simd(0xf3),
   /** b < a ? b : a (one minpd; a NaN in a stays). */
   f64x2Pmin: simd(0xf6),
   /** a < b ? b : a. */

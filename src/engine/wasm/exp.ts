@@ -1,8 +1,9 @@
 /**
- * exp over arrays in WebAssembly f64x2: the recurrent cells' gate squashing.
+ * The recurrent cells' gate squashing (sigmoid, tanh) over arrays in WebAssembly f64x2.
  * The fused LSTM step spends most of its time in Math.exp (five per unit,
- * 2,560 per step of the 32-unit, batch-16 benchmark, about 8 ns each); two
- * lanes of a polynomial do the same in a fraction of that.
+ * 2,560 per step of the 32-unit, batch-16 benchmark, about 8 ns each) and
+ * the divisions of 1 / (1 + e); two lanes of a polynomial exp and of divpd
+ * do the same in a fraction of that.
  *
  * Why f64, not f32x4: the cell computes its gates in f64 and rounds once to
  * f32, and Math.exp is accurate to within an ulp of f64. This exp is within
@@ -76,15 +77,17 @@ function exp2Lanes(e: Emit, c: number, x: number, k: number): void {
 }
 const SCRATCH = 7; // x, k, r, r^2, r^4, r^8, kd
 
-function expRowsBody(): number[] {
+function squashRowsBody(): number[] {
   const b: number[] = [];
   const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
-  const Z = 0, M = 1, E = 2, ROWS = 3, COLS = 4;
-  const PM = 5, MEND = 6, R = 7; // i32 locals
-  const c = 8, X = c + CONSTANTS, K = X + 1; // v128 locals
+  const Z = 0, M = 1, S = 2, ROWS = 3, COLS = 4;
+  const PM = 5, MEND = 6, R = 7, COLS8 = 8; // i32 locals
+  const c = 9, X = c + CONSTANTS, K = X + 1; // v128 locals
+  const ONE = c + 7; // the Taylor constant 1/0!
   constants(e, c);
-  // MEND = m + cols * 8
-  e(op.localGet(M), op.localGet(COLS), op.i32Const(3), op.i32Shl, op.i32Add, op.localSet(MEND));
+  // COLS8 = cols * 8 (the distance from m to p and from p to q); MEND = m + COLS8
+  e(op.localGet(COLS), op.i32Const(3), op.i32Shl, op.localSet(COLS8));
+  e(op.localGet(M), op.localGet(COLS8), op.i32Add, op.localSet(MEND));
   e(op.localGet(ROWS), op.localSet(R));
   e(op.block, op.loop);
   {
@@ -92,13 +95,16 @@ function expRowsBody(): number[] {
     e(op.localGet(M), op.localSet(PM));
     e(op.loop);
     {
-      // x = promote(z[0..1]) * m[0..1]
+      // x = promote(z[0..1]) * m[0..1]; s = p + q / (exp(x) + 1)
       e(op.localGet(Z), op.v128Load64Zero(0), op.f64x2PromoteLowF32x4, op.localGet(PM), op.v128Load(0), op.f64x2Mul, op.localSet(X));
-      e(op.localGet(E));
+      e(op.localGet(S));
+      e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.v128Load(0));
+      e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.localGet(COLS8), op.i32Add, op.v128Load(0));
       exp2Lanes(e, c, X, K);
+      e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
       e(op.v128Store(0));
       e(op.localGet(Z), op.i32Const(8), op.i32Add, op.localSet(Z));
-      e(op.localGet(E), op.i32Const(16), op.i32Add, op.localSet(E));
+      e(op.localGet(S), op.i32Const(16), op.i32Add, op.localSet(S));
       e(op.localGet(PM), op.i32Const(16), op.i32Add, op.localTee(PM), op.localGet(MEND), op.i32LtU, op.brIf(0));
     }
     e(op.end);
@@ -108,18 +114,22 @@ function expRowsBody(): number[] {
   return b;
 }
 
-function expInPlaceBody(): number[] {
+/** v <- 1 - 2 / (exp(v) + 1) in place (tanh(v / 2): the cells put 2 c there). */
+function tanhHalfBody(): number[] {
   const b: number[] = [];
   const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
   const V = 0, END = 1;
-  const c = 2, X = c + CONSTANTS, K = X + 1;
+  const c = 2, X = c + CONSTANTS, K = X + 1, NEG2 = X + SCRATCH;
+  const ONE = c + 7;
   constants(e, c);
+  e(op.f64Const(-2), op.f64x2Splat, op.localSet(NEG2));
   e(op.block, op.loop);
   {
     e(op.localGet(V), op.localGet(END), op.i32LtU, [0x45], op.brIf(1));
     e(op.localGet(V), op.v128Load(0), op.localSet(X));
-    e(op.localGet(V));
+    e(op.localGet(V), op.localGet(ONE), op.localGet(NEG2));
     exp2Lanes(e, c, X, K);
+    e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
     e(op.v128Store(0));
     e(op.localGet(V), op.i32Const(16), op.i32Add, op.localSet(V), op.br(0));
   }
@@ -127,58 +137,87 @@ function expInPlaceBody(): number[] {
   return b;
 }
 
-export const expModule = () =>
+export const squashModule = () =>
   buildModule([
-    { name: 'expRows', params: new Array(5).fill(I32), locals: [I32, I32, I32, ...new Array(CONSTANTS + SCRATCH).fill(V128)], body: expRowsBody() },
-    { name: 'expInPlace', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH).fill(V128), body: expInPlaceBody() },
+    { name: 'squashRows', params: new Array(5).fill(I32), locals: [I32, I32, I32, I32, ...new Array(CONSTANTS + SCRATCH).fill(V128)], body: squashRowsBody() },
+    { name: 'tanhHalf', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH + 1).fill(V128), body: tanhHalfBody() },
   ]);
 
-type ExpRowsFn = (z: number, m: number, e: number, rows: number, cols: number) => void;
-type ExpInPlaceFn = (v: number, end: number) => void;
-let kernel: { mem: WebAssembly.Memory; f32: Float32Array; expRows: ExpRowsFn; expInPlace: ExpInPlaceFn } | null | undefined;
+type SquashRowsFn = (z: number, m: number, s: number, rows: number, cols: number) => void;
+type TanhHalfFn = (v: number, end: number) => void;
+let kernel: { mem: WebAssembly.Memory; f32: Float32Array; squashRows: SquashRowsFn; tanhHalf: TanhHalfFn } | null | undefined;
 
 function load() {
   try {
     const mem = new WebAssembly.Memory({ initial: 1 });
-    const x = new WebAssembly.Instance(new WebAssembly.Module(expModule()), { env: { mem } }).exports;
-    return { mem, f32: new Float32Array(mem.buffer), expRows: x.expRows as ExpRowsFn, expInPlace: x.expInPlace as ExpInPlaceFn };
+    const x = new WebAssembly.Instance(new WebAssembly.Module(squashModule()), { env: { mem } }).exports;
+    return { mem, f32: new Float32Array(mem.buffer), squashRows: x.squashRows as SquashRowsFn, tanhHalf: x.tanhHalf as TanhHalfFn };
   } catch {
     return null; // no SIMD here: callers use Math.exp
   }
 }
 
 /**
- * Scratch for one cell step: `e` [rows, cols] and `v` [n], f64 views on the
- * module's memory, valid until the next `expScratch`. Null where WebAssembly
- * SIMD is missing (the caller's Math.exp loop serves).
+ * Per column j of a gate block: s = p_j + q_j / (exp(m_j z) + 1). A sigmoid is
+ * (m, p, q) = (-1, 0, 1): 1 / (1 + e^-z); a tanh is (2, 1, -2): 1 - 2 / (e^2z + 1);
+ * (0, 0, 0) gives 0 (a column not squashed yet). Each is the JS formula's bits:
+ * 1 + e = e + 1, 0 + y = y, 1 + (-2) / d = 1 - 2 / d.
  */
-export interface ExpScratch {
-  /** e[r, j] = exp(m[j] z[r, j]) for z [rows, cols] f32 (z's first rows x cols values). */
-  expRows(z: Float32Array): Float64Array;
-  /** The n values to exponentiate in place: fill, then call expV(). */
-  v: Float64Array;
-  expV(): void;
+export interface Squash {
+  m: Float64Array;
+  p: Float64Array;
+  q: Float64Array;
+}
+const KINDS = { sigmoid: [-1, 0, 1], tanh: [2, 1, -2], none: [0, 0, 0] } as const;
+export function squashColumns(blocks: [keyof typeof KINDS, number][]): Squash {
+  const cols = blocks.reduce((t, [, n]) => t + n, 0);
+  const sq = { m: new Float64Array(cols), p: new Float64Array(cols), q: new Float64Array(cols) };
+  let j = 0;
+  for (const [kind, n] of blocks) {
+    const [m, p, q] = KINDS[kind];
+    sq.m.fill(m, j, j + n);
+    sq.p.fill(p, j, j + n);
+    sq.q.fill(q, j, j + n);
+    j += n;
+  }
+  return sq;
 }
 
-export function expScratch(rows: number, cols: number, m: Float64Array, n: number): ExpScratch | null {
+/**
+ * Scratch for one cell step, f64 views on the module's memory valid until the
+ * next `gateScratch`. Null where WebAssembly SIMD is missing (the caller's
+ * Math.exp loop serves).
+ */
+export interface GateScratch {
+  /** The squashed gates [rows, cols] of z [rows, cols] (z's first rows x cols values). */
+  squashRows(z: Float32Array): Float64Array;
+  /** n values for tanhHalf: fill with 2 c, then call tanhHalf() for tanh(c) = 1 - 2 / (e^2c + 1). */
+  v: Float64Array;
+  tanhHalf(): void;
+}
+
+export function gateScratch(rows: number, sq: Squash, n: number): GateScratch | null {
+  const cols = sq.m.length;
   if (kernel === undefined) kernel = typeof WebAssembly === 'undefined' ? null : load();
-  if (!kernel || cols % 2 !== 0 || m.length !== cols) return null;
+  if (!kernel || cols % 2 !== 0) return null;
   const k = kernel;
-  // layout in bytes: m [cols f64] | z [rows cols f32, 16-aligned] | e [rows cols f64] | v [n f64, rounded up to pairs]
+  // layout in bytes: m | p | q [cols f64 each] | z [rows cols f32, 16-aligned] | s [rows cols f64] | v [n f64, rounded up to pairs]
   const rc = rows * cols;
-  const zAt = cols * 8, eAt = zAt + Math.ceil((rc * 4) / 16) * 16, vAt = eAt + rc * 8, n2 = n + (n & 1);
+  const zAt = 3 * cols * 8, sAt = zAt + Math.ceil((rc * 4) / 16) * 16, vAt = sAt + rc * 8, n2 = n + (n & 1);
   k.f32 = floatsAtLeast(k.mem, k.f32, (vAt + n2 * 8) / 4);
   const buffer = k.mem.buffer;
-  new Float64Array(buffer, 0, cols).set(m);
-  const e = new Float64Array(buffer, eAt, rc);
+  new Float64Array(buffer, 0, cols).set(sq.m);
+  new Float64Array(buffer, cols * 8, cols).set(sq.p);
+  new Float64Array(buffer, 2 * cols * 8, cols).set(sq.q);
+  const s = new Float64Array(buffer, sAt, rc);
   const v = new Float64Array(buffer, vAt, n2);
   return {
-    expRows: (z) => {
+    squashRows: (z) => {
       k.f32.set(z.subarray(0, rc), zAt / 4);
-      k.expRows(zAt, 0, eAt, rows, cols);
-      return e;
+      k.squashRows(zAt, 0, sAt, rows, cols);
+      return s;
     },
     v,
-    expV: () => k.expInPlace(vAt, vAt + n2 * 8),
+    tanhHalf: () => k.tanhHalf(vAt, vAt + n2 * 8),
   };
 }
