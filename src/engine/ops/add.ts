@@ -1,8 +1,8 @@
 import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
-import { broadcastShapes, sameShape } from '../shape';
+import { broadcastShapes, isTrailing, sameShape } from '../shape';
 import { wasmEnabled } from '../wasm/gemm';
-import { wasmAddScaled } from '../wasm/axpy';
+import { wasmAddRow, wasmAddScaled } from '../wasm/elementwise';
 import { binaryKernel } from './binary';
 import type { Tensor } from '../tensor';
 import { lift, needsGrad, type TensorLike } from './lift';
@@ -16,8 +16,13 @@ export const addOp: OpDef = {
   cpu: (inputs, out) => {
     // two arrays of one shape (the autodiff summing a weight's gradient over the steps of a sequence):
     // the SIMD loop, a + 1 b having the bits of a + b
+    // and a bias row repeated down the batch (f32 addition commutes bit for bit, so either side may be the row)
     const [ta, tb] = inputs;
-    if (sameShape(ta.shape, tb.shape) && wasmEnabled() && wasmAddScaled(buf(ta), buf(tb), 1, buf(out))) return;
+    if (wasmEnabled()) {
+      if (sameShape(ta.shape, tb.shape) && wasmAddScaled(buf(ta), buf(tb), 1, buf(out))) return;
+      if (ta.size === out.size && isTrailing(tb.shape, out.shape) && wasmAddRow(buf(ta), buf(tb), buf(out))) return;
+      if (tb.size === out.size && isTrailing(ta.shape, out.shape) && wasmAddRow(buf(tb), buf(ta), buf(out))) return;
+    }
     addKernel(inputs, out, undefined);
   },
 };

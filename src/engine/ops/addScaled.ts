@@ -6,7 +6,7 @@ import { lift, needsGrad, type TensorLike } from './lift';
 import { mul } from './mul';
 import { sum } from './sum';
 import { wasmEnabled } from '../wasm/gemm';
-import { wasmAddScaled } from '../wasm/axpy';
+import { wasmAddScaled } from '../wasm/elementwise';
 
 /**
  * a + s b for a and b of one shape and a scalar s: the optimizers' update

@@ -3,6 +3,8 @@ import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { reluGrad } from './reluGrad';
 import { bits } from './f32bits';
+import { wasmEnabled } from '../wasm/gemm';
+import { wasmRelu } from '../wasm/elementwise';
 
 /** y = max(0, x); dy/dx = [x > 0]. Elementwise, any shape. */
 export const reluOp: OpDef = {
@@ -10,6 +12,7 @@ export const reluOp: OpDef = {
   shape: ([s]) => s,
   vjp: (g, [x]) => [reluGrad(g, x)],
   cpu: ([a], out) => {
+    if (wasmEnabled() && wasmRelu(buf(a), buf(out))) return; // the same select, four lanes at a time
     const x = bits(buf(a));
     const o = bits(buf(out));
     // o = x > 0 ? x : 0 without a branch (f32bits.ts)

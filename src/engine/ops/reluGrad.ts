@@ -2,6 +2,8 @@ import { apply } from '../engine';
 import { buf, type OpDef } from '../op';
 import { sameShape } from '../shape';
 import { bits } from './f32bits';
+import { wasmEnabled } from '../wasm/gemm';
+import { wasmReluGrad } from '../wasm/elementwise';
 import type { Tensor } from '../tensor';
 
 /**
@@ -15,6 +17,7 @@ export const reluGradOp: OpDef = {
   // linear in g; zero derivative in x away from 0
   vjp: (gg, [_g, x]) => [reluGrad(gg, x), null],
   cpu: ([tg, tx], out) => {
+    if (wasmEnabled() && wasmReluGrad(buf(tg), buf(tx), buf(out))) return; // the same select, four lanes at a time
     const g = bits(buf(tg));
     const x = bits(buf(tx));
     const o = bits(buf(out));

@@ -52,9 +52,11 @@ export const op = {
   i32Sub: [0x6b],
   i32Mul: [0x6c],
   i32Shl: [0x74],
+  i32Eq: [0x46],
   i32Ne: [0x47],
   i32LtU: [0x49],
   block: [0x02, 0x40],
+  if_: [0x04, 0x40],
   loop: [0x03, 0x40],
   end: [0x0b],
   br: (d: number) => [0x0c, ...uleb(d)],
@@ -71,6 +73,11 @@ export const op = {
   f32x4Add: [0xfd, ...uleb(228)],
   f32x4Mul: [0xfd, ...uleb(230)],
   // f64x2 and the conversions the exp kernel needs (wasm/exp.ts)
+  v128And: simd(0x4e),
+  /** a & ~b */
+  v128AndNot: simd(0x4f),
+  i32x4Neg: simd(0xa1),
+  i32x4ShrS: simd(0xac),
   f64Const: (v: number) => [0x44, ...f64Bytes(v)],
   /** Loads 8 bytes into the low half (zeroing the high half). */
   v128Load64Zero: (offset = 0) => [...simd(0x5d), 3, ...uleb(offset)],
