@@ -154,6 +154,22 @@ export function assign(dst: Tensor, src: Tensor): void {
   backend.copy(src, dst);
 }
 
+/**
+ * dst <- op(inputs), written straight into dst's storage on the cpu backend
+ * (the SGD step: no result tensor and no copy of 650,000 parameters); only for
+ * an elementwise op whose output element i reads only element i of each input,
+ * so that dst may also be one of the inputs. Elsewhere (webgpu cannot bind one
+ * buffer as a dispatch's input and output) the result is computed and copied.
+ */
+export function updateInPlace<A>(dst: Tensor, op: OpDef<A>, inputs: readonly Tensor[], attrs: A): void {
+  dst.assertLive('updateInPlace() into');
+  if (backend.name !== 'cpu') return assign(dst, apply(op, inputs, attrs));
+  for (const t of inputs) if (t.disposed) t.assertLive(`use in ${op.name}()`);
+  const shape = op.shape(inputs.map((t) => t.shape), attrs);
+  if (shape.reduce((p, d) => p * d, 1) !== dst.size) throw new Error(`updateInPlace: ${op.name} gives [${shape}], not ${dst.size} values`);
+  backend.exec(op, inputs, dst, attrs);
+}
+
 /** Runs a forward pass outside any tape and keeps the result (dispose it yourself). */
 export function noGradEval<T extends Tensor | null>(fn: () => T): T {
   const saved = tape;

@@ -1,6 +1,8 @@
 /** The update rules of lecture 002 (and Goodfellow 8.3-8.5), one class each. */
-import { assign } from '../engine';
-import { add, addScaled, div, mul, sqrt, square, sub } from '../ops';
+import { assign, updateInPlace } from '../engine';
+import { addScaledOp } from '../ops/addScaled';
+import { lift } from '../ops/lift';
+import { add, div, mul, sqrt, square, sub } from '../ops';
 import type { Tensor } from '../tensor';
 import { checkOptions, Optimizer, type OptimizerOptions } from './optimizer';
 
@@ -21,8 +23,8 @@ export class SGD extends Optimizer {
     this.opts.lr = v;
   }
   protected update(_st: unknown, p: Tensor, g: Tensor, lr: number): void {
-    // one pass: p + (-lr) g, the same bits as p - lr g
-    assign(p, addScaled(p, g, -lr));
+    // one pass: p + (-lr) g, the same bits as p - lr g, written into p
+    updateInPlace(p, addScaledOp, [p, g, lift(-lr)], undefined);
   }
 }
 export const sgdTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1})`;
