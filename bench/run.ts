@@ -14,10 +14,12 @@ import { oursMatmul, oursModel, type Model } from './ours';
 import { perRoundFor, time } from './stats';
 
 type Runner = 'ours' | 'tfjs-cpu' | 'tfjs-wasm';
-const MODELS: { id: Model; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>, table: Record<string, Record<Runner, number | null>>) => boolean | null; oursOnly?: boolean }[] = [
+type Row = { id: Model | `${Model}@2t`; label: string; unit: 'us/step' | 'ms/step' | 'ex/s'; target: string; check: (r: Record<Runner, number | null>, table: Record<string, Record<Runner, number | null>>) => boolean | null; oursOnly?: boolean };
+const MODELS: Row[] = [
   { id: 'xor', label: 'XOR 2-2-1 (batch 4)', unit: 'us/step', target: '<= 20 us', check: (r) => (r.ours === null ? null : r.ours <= 0.02) },
   { id: 'mlp8', label: '2-8-8-1 tanh (batch 32)', unit: 'us/step', target: '>= 10x tfjs-cpu', check: (r) => (r.ours === null || r['tfjs-cpu'] === null ? null : r['tfjs-cpu'] / r.ours >= 10) },
   { id: 'mnistMlp', label: '784-500-500-10 (batch 64)', unit: 'ms/step', target: '>= 8x tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r['tfjs-wasm'] / r.ours >= 8) },
+  { id: 'mnistMlp@2t', label: '784-500-500-10 (batch 64), ours on 2 threads (an isolated page)', unit: 'ms/step', target: 'faster than 1 thread', oursOnly: true, check: (r, t) => (r.ours === null || t.mnistMlp?.ours == null ? null : r.ours < t.mnistMlp.ours) },
   { id: 'cnn', label: 'digits CNN conv5x5x8-pool-conv5x5x16-pool (batch 20)', unit: 'ex/s', target: '>= 250x tfjs-cpu', check: (r) => (r.ours === null || r['tfjs-cpu'] === null ? null : r['tfjs-cpu'] / r.ours >= 250) },
   { id: 'lstm', label: 'LSTM 32 units, T 20 (batch 16)', unit: 'ms/step', target: '>= 10x tfjs-wasm', check: (r) => (r.ours === null || r['tfjs-wasm'] === null ? null : r['tfjs-wasm'] / r.ours >= 10) },
   { id: 'lstmComposite', label: 'LSTM as above, cell from primitives (before fusing)', unit: 'ms/step', target: 'fused >= 2x this', oursOnly: true, check: (r, t) => (r.ours === null || t.lstm?.ours == null ? null : r.ours / t.lstm.ours >= 2) },
@@ -122,7 +124,9 @@ for (const m of MODELS) {
   for (let rep = 0; rep < REPEAT; rep++) {
     for (const r of runners) {
       if (m.oursOnly && r !== 'ours') continue;
-      const t = inChild(r, m.id);
+      // "model@2t": the model with the matrix products split over 2 threads
+      const [model, threads] = m.id.split('@');
+      const t = inChild(r, model, threads ? { THREADS: threads.replace('t', '') } : {});
       wall[r].push(t?.ms ?? null);
       cpu[r].push(t?.cpuMs ?? null);
     }
@@ -216,4 +220,4 @@ console.log(`\nMedians per step${REPEAT > 1 ? ` (median of ${REPEAT} processes e
 console.log(lines.join('\n'));
 
 // the webgpu column (bench/webgpu.ts): dispatches and bytes read back per step on webgpu; WEBGPU=0 skips it
-if (process.env.WEBGPU !== '0') console.log(await (await import('./webgpu')).webgpuBenchTable(MODELS.filter((m) => want.includes(m.id))));
+if (process.env.WEBGPU !== '0') console.log(await (await import('./webgpu')).webgpuBenchTable(MODELS.filter((m): m is Row & { id: Model } => want.includes(m.id) && !m.id.includes("@"))));
