@@ -20,14 +20,18 @@ export async function metric(page: Page, name: string): Promise<number> {
   return t === null || t === '' ? NaN : Number(t);
 }
 
-/** Waits until a metric satisfies a predicate. */
+/**
+ * Waits until a metric satisfies a predicate. It reads the readout every 250 ms
+ * (after a quicker start): expect.poll's default backs off to once a second,
+ * which left most waits up to a second past the moment the value was there.
+ */
 export async function waitForMetric(page: Page, name: string, ok: (v: number) => boolean, timeout = 45_000): Promise<number> {
   let last = NaN;
   await expect
     .poll(async () => {
       last = await metric(page, name);
       return ok(last);
-    }, { timeout, message: `metric ${name} (last ${last})` })
+    }, { timeout, intervals: [50, 100, 250], message: `metric ${name} (last ${last})` })
     .toBe(true);
   return last;
 }
