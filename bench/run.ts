@@ -216,6 +216,11 @@ if (Object.keys(gflops).length) {
 const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');
 if (process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
 const relaxed = process.env.RELAXED !== '0' && relaxedSimdSupported();
+if (Object.keys(gflops).length) {
+  // the ceiling to read the GFLOP/s against (bench/peak.ts): independent f32x4 multiply-adds on registers
+  const { simdPeak } = await import('./peak');
+  lines.push('', `Single-thread WebAssembly SIMD peak here (12 independent f32x4 multiply-adds, no loads): ${simdPeak(false).toFixed(1)} GFLOP/s multiply then add${relaxed ? `, ${simdPeak(true).toFixed(1)} GFLOP/s fused (relaxed_madd)` : ''}; ${MT} cores: ${MT} x that.`);
+}
 console.log(`\nMedians per step${REPEAT > 1 ? ` (median of ${REPEAT} processes each)` : ''}; a ratio above 1x means ours is faster. Node ${process.version}, ${new Date().toISOString()}; ours: relaxed SIMD ${relaxed ? 'on' : 'off'}, 1 thread\n`);
 console.log(lines.join('\n'));
 
