@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { wasmEnabled } from '../wasm/gemm';
+import { wasmTanh } from '../wasm/exp';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { tanhGrad } from './tanhGrad';
@@ -9,6 +11,7 @@ export const tanhOp: OpDef = {
   shape: ([s]) => s,
   vjp: (g, [x]) => [tanhGrad(g, x)],
   cpu: ([a], out) => {
+    if (wasmEnabled() && wasmTanh(buf(a), buf(out))) return; // the same formula, its exps in SIMD
     const x = buf(a);
     const o = buf(out);
     for (let i = 0; i < o.length; i++) {

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { wasmEnabled } from '../wasm/gemm';
+import { wasmTanhGrad } from '../wasm/exp';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { mul } from './mul';
@@ -18,6 +20,7 @@ export const tanhGradOp: OpDef = {
   // d/dg = sech^2 x; d/dx = -2 g sech^2 x tanh x
   vjp: (gg, [g, x]) => [tanhGrad(gg, x), mul(tanhGrad(mul(gg, g), x), mul(tanh(x), -2))],
   cpu: ([tg, tx], out) => {
+    if (wasmEnabled() && wasmTanhGrad(buf(tg), buf(tx), buf(out))) return; // the same formula, its exps in SIMD
     const g = buf(tg);
     const x = buf(tx);
     const o = buf(out);

@@ -137,21 +137,42 @@ function tanhHalfBody(): number[] {
   return b;
 }
 
+/** v <- exp(v) in place. */
+function expInPlaceBody(): number[] {
+  const b: number[] = [];
+  const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
+  const V = 0, END = 1;
+  const c = 2, X = c + CONSTANTS, K = X + 1;
+  constants(e, c);
+  e(op.block, op.loop);
+  {
+    e(op.localGet(V), op.localGet(END), op.i32LtU, [0x45], op.brIf(1));
+    e(op.localGet(V), op.v128Load(0), op.localSet(X));
+    e(op.localGet(V));
+    exp2Lanes(e, c, X, K);
+    e(op.v128Store(0));
+    e(op.localGet(V), op.i32Const(16), op.i32Add, op.localSet(V), op.br(0));
+  }
+  e(op.end, op.end);
+  return b;
+}
+
 export const squashModule = () =>
   buildModule([
     { name: 'squashRows', params: new Array(5).fill(I32), locals: [I32, I32, I32, I32, ...new Array(CONSTANTS + SCRATCH).fill(V128)], body: squashRowsBody() },
     { name: 'tanhHalf', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH + 1).fill(V128), body: tanhHalfBody() },
+    { name: 'expInPlace', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH).fill(V128), body: expInPlaceBody() },
   ]);
 
 type SquashRowsFn = (z: number, m: number, s: number, rows: number, cols: number) => void;
-type TanhHalfFn = (v: number, end: number) => void;
-let kernel: { mem: WebAssembly.Memory; f32: Float32Array; squashRows: SquashRowsFn; tanhHalf: TanhHalfFn } | null | undefined;
+type InPlaceFn = (v: number, end: number) => void;
+let kernel: { mem: WebAssembly.Memory; f32: Float32Array; squashRows: SquashRowsFn; tanhHalf: InPlaceFn; expInPlace: InPlaceFn } | null | undefined;
 
 function load() {
   try {
     const mem = new WebAssembly.Memory({ initial: 1 });
     const x = new WebAssembly.Instance(new WebAssembly.Module(squashModule()), { env: { mem } }).exports;
-    return { mem, f32: new Float32Array(mem.buffer), squashRows: x.squashRows as SquashRowsFn, tanhHalf: x.tanhHalf as TanhHalfFn };
+    return { mem, f32: new Float32Array(mem.buffer), squashRows: x.squashRows as SquashRowsFn, tanhHalf: x.tanhHalf as InPlaceFn, expInPlace: x.expInPlace as InPlaceFn };
   } catch {
     return null; // no SIMD here: callers use Math.exp
   }
@@ -220,4 +241,57 @@ export function gateScratch(rows: number, sq: Squash, n: number): GateScratch | 
     v,
     tanhHalf: () => k.tanhHalf(vAt, vAt + n2 * 8),
   };
+}
+
+/** Elements per call of the elementwise tanh and its gradient (f64: 64 KB of the module's memory). */
+const RUN = 8192;
+/** Below this many elements Math.exp's loop is as quick as the call and the copies. */
+const TANH_MIN = 64;
+
+function runs(n: number): { k: NonNullable<typeof kernel>; v: Float64Array } | null {
+  if (n < TANH_MIN) return null;
+  if (kernel === undefined) kernel = typeof WebAssembly === 'undefined' ? null : load();
+  if (!kernel) return null;
+  kernel.f32 = floatsAtLeast(kernel.mem, kernel.f32, 2 * RUN);
+  return { k: kernel, v: new Float64Array(kernel.mem.buffer, 0, RUN) };
+}
+
+/**
+ * out = tanh(x) with ops/tanh.ts's formula (x itself for |x| < 1e-4, else
+ * 1 - 2 / (e^2x + 1) in f64), the exps two lanes at a time; false (nothing
+ * written) when the array is small or WebAssembly SIMD is missing.
+ */
+export function wasmTanh(x: Float32Array, out: Float32Array): boolean {
+  const r = runs(out.length);
+  if (!r) return false;
+  const { k, v } = r;
+  for (let i0 = 0; i0 < out.length; i0 += RUN) {
+    const c = Math.min(RUN, out.length - i0);
+    for (let i = 0; i < c; i++) v[i] = 2 * x[i0 + i];
+    if (c & 1) v[c] = 0;
+    k.tanhHalf(0, (c + (c & 1)) * 8);
+    for (let i = 0; i < c; i++) {
+      const t = x[i0 + i];
+      out[i0 + i] = t > -1e-4 && t < 1e-4 ? t : v[i];
+    }
+  }
+  return true;
+}
+
+/** out = g sech^2 x with ops/tanhGrad.ts's formula (e = e^-2|x|, 4 g e / (1 + e)^2), the exps in SIMD; false when small or unavailable. */
+export function wasmTanhGrad(g: Float32Array, x: Float32Array, out: Float32Array): boolean {
+  const r = runs(out.length);
+  if (!r) return false;
+  const { k, v } = r;
+  for (let i0 = 0; i0 < out.length; i0 += RUN) {
+    const c = Math.min(RUN, out.length - i0);
+    for (let i = 0; i < c; i++) v[i] = -2 * Math.abs(x[i0 + i]);
+    if (c & 1) v[c] = 0;
+    k.expInPlace(0, (c + (c & 1)) * 8);
+    for (let i = 0; i < c; i++) {
+      const e = v[i];
+      out[i0 + i] = (g[i0 + i] * 4 * e) / ((1 + e) * (1 + e));
+    }
+  }
+  return true;
 }
