@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
 import { setWasmEnabled } from '../../src/engine/wasm/gemm';
+import { bitsWithAndWithoutWasm } from '../helpers/wasmBits';
 import { rand } from '../gradcheck';
 
 // The WebAssembly SIMD loops of relu, its gradient and the bias-row add (wasm/elementwise.ts) against
@@ -12,26 +13,15 @@ function specials(v: Float32Array): Float32Array {
   bits[7] = 0xffc00000 | 0; // a NaN with its sign bit set
   return v;
 }
-const asBits = (t: E.Tensor) => Array.from(new Int32Array(t.values.slice().buffer));
-
-function bothWays(f: () => E.Tensor): [number[], number[]] {
-  setWasmEnabled(true);
-  const fast = E.tidy(() => asBits(f()));
-  setWasmEnabled(false);
-  const slow = E.tidy(() => asBits(f()));
-  setWasmEnabled(true);
-  return [fast, slow];
-}
-
 describe('elementwise WebAssembly loops', () => {
   afterAll(() => setWasmEnabled(true));
   const n = 20_011; // more than two chunks of 8,192, and n % 4 = 3
   it('relu and reluGrad have the JS select\'s bits', () => {
     const x = specials(rand([n], 1, -3, 3));
     const g = rand([n], 2, -3, 3);
-    const [a, b] = bothWays(() => E.relu(E.tensor(x, [n])));
+    const [a, b] = bitsWithAndWithoutWasm(() => E.relu(E.tensor(x, [n])));
     expect(a).toEqual(b);
-    const [c, d] = bothWays(() => E.reluGrad(E.tensor(g, [n]), E.tensor(x, [n])));
+    const [c, d] = bitsWithAndWithoutWasm(() => E.reluGrad(E.tensor(g, [n]), E.tensor(x, [n])));
     expect(c).toEqual(d);
     // 0, -0, +Inf, -Inf, +NaN, +denormal, -denormal, -NaN: g passes where x > 0, and for the NaN with a clear sign bit
     const gb = new Int32Array(g.buffer);
@@ -41,9 +31,9 @@ describe('elementwise WebAssembly loops', () => {
     for (const [rows, cols] of [[64, 500], [33, 16], [5, 8192]]) {
       const x = specials(rand([rows * cols], 3, -9, 9));
       const bias = specials(rand([cols], 4, -9, 9));
-      const [a, b] = bothWays(() => E.add(E.tensor(x, [rows, cols]), E.tensor(bias, [cols])));
+      const [a, b] = bitsWithAndWithoutWasm(() => E.add(E.tensor(x, [rows, cols]), E.tensor(bias, [cols])));
       expect(a).toEqual(b);
-      const [c, d] = bothWays(() => E.add(E.tensor(bias, [cols]), E.tensor(x, [rows, cols])));
+      const [c, d] = bitsWithAndWithoutWasm(() => E.add(E.tensor(bias, [cols]), E.tensor(x, [rows, cols])));
       expect(c).toEqual(d);
       expect(c).toEqual(a);
     }

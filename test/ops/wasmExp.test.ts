@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gateScratch, squashColumns } from '../../src/engine/wasm/exp';
 import { Rng } from '../../src/engine/rng';
 import * as E from '../../src/engine';
-import { setWasmEnabled } from '../../src/engine/wasm/gemm';
+import { bitsWithAndWithoutWasm } from '../helpers/wasmBits';
 import { rand } from '../gradcheck';
 
 // The recurrent cells' gate squashing in WebAssembly f64x2 (wasm/exp.ts) against the JS formulas
@@ -49,23 +49,14 @@ describe('wasm gate squashing (f64x2 exp)', () => {
 });
 
 describe('tanh and its gradient with the exps in WebAssembly', () => {
-  const both = (f: () => E.Tensor): [number[], number[]] => {
-    const bits = (t: E.Tensor) => Array.from(new Int32Array(t.values.slice().buffer));
-    setWasmEnabled(true);
-    const fast = E.tidy(() => bits(f()));
-    setWasmEnabled(false);
-    const slow = E.tidy(() => bits(f()));
-    setWasmEnabled(true);
-    return [fast, slow];
-  };
   it('have the bits of the Math.exp loops (past two runs of 8,192, an odd length, tiny and special values)', () => {
     for (const n of [65, 20_011]) {
       const x = rand([n], 7, -6, 6);
       x.set([0, -0, 5e-5, -5e-5, 1e-4, Infinity, -Infinity, NaN, 40, -40], 0);
       const g = rand([n], 8, -2, 2);
-      const [a, b] = both(() => E.tanh(E.tensor(x, [n])));
+      const [a, b] = bitsWithAndWithoutWasm(() => E.tanh(E.tensor(x, [n])));
       expect(a).toEqual(b);
-      const [c, d] = both(() => E.tanhGrad(E.tensor(g, [n]), E.tensor(x, [n])));
+      const [c, d] = bitsWithAndWithoutWasm(() => E.tanhGrad(E.tensor(g, [n]), E.tensor(x, [n])));
       expect(c).toEqual(d);
     }
   });

@@ -12,14 +12,8 @@
  * stay in the core's cache (memcpy), so the JS loops' 1-1.5 ns an element
  * become about a third of that.
  */
-import { buildModule, F32, floatsAtLeast, I32, op, V128 } from './emit';
+import { assemble, buildModule, F32, floatsAtLeast, I32, op, V128, type Emit } from './emit';
 
-type Emit = (...xs: number[][]) => void;
-const body = (f: (e: Emit) => void): number[] => {
-  const b: number[] = [];
-  f((...xs) => xs.forEach((x) => b.push(...x)));
-  return b;
-};
 
 /** A loop over byte addresses P (its first pointer param) stepping 16 until P reaches END; `step` emits one vector's work. */
 function loop16(e: Emit, pointers: number[], end: number, step: () => void): void {
@@ -34,12 +28,12 @@ function loop16(e: Emit, pointers: number[], end: number, step: () => void): voi
 const positiveMask = (e: Emit, v: number) => e(op.localGet(v), op.i32x4Neg, op.localGet(v), op.v128AndNot, op.i32Const(31), op.i32x4ShrS);
 
 // axpy(x, y, end, s): x <- x + s y
-const axpy = body((e) => {
+const axpy = assemble((e) => {
   const X = 0, Y = 1, END = 2, S = 3;
   loop16(e, [X, Y], END, () => e(op.localGet(X), op.localGet(X), op.v128Load(0), op.localGet(Y), op.v128Load(0), op.localGet(S), op.f32x4Splat, op.f32x4Mul, op.f32x4Add, op.v128Store(0)));
 });
 // relu(x, end): x <- x & mask(x)
-const relu = body((e) => {
+const relu = assemble((e) => {
   const X = 0, END = 1, V = 2;
   loop16(e, [X], END, () => {
     e(op.localGet(X), op.v128Load(0), op.localSet(V), op.localGet(X), op.localGet(V));
@@ -48,7 +42,7 @@ const relu = body((e) => {
   });
 });
 // reluGrad(g, x, end): g <- g & mask(x)
-const reluGrad = body((e) => {
+const reluGrad = assemble((e) => {
   const G = 0, X = 1, END = 2, V = 3;
   loop16(e, [G, X], END, () => {
     e(op.localGet(X), op.v128Load(0), op.localSet(V), op.localGet(G), op.localGet(G), op.v128Load(0));
@@ -57,7 +51,7 @@ const reluGrad = body((e) => {
   });
 });
 // addRow(x, b, end, bEnd): x <- x + b, b's n values repeated (x's length a multiple of n, n of 4)
-const addRow = body((e) => {
+const addRow = assemble((e) => {
   const X = 0, B = 1, END = 2, BEND = 3, PB = 4;
   e(op.localGet(B), op.localSet(PB));
   loop16(e, [X, PB], END, () => {

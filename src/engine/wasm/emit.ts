@@ -97,6 +97,16 @@ export const op = {
   i64x2Splat: simd(0x12),
 };
 
+/** Appends instructions (each an array of bytes) to a function body. */
+export type Emit = (...xs: number[][]) => void;
+
+/** A function body from an emitter callback. */
+export function assemble(f: (e: Emit) => void): number[] {
+  const b: number[] = [];
+  f((...xs) => xs.forEach((x) => b.push(...x)));
+  return b;
+}
+
 export interface FuncDef {
   name: string;
   params: number[];

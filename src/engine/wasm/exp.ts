@@ -20,7 +20,7 @@
  * that map to one x64 instruction each (no nearest, min/max or float-to-int
  * conversions, which V8 expands into sequences).
  */
-import { buildModule, floatsAtLeast, I32, op, V128 } from './emit';
+import { assemble, buildModule, floatsAtLeast, I32, op, V128, type Emit } from './emit';
 
 const LOG2E = 1.4426950408889634;
 const LN2_HI = 6.9314718036912381649e-1; // ln 2 with its low 21 bits zero: k LN2_HI is exact
@@ -30,7 +30,6 @@ const DEGREE = 12;
 // expRows params: z (f32 [rows, cols]), m (f64 [cols]), e (f64 [rows, cols]) byte addresses; rows; cols (even)
 // expInPlace params: v (f64) byte address, end address
 // locals after the params (5 i32 for expRows): the pointers and counters, then v128 constants and temporaries
-type Emit = (...xs: number[][]) => void;
 
 /** The constants in v128 locals from `first`: LO, HI, LOG2E, LN2_HI, LN2_LO, 1023 (i64), 1.5 2^52, then 1/n! for n = 0..DEGREE. */
 function constants(e: Emit, first: number): void {
@@ -78,90 +77,72 @@ function exp2Lanes(e: Emit, c: number, x: number, k: number): void {
 const SCRATCH = 7; // x, k, r, r^2, r^4, r^8, kd
 
 function squashRowsBody(): number[] {
-  const b: number[] = [];
-  const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
-  const Z = 0, M = 1, S = 2, ROWS = 3, COLS = 4;
-  const PM = 5, MEND = 6, R = 7, COLS8 = 8; // i32 locals
-  const c = 9, X = c + CONSTANTS, K = X + 1; // v128 locals
-  const ONE = c + 7; // the Taylor constant 1/0!
-  constants(e, c);
-  // COLS8 = cols * 8 (the distance from m to p and from p to q); MEND = m + COLS8
-  e(op.localGet(COLS), op.i32Const(3), op.i32Shl, op.localSet(COLS8));
-  e(op.localGet(M), op.localGet(COLS8), op.i32Add, op.localSet(MEND));
-  e(op.localGet(ROWS), op.localSet(R));
-  e(op.block, op.loop);
-  {
-    e(op.localGet(R), op.i32Const(0), op.i32Ne, [0x45], op.brIf(1));
-    e(op.localGet(M), op.localSet(PM));
-    e(op.loop);
+  return assemble((e) => {
+    const Z = 0, M = 1, S = 2, ROWS = 3, COLS = 4;
+    const PM = 5, MEND = 6, R = 7, COLS8 = 8; // i32 locals
+    const c = 9, X = c + CONSTANTS, K = X + 1; // v128 locals
+    const ONE = c + 7; // the Taylor constant 1/0!
+    constants(e, c);
+    // COLS8 = cols * 8 (the distance from m to p and from p to q); MEND = m + COLS8
+    e(op.localGet(COLS), op.i32Const(3), op.i32Shl, op.localSet(COLS8));
+    e(op.localGet(M), op.localGet(COLS8), op.i32Add, op.localSet(MEND));
+    e(op.localGet(ROWS), op.localSet(R));
+    e(op.block, op.loop);
     {
-      // x = promote(z[0..1]) * m[0..1]; s = p + q / (exp(x) + 1)
-      e(op.localGet(Z), op.v128Load64Zero(0), op.f64x2PromoteLowF32x4, op.localGet(PM), op.v128Load(0), op.f64x2Mul, op.localSet(X));
-      e(op.localGet(S));
-      e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.v128Load(0));
-      e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.localGet(COLS8), op.i32Add, op.v128Load(0));
-      exp2Lanes(e, c, X, K);
-      e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
-      e(op.v128Store(0));
-      e(op.localGet(Z), op.i32Const(8), op.i32Add, op.localSet(Z));
-      e(op.localGet(S), op.i32Const(16), op.i32Add, op.localSet(S));
-      e(op.localGet(PM), op.i32Const(16), op.i32Add, op.localTee(PM), op.localGet(MEND), op.i32LtU, op.brIf(0));
+      e(op.localGet(R), op.i32Const(0), op.i32Ne, [0x45], op.brIf(1));
+      e(op.localGet(M), op.localSet(PM));
+      e(op.loop);
+      {
+        // x = promote(z[0..1]) * m[0..1]; s = p + q / (exp(x) + 1)
+        e(op.localGet(Z), op.v128Load64Zero(0), op.f64x2PromoteLowF32x4, op.localGet(PM), op.v128Load(0), op.f64x2Mul, op.localSet(X));
+        e(op.localGet(S));
+        e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.v128Load(0));
+        e(op.localGet(PM), op.localGet(COLS8), op.i32Add, op.localGet(COLS8), op.i32Add, op.v128Load(0));
+        exp2Lanes(e, c, X, K);
+        e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
+        e(op.v128Store(0));
+        e(op.localGet(Z), op.i32Const(8), op.i32Add, op.localSet(Z));
+        e(op.localGet(S), op.i32Const(16), op.i32Add, op.localSet(S));
+        e(op.localGet(PM), op.i32Const(16), op.i32Add, op.localTee(PM), op.localGet(MEND), op.i32LtU, op.brIf(0));
+      }
+      e(op.end);
+      e(op.localGet(R), op.i32Const(1), op.i32Sub, op.localSet(R), op.br(0));
     }
-    e(op.end);
-    e(op.localGet(R), op.i32Const(1), op.i32Sub, op.localSet(R), op.br(0));
-  }
-  e(op.end, op.end);
-  return b;
+    e(op.end, op.end);
+  });
 }
 
-/** v <- 1 - 2 / (exp(v) + 1) in place (tanh(v / 2): the cells put 2 c there). */
-function tanhHalfBody(): number[] {
-  const b: number[] = [];
-  const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
-  const V = 0, END = 1;
-  const c = 2, X = c + CONSTANTS, K = X + 1, NEG2 = X + SCRATCH;
-  const ONE = c + 7;
-  constants(e, c);
-  e(op.f64Const(-2), op.f64x2Splat, op.localSet(NEG2));
-  e(op.block, op.loop);
-  {
-    e(op.localGet(V), op.localGet(END), op.i32LtU, [0x45], op.brIf(1));
-    e(op.localGet(V), op.v128Load(0), op.localSet(X));
-    e(op.localGet(V), op.localGet(ONE), op.localGet(NEG2));
-    exp2Lanes(e, c, X, K);
-    e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
-    e(op.v128Store(0));
-    e(op.localGet(V), op.i32Const(16), op.i32Add, op.localSet(V), op.br(0));
-  }
-  e(op.end, op.end);
-  return b;
-}
-
-/** v <- exp(v) in place. */
-function expInPlaceBody(): number[] {
-  const b: number[] = [];
-  const e: Emit = (...xs) => xs.forEach((x) => b.push(...x));
-  const V = 0, END = 1;
-  const c = 2, X = c + CONSTANTS, K = X + 1;
-  constants(e, c);
-  e(op.block, op.loop);
-  {
-    e(op.localGet(V), op.localGet(END), op.i32LtU, [0x45], op.brIf(1));
-    e(op.localGet(V), op.v128Load(0), op.localSet(X));
-    e(op.localGet(V));
-    exp2Lanes(e, c, X, K);
-    e(op.v128Store(0));
-    e(op.localGet(V), op.i32Const(16), op.i32Add, op.localSet(V), op.br(0));
-  }
-  e(op.end, op.end);
-  return b;
+/**
+ * In place over f64 pairs from v to end: v <- exp(v), or with `tanhHalf`
+ * v <- 1 + (-2) / (exp(v) + 1) = tanh(v / 2) (the cells put 2 c there).
+ */
+function inPlaceBody(tanhHalf: boolean): number[] {
+  return assemble((e) => {
+    const V = 0, END = 1;
+    const c = 2, X = c + CONSTANTS, K = X + 1, NEG2 = X + SCRATCH;
+    const ONE = c + 7;
+    constants(e, c);
+    if (tanhHalf) e(op.f64Const(-2), op.f64x2Splat, op.localSet(NEG2));
+    e(op.block, op.loop);
+    {
+      e(op.localGet(V), op.localGet(END), op.i32LtU, [0x45], op.brIf(1));
+      e(op.localGet(V), op.v128Load(0), op.localSet(X));
+      e(op.localGet(V));
+      if (tanhHalf) e(op.localGet(ONE), op.localGet(NEG2));
+      exp2Lanes(e, c, X, K);
+      if (tanhHalf) e(op.localGet(ONE), op.f64x2Add, op.f64x2Div, op.f64x2Add);
+      e(op.v128Store(0));
+      e(op.localGet(V), op.i32Const(16), op.i32Add, op.localSet(V), op.br(0));
+    }
+    e(op.end, op.end);
+  });
 }
 
 export const squashModule = () =>
   buildModule([
     { name: 'squashRows', params: new Array(5).fill(I32), locals: [I32, I32, I32, I32, ...new Array(CONSTANTS + SCRATCH).fill(V128)], body: squashRowsBody() },
-    { name: 'tanhHalf', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH + 1).fill(V128), body: tanhHalfBody() },
-    { name: 'expInPlace', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH).fill(V128), body: expInPlaceBody() },
+    { name: 'tanhHalf', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH + 1).fill(V128), body: inPlaceBody(true) },
+    { name: 'expInPlace', params: [I32, I32], locals: new Array(CONSTANTS + SCRATCH + 1).fill(V128), body: inPlaceBody(false) },
   ]);
 
 type SquashRowsFn = (z: number, m: number, s: number, rows: number, cols: number) => void;
@@ -248,12 +229,25 @@ const RUN = 8192;
 /** Below this many elements Math.exp's loop is as quick as the call and the copies. */
 const TANH_MIN = 64;
 
-function runs(n: number): { k: NonNullable<typeof kernel>; v: Float64Array } | null {
-  if (n < TANH_MIN) return null;
+/**
+ * Runs an in-place kernel over n values in runs of RUN: `fill` writes a run's
+ * arguments into v[0, c), the kernel transforms them, `read` uses the results.
+ * False (nothing written) when n is small or WebAssembly SIMD is missing.
+ */
+function inRuns(n: number, kernelFn: 'tanhHalf' | 'expInPlace', fill: (v: Float64Array, i0: number, c: number) => void, read: (v: Float64Array, i0: number, c: number) => void): boolean {
+  if (n < TANH_MIN) return false;
   if (kernel === undefined) kernel = typeof WebAssembly === 'undefined' ? null : load();
-  if (!kernel) return null;
+  if (!kernel) return false;
   kernel.f32 = floatsAtLeast(kernel.mem, kernel.f32, 2 * RUN);
-  return { k: kernel, v: new Float64Array(kernel.mem.buffer, 0, RUN) };
+  const v = new Float64Array(kernel.mem.buffer, 0, RUN);
+  for (let i0 = 0; i0 < n; i0 += RUN) {
+    const c = Math.min(RUN, n - i0);
+    fill(v, i0, c);
+    if (c & 1) v[c] = 0; // the kernel works in pairs
+    kernel[kernelFn](0, (c + (c & 1)) * 8);
+    read(v, i0, c);
+  }
+  return true;
 }
 
 /**
@@ -262,36 +256,34 @@ function runs(n: number): { k: NonNullable<typeof kernel>; v: Float64Array } | n
  * written) when the array is small or WebAssembly SIMD is missing.
  */
 export function wasmTanh(x: Float32Array, out: Float32Array): boolean {
-  const r = runs(out.length);
-  if (!r) return false;
-  const { k, v } = r;
-  for (let i0 = 0; i0 < out.length; i0 += RUN) {
-    const c = Math.min(RUN, out.length - i0);
-    for (let i = 0; i < c; i++) v[i] = 2 * x[i0 + i];
-    if (c & 1) v[c] = 0;
-    k.tanhHalf(0, (c + (c & 1)) * 8);
-    for (let i = 0; i < c; i++) {
-      const t = x[i0 + i];
-      out[i0 + i] = t > -1e-4 && t < 1e-4 ? t : v[i];
-    }
-  }
-  return true;
+  return inRuns(
+    out.length,
+    'tanhHalf',
+    (v, i0, c) => {
+      for (let i = 0; i < c; i++) v[i] = 2 * x[i0 + i];
+    },
+    (v, i0, c) => {
+      for (let i = 0; i < c; i++) {
+        const t = x[i0 + i];
+        out[i0 + i] = t > -1e-4 && t < 1e-4 ? t : v[i];
+      }
+    },
+  );
 }
 
 /** out = g sech^2 x with ops/tanhGrad.ts's formula (e = e^-2|x|, 4 g e / (1 + e)^2), the exps in SIMD; false when small or unavailable. */
 export function wasmTanhGrad(g: Float32Array, x: Float32Array, out: Float32Array): boolean {
-  const r = runs(out.length);
-  if (!r) return false;
-  const { k, v } = r;
-  for (let i0 = 0; i0 < out.length; i0 += RUN) {
-    const c = Math.min(RUN, out.length - i0);
-    for (let i = 0; i < c; i++) v[i] = -2 * Math.abs(x[i0 + i]);
-    if (c & 1) v[c] = 0;
-    k.expInPlace(0, (c + (c & 1)) * 8);
-    for (let i = 0; i < c; i++) {
-      const e = v[i];
-      out[i0 + i] = (g[i0 + i] * 4 * e) / ((1 + e) * (1 + e));
-    }
-  }
-  return true;
+  return inRuns(
+    out.length,
+    'expInPlace',
+    (v, i0, c) => {
+      for (let i = 0; i < c; i++) v[i] = -2 * Math.abs(x[i0 + i]);
+    },
+    (v, i0, c) => {
+      for (let i = 0; i < c; i++) {
+        const e = v[i];
+        out[i0 + i] = (g[i0 + i] * 4 * e) / ((1 + e) * (1 + e));
+      }
+    },
+  );
 }

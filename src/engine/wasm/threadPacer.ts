@@ -22,7 +22,7 @@ export class ThreadPacer {
   private strikes = 0;
   private pause = FIRST_PAUSE;
   private skip = 0;
-  /** Products run on one thread since the pacer was made (for tests and the badge's tooltip). */
+  /** Products run on one thread since the pacer was made (the tests read it). */
   skipped = 0;
 
   /** Whether this product should be split over the threads. */
