@@ -2,6 +2,7 @@
  * The lesson contract: what a lesson author declares in `meta.ts` (a typed
  * params schema and the scenes) and what every lesson page receives.
  */
+import type { Claim } from './claims';
 import type { Param, ValuesOf } from './params';
 
 export interface Scene<V = Record<string, number | string | boolean>> {
@@ -20,6 +21,12 @@ export interface Scene<V = Record<string, number | string | boolean>> {
   question?: string;
   /** Presenter mode opens this scene with its results hidden (predict, then reveal). */
   predict?: boolean;
+  /**
+   * The scene's result sentences as measured claims (src/ui/claims.ts): shown
+   * after the caption with their state in this run and their rate over seeds.
+   * The caption itself states no result that is not one of these or a live readout.
+   */
+  claims?: readonly Claim[];
 }
 
 export interface LessonMeta<S extends readonly Param[] = readonly Param[]> {

@@ -5,6 +5,12 @@
  */
 export type BackendChoice = 'auto' | 'cpu' | 'webgpu';
 export type ParamValues = Record<string, number | string | boolean>;
+/**
+ * A moment of a run at which the UI wants the metrics exactly (a claim is
+ * judged there): after step N, when the phase of that name ends, or when the
+ * run is done.
+ */
+export type Mark = number | 'end' | `phase:${string}`;
 /** Arrays in frames travel as transferables. */
 export type FrameData = Record<string, Float32Array | number[]>;
 
@@ -18,6 +24,14 @@ export type ToWorker =
   | { type: 'step'; runId: number }
   | { type: 'reset'; runId: number }
   | { type: 'dispose'; runId: number }
+  /** The steps after which the loop posts metrics even between its throttled posts (a claim is judged there). */
+  | { type: 'marks'; runId: number; steps: number[] }
+  /**
+   * A headless run of a lesson's experiment on the cpu (another seed of the
+   * scene, for "Run 5 seeds"): trained to its marks, answered by one
+   * trialDone with the metrics at each mark (and trialProgress on the way).
+   */
+  | { type: 'trial'; runId: number; lesson: string; params: ParamValues; marks: Mark[]; maxSteps: number }
   /** Liveness check: a worker that does not answer within a few seconds is restarted. */
   | { type: 'ping'; runId: number; nonce: number };
 
@@ -29,7 +43,10 @@ export type FromWorker =
   | { type: 'backend'; runId: number; backend: 'cpu' | 'webgpu'; note?: string }
   | { type: 'diverged'; runId: number; message: string }
   | { type: 'error'; runId: number; message: string }
-  | { type: 'pong'; runId: number; nonce: number };
+  | { type: 'pong'; runId: number; nonce: number }
+  | { type: 'trialProgress'; runId: number; step: number; of: number }
+  /** The metrics at each mark the trial reached, keyed by String(mark); a mark never reached is absent. */
+  | { type: 'trialDone'; runId: number; results: Record<string, Record<string, number>>; steps: number };
 
 /** Compile-time exhaustiveness check for switches over message types. */
 export function assertNever(x: never): never {

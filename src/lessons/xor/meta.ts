@@ -36,8 +36,17 @@ export const meta = defineLesson({
   scenes: [
   {
     title: 'A linear model cannot fit XOR',
-    caption: 'Gradient descent on the linear model settles at w = 0, b = 1/2: it outputs 0.5 for every input, loss 0.25.',
+    caption: 'Gradient descent on the linear model, from small random weights.',
     params: { model: 'linear', lr: 0.2, runs: 1, seed: 1, data: '' },
+    claims: [
+      {
+        id: 'linear-settles',
+        text: 'By step 300 it has settled at w = 0, b = 1/2 (each within 0.01): it outputs 0.5 for every input, loss 0.25.',
+        at: 300,
+        key: 'loss',
+        holds: (m) => Math.abs(m.w1) < 0.01 && Math.abs(m.w2) < 0.01 && Math.abs(m.b - 0.5) < 0.01 && Math.abs(m.loss - 0.25) < 1e-3,
+      },
+    ],
     show: ['surface', 'loss', 'equations'],
   },
   {
