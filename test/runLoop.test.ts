@@ -131,3 +131,29 @@ describe('the run loop', () => {
     expect(h.sent.find((m) => m.type === 'error')).toMatchObject({ message: expect.stringMatching(/nope/) });
   });
 });
+
+describe('the run loop and claims marks', () => {
+  it('posts the metrics of every marked step exactly, between its throttled posts', async () => {
+    const h = harness();
+    await h.loop.handle({ type: 'init', runId: 1, lesson: 'count', params: {}, backend: 'cpu' });
+    await h.loop.handle({ type: 'marks', runId: 1, steps: [7, 301, 1003] });
+    await h.loop.handle({ type: 'play', runId: 1 });
+    await playFor(1000);
+    await h.loop.handle({ type: 'pause', runId: 1 });
+    for (const mark of [7, 301, 1003]) {
+      const m = h.metrics().find((x) => x.step === mark);
+      expect(m, `step ${mark}`).toBeDefined();
+      expect(m!.values.value).toBe(mark);
+    }
+  });
+
+  it('without marks, an odd step such as 301 is (almost surely) not posted: the marks are what posts it', async () => {
+    const h = harness();
+    await h.loop.handle({ type: 'init', runId: 1, lesson: 'count', params: {}, backend: 'cpu' });
+    await h.loop.handle({ type: 'play', runId: 1 });
+    await playFor(1000);
+    await h.loop.handle({ type: 'pause', runId: 1 });
+    // slices of 24 steps, posts every 33 ms (66 steps): step 7 and 1003 fall between posts
+    expect(h.metrics().some((x) => x.step === 7 || x.step === 1003)).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { href } from './router';
 import { useStore } from '../ui/store';
 import { pause, play } from './workerBridge';
 import { RevealButton, SceneCaption, useRevealSync } from './reveal';
+import { ClaimList, SeedRunsButton, useClaimsTracking } from './claims/ClaimList';
 
 /** Reports the content height to the host page so it can size the iframe. */
 function useReportHeight(ref: React.RefObject<HTMLDivElement | null>) {
@@ -64,6 +65,7 @@ export function EmbedShell({ id }: { id: string }) {
   const scene = useStore((s) => s.scene);
   useLessonRun(meta);
   useRevealSync(meta);
+  useClaimsTracking(meta);
   useEffect(() => (meta ? startEmbedApi(meta) : undefined), [meta]);
   useReportHeight(ref);
   usePauseOffscreen(ref);
@@ -84,12 +86,14 @@ export function EmbedShell({ id }: { id: string }) {
         <div className="scene-head">
           <h2>{plainMath(current.title)}</h2>
           <SceneCaption caption={current.caption ?? ''} question={current.question} className="caption" />
+          <ClaimList meta={meta} compact />
         </div>
       )}
       <Alerts />
       <div className="embed-bar">
         <Transport />
         <RevealButton />
+        <SeedRunsButton meta={meta} />
       </div>
       <div className="readout-slot" ref={setSlot} />
       <main className="content">

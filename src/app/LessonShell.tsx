@@ -14,6 +14,7 @@ import { useShortcuts } from './shortcuts';
 import { ThemeToggle } from './theme';
 import { RevealButton, useRevealSync } from './reveal';
 import { ResumeNote } from './ResumeNote';
+import { SeedRunsButton, useClaimsTracking } from './claims/ClaimList';
 
 export { NotFound } from './LessonParts';
 
@@ -30,6 +31,7 @@ export function LessonShell({ id }: { id: string }) {
   const meta = useMemo(() => findLesson(id), [id]);
   useLessonRun(meta, true);
   useRevealSync(meta);
+  useClaimsTracking(meta);
   useShortcuts(meta);
   const presenting = useStore((s) => s.presenting);
   const [controls, setControls] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE).matches);
@@ -71,6 +73,7 @@ export function LessonShell({ id }: { id: string }) {
       <div className="lesson-bar">
         <Transport />
         <KeepRuns meta={meta} />
+        <SeedRunsButton meta={meta} />
         <RevealButton />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
           <span aria-hidden="true">⚙</span>

@@ -9,6 +9,7 @@ import { FitBox } from './FitBox';
 import { LessonControls, pageFor } from './LessonParts';
 import { KeyLegend } from './ShareButtons';
 import { RevealButton, SceneCaption } from './reveal';
+import { ClaimList, SeedRunsButton } from './claims/ClaimList';
 
 /**
  * Presenter mode: one scene on one screen. The scene's title and caption and
@@ -30,10 +31,12 @@ export function PresenterView({ meta }: { meta: LessonMeta }) {
         <BackendBadge />
       </header>
       {current && <SceneCaption caption={current.caption ?? ''} question={current.question} className="presenter-caption" />}
+      <ClaimList meta={meta} compact />
       <Alerts />
       <div className="presenter-bar">
         <Transport />
         <RevealButton />
+        <SeedRunsButton meta={meta} />
         <div className="readout-slot" ref={setSlot} />
       </div>
       <SlotsContext.Provider value={{ readout: slot }}>

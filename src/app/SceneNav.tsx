@@ -3,6 +3,7 @@ import { useStore } from '../ui/store';
 import { plainMath } from '../ui/text';
 import { goToPlayground, goToScene } from './lessonState';
 import { SceneCaption } from './reveal';
+import { ClaimList } from './claims/ClaimList';
 
 /** Scene tabs (the free sandbox last: no tab name may contain "play", which would clash with the Play button's name), then the scene's title and caption: the lesson's voice, in reading type. */
 export function SceneNav({ meta }: { meta: LessonMeta }) {
@@ -29,6 +30,7 @@ export function SceneNav({ meta }: { meta: LessonMeta }) {
       <div className="scene-head" aria-live="polite">
         <h2>{current ? plainMath(current.title) : 'Sandbox'}</h2>
         <SceneCaption caption={current ? (current.caption ?? '') : 'Every figure and every control, starting from the lesson’s defaults.'} question={current?.question} className="caption" />
+        <ClaimList meta={meta} />
       </div>
     </>
   );

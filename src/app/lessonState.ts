@@ -7,7 +7,7 @@ import { sceneParams, type LessonMeta } from '../ui/lesson';
 import { provideLessonActions } from '../ui/actions';
 import { replaceQuery } from './router';
 import { emptyHistory, useStore, type BackendChoice } from '../ui/store';
-import { setParams, startRun } from './workerBridge';
+import { restartRun, setParams, startRun } from './workerBridge';
 
 const BACKENDS: BackendChoice[] = ['auto', 'cpu', 'webgpu'];
 
@@ -96,6 +96,8 @@ export function goToScene(meta: LessonMeta, n: number): void {
   useStore.setState((s) => ({ scene: n, show: showOf(meta, n), params: { ...s.params, ...p }, history: emptyHistory() }));
   syncUrl(meta);
   setParams(p);
+  // a scene's claims are judged on a run of its own from step 0 (a live-applied change would carry the old run on)
+  if (meta.scenes[n].claims?.length) restartRun();
 }
 
 /** The figure list of scene n (null: every figure, for the free playground). */

@@ -14,6 +14,8 @@ import { appendHistory, emptyHistory, initialRun, useStore, type BackendChoice }
 let worker: Worker | null = null;
 let runId = 0;
 let current: { lesson: string; params: Values; backend: BackendChoice } | null = null;
+/** The steps at which the run posts its metrics exactly (the scene's claims), resent with every run. */
+let marks: number[] = [];
 let pending: {
   metrics?: Extract<FromWorker, { type: 'metrics' }>[];
   frame?: Extract<FromWorker, { type: 'frame' }>;
@@ -91,6 +93,7 @@ export function startRun(lesson: string, params: Values, backend: BackendChoice)
   pending = {};
   useStore.setState({ ...initialRun, history: emptyHistory() });
   post({ type: 'init', runId, lesson, params, backend });
+  if (marks.length) post({ type: 'marks', runId, steps: marks });
   watch();
   const sps = useStore.getState().stepsPerSecond;
   post({ type: 'setSpeed', runId, stepsPerSecond: sps });
@@ -101,6 +104,20 @@ export function setParams(params: Values): void {
   Object.assign(current.params, params);
   useStore.setState({ alert: null });
   post({ type: 'setParams', runId, params });
+}
+
+/** The steps after which the worker must post metrics (the claims' moments); kept for later runs too. */
+export function setMarks(steps: number[]): void {
+  marks = [...steps];
+  if (current) post({ type: 'marks', runId, steps: marks });
+}
+
+/** Rebuilds the run from step 0 with the current params; a playing run goes on playing. */
+export function restartRun(): void {
+  if (!current) return;
+  const playing = useStore.getState().playing;
+  reset();
+  if (playing) play();
 }
 
 export function setSpeed(stepsPerSecond: number): void {
@@ -137,6 +154,7 @@ export function onMetrics(f: (step: number, values: Record<string, number>) => v
 }
 
 function receive(msg: FromWorker): void {
+  if (msg.type === 'trialProgress' || msg.type === 'trialDone') return; // the trial worker's (src/app/trialWorker.ts)
   if (msg.type === 'pong') {
     if (unanswered && msg.nonce === unanswered.nonce) unanswered = null;
     return;

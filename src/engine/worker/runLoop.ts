@@ -10,6 +10,7 @@ import { cpuBackend } from '../backends/cpu';
 import { gpuFailure, isWebGpu, snapshot } from '../backends/webgpu/fallback';
 import { setBackend } from '../engine';
 import type { Experiment, ExperimentRegistry } from './experiment';
+import { runToMarks } from './trial';
 import { assertNever, transferablesOf, type BackendChoice, type FromWorker, type ParamValues, type ToWorker } from './protocol';
 
 /** What the loop needs of its host (a DedicatedWorkerGlobalScope, or a fake in tests). */
@@ -31,6 +32,8 @@ export class RunLoop {
   private backend: Backend | null = null;
   private playing = false;
   private stepCount = 0;
+  /** Steps after which metrics are posted exactly (claims are judged there), whatever the throttle. */
+  private marks = new Set<number>();
   private stepsPerSecond = 0;
   private stepDebt = 0;
   private lastTick = 0;
@@ -86,6 +89,12 @@ export class RunLoop {
         await this.publish(true);
         return;
       }
+      case 'marks':
+        this.marks = new Set(msg.steps.filter((n) => Number.isInteger(n) && n >= 0));
+        return;
+      case 'trial':
+        await this.trial(msg);
+        return;
       case 'setSpeed':
         this.stepsPerSecond = Math.max(0, msg.stepsPerSecond);
         this.stepDebt = 0;
@@ -125,6 +134,33 @@ export class RunLoop {
         return;
       default:
         assertNever(msg);
+    }
+  }
+
+  /**
+   * Another seed of a scene, run headless to its marks on the cpu and
+   * answered once. Meant for a worker of its own (the page's trial worker):
+   * it replaces this loop's run, and the backend stays the cpu.
+   */
+  private async trial(msg: Extract<ToWorker, { type: 'trial' }>): Promise<void> {
+    this.stop();
+    this.exp?.dispose?.();
+    this.exp = null;
+    this.runId = msg.runId;
+    this.backend = cpuBackend;
+    setBackend(cpuBackend);
+    const factory = this.registry[msg.lesson];
+    if (!factory) throw new Error(`no experiment named "${msg.lesson}"`);
+    const exp = await factory(msg.params, { backend: 'cpu' });
+    try {
+      const runId = msg.runId;
+      const { results, steps } = await runToMarks(exp, msg.marks, msg.maxSteps, {
+        yieldMs: 100,
+        onProgress: (step, of) => this.post({ type: 'trialProgress', runId, step, of }),
+      });
+      this.post({ type: 'trialDone', runId, results, steps });
+    } finally {
+      exp.dispose?.();
     }
   }
 
@@ -174,14 +210,21 @@ export class RunLoop {
       }
       this.lastTick = start;
       let n = 0;
+      let marked = false;
+      const phase = this.exp.phase;
       while (n < allowed && !this.exp.done && performance.now() - start < SLICE_MS) {
         await this.runStep();
         n++;
+        // a mark or the end of a phase is posted as it happens, so the page judges claims on the same numbers as Node
+        if (this.marks.has(this.stepCount) || this.exp.phase !== phase) {
+          marked = true;
+          break;
+        }
       }
       if (runId !== this.runId) return;
       const finished = !!this.exp.done;
       if (finished) this.playing = false;
-      if (finished || performance.now() - this.lastPost >= POST_INTERVAL_MS) await this.publish(finished);
+      if (finished || marked || performance.now() - this.lastPost >= POST_INTERVAL_MS) await this.publish(finished || this.exp.phase !== phase);
     } finally {
       this.busy = false;
     }
