@@ -157,3 +157,13 @@ describe('the run loop and claims marks', () => {
     expect(h.metrics().some((x) => x.step === 7 || x.step === 1003)).toBe(false);
   });
 });
+
+describe('a trial', () => {
+  it('runs another run headless to its marks and answers once with the metrics there', async () => {
+    vi.useRealTimers();
+    const h = harness();
+    await h.loop.handle({ type: 'trial', runId: 77, lesson: 'count', params: {}, marks: [5, 40], maxSteps: 100 });
+    const done = h.sent.find((m) => m.type === 'trialDone');
+    expect(done).toMatchObject({ type: 'trialDone', runId: 77, steps: 40, results: { '5': { value: 5, step: 5 }, '40': { value: 40, step: 40 } } });
+  });
+});

@@ -64,7 +64,8 @@ export class RunLoop {
   }
 
   private async dispatch(msg: ToWorker): Promise<void> {
-    if (msg.type !== 'init' && msg.runId !== this.runId) return; // a stale command of an old run
+    // a stale command of an old run (init and trial start runs of their own)
+    if (msg.type !== 'init' && msg.type !== 'trial' && msg.runId !== this.runId) return;
     switch (msg.type) {
       case 'init': {
         this.stop();
