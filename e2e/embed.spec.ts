@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, waitForMetric } from './fixtures';
 import { APP, startHostPage, type Msg } from './hostPage';
 import { lessonIds, lessonMeta } from './lessons';
+import { MAX_EMBED_HEIGHT } from '../src/app/embedMessages';
 
 // The host page lives on another origin (localhost on another port) and embeds the app.
 let host: Awaited<ReturnType<typeof startHostPage>>;
@@ -48,6 +49,26 @@ test('a host page on another origin drives the embed and hears ready, state and 
   expect(errors).toEqual([]);
 });
 
+test('step and reset are each answered by a dlp:state with the new step', async ({ page, errors }) => {
+  await page.goto(hostUrl);
+  await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:state' && m.backend === 'cpu')).toBe(true);
+  const send = (m: unknown) => page.evaluate((msg) => (window as unknown as { send: (m: unknown) => void }).send(msg), m);
+  const lastState = async () => (await received(page)).filter((m) => m.type === 'dlp:state').at(-1)!;
+  const count = async () => (await received(page)).filter((m) => m.type === 'dlp:state').length;
+  let before = await count();
+  await send({ type: 'dlp:step' });
+  await expect.poll(count).toBeGreaterThan(before);
+  expect(await lastState()).toMatchObject({ step: 1, playing: false });
+  await send({ type: 'dlp:step' });
+  await expect.poll(async () => (await lastState()).step).toBe(2);
+  before = await count();
+  await send({ type: 'dlp:reset' });
+  await expect.poll(count).toBeGreaterThan(before);
+  expect(await lastState()).toMatchObject({ step: 0, playing: false });
+  expect((await lastState()).params).toMatchObject({ lr: 0.2 });
+  expect(errors).toEqual([]);
+});
+
 test('malformed messages change nothing, yield dlp:error, and are never inserted as HTML', async ({ page, errors }) => {
   await page.goto(hostUrl);
   await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:ready')).toBe(true);
@@ -69,6 +90,11 @@ test('malformed messages change nothing, yield dlp:error, and are never inserted
   ];
   for (const m of bad) await page.evaluate((msg) => (window as unknown as { send: (m: unknown) => void }).send(msg), m);
   await expect.poll(async () => (await received(page)).filter((m) => m.type === 'dlp:error').length).toBe(bad.length);
+  // a refused value says it was refused and what is still in use, never "using" a value it did not apply
+  const lrError = (await received(page)).find((m) => m.type === 'dlp:error' && String(m.message).includes('(lr)'))!;
+  expect(String(lrError.message)).toMatch(/^refused, nothing changed: .*\(still: lr 0\.2\)$/);
+  expect(String(lrError.message)).not.toMatch(/using/);
+  expect((lrError.state as { params: Record<string, unknown> }).params.lr).toBe(0.2);
   // nothing changed: same controls, no state change, no markup rendered
   await expect(frame.getByLabel('Hidden units value')).toHaveValue('4');
   await expect(frame.getByLabel('Learning rate value')).toHaveValue('0.2');
@@ -163,7 +189,9 @@ for (const id of lessonIds) {
               scrollW: document.documentElement.scrollWidth,
               innerW: innerWidth,
             }));
-            return { follows, heightFits: inside.scrollH <= inside.innerH + 1, widthFits: inside.scrollW <= inside.innerW };
+            // content taller than the bound scrolls inside the frame, which is then exactly the bound
+            const bounded = inside.innerH >= MAX_EMBED_HEIGHT - 1;
+            return { follows, heightFits: bounded || inside.scrollH <= inside.innerH + 1, widthFits: inside.scrollW <= inside.innerW };
           }, { message: `frame at ${width} px follows the reported height and clips nothing` })
           .toEqual({ follows: true, heightFits: true, widthFits: true });
         await host.screenshot({ path: test.info().outputPath(`${id}-embed-${width}.png`), fullPage: true });
@@ -171,6 +199,29 @@ for (const id of lessonIds) {
       }
     } finally {
       server.close();
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+for (const id of lessonIds) {
+  test(`${id}: in a 320-px frame every scene keeps the embed's height bounded`, async ({ page, errors }) => {
+    const h = await startHostPage(() => `<iframe id="f" src="${APP}/embed/${id}?backend=cpu&scene=0" width="320" height="600" style="border:0"></iframe>
+      <script>window.sizes = []; addEventListener('message', (e) => { if (e.data && e.data.type === 'dlp:resize') { window.sizes.push(e.data.height); document.getElementById('f').height = e.data.height; } });</script>`);
+    try {
+      await page.goto(h.url);
+      await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:ready')).toBe(true);
+      const scenes = (await lessonMeta(id)).scenes.length;
+      for (let n = 0; n < scenes; n++) {
+        await page.evaluate((scene) => (window as unknown as { send: (m: unknown) => void }).send({ type: 'dlp:set', scene }), n);
+        await expect.poll(async () => (await received(page)).some((m) => m.type === 'dlp:state' && m.scene === n)).toBe(true);
+        await page.waitForTimeout(400); // let the scene's figures lay out (a measurement window, not a wait for state)
+      }
+      const sizes = await page.evaluate(() => (window as unknown as { sizes: number[] }).sizes);
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.max(...sizes), `${id}: tallest reported height`).toBeLessThanOrEqual(MAX_EMBED_HEIGHT);
+    } finally {
+      h.close();
     }
     expect(errors).toEqual([]);
   });

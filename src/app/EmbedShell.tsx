@@ -10,6 +10,7 @@ import { href } from './router';
 import { useStore } from '../ui/store';
 import { pause, play } from './workerBridge';
 import { RevealButton, SceneCaption, useRevealSync } from './reveal';
+import { MAX_EMBED_HEIGHT } from './embedMessages';
 import { ClaimList, SeedRunsButton, useClaimsTracking } from './claims/ClaimList';
 
 /** Reports the content height to the host page so it can size the iframe. */
@@ -20,7 +21,8 @@ function useReportHeight(ref: React.RefObject<HTMLDivElement | null>) {
     let last = 0;
     const ro = new ResizeObserver(() => {
       // down to the box's bottom edge in the document (its top margin counts too), so the host's frame clips nothing
-      const h = Math.ceil(el.getBoundingClientRect().bottom + scrollY);
+      // bounded: a scene taller than MAX_EMBED_HEIGHT scrolls inside the frame instead of growing the host's page
+      const h = Math.min(MAX_EMBED_HEIGHT, Math.ceil(el.getBoundingClientRect().bottom + scrollY));
       if (h !== last) {
         last = h;
         window.parent.postMessage({ type: 'dlp:resize', height: h }, '*');

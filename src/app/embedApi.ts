@@ -1,24 +1,26 @@
 /**
- * The postMessage API of /embed/<id>. The host sends {type:'dlp:play'|'dlp:pause'|
- * 'dlp:reset'|'dlp:step'|'dlp:set'|'dlp:hide'|'dlp:reveal', ...}; every message is checked against the
- * lesson's schema, and a malformed one changes nothing and yields dlp:error.
- * The embed posts dlp:ready (with its schema), dlp:state on changes and
- * dlp:metrics at most 4 times a second. Message content is data, never HTML.
+ * The postMessage API of /embed/<id> (its types: embedMessages.ts). Every
+ * host message is checked against the lesson's schema; a malformed one
+ * changes nothing and is answered by dlp:error saying what was refused and
+ * the values still in use. Every command that changes state is answered by a
+ * dlp:state once the worker has applied it; dlp:metrics at most 4 times a
+ * second. Message content is data, never HTML.
  */
 import { checkParams } from '../ui/params';
 import type { LessonMeta } from '../ui/lesson';
 import { changeParams, goToScene } from './lessonState';
 import { useStore } from '../ui/store';
-import { onMetrics, pause, play, reset, step } from './workerBridge';
+import { onMetrics, onPhase, pause, play, reset, step } from './workerBridge';
+import type { EmbedState, EmbedToHost } from './embedMessages';
 import { setResultsHidden, useReveal } from '../ui/reveal';
 
 const METRICS_INTERVAL_MS = 250;
 
-function toParent(msg: Record<string, unknown>): void {
+function toParent(msg: EmbedToHost): void {
   if (window.parent !== window) window.parent.postMessage(msg, '*');
 }
 
-function stateOf() {
+function stateOf(): EmbedState {
   const s = useStore.getState();
   return { playing: s.playing, scene: s.scene, params: s.params, backend: s.backend, step: s.step, done: s.done, hidden: useReveal.getState().hidden };
 }
@@ -58,7 +60,8 @@ export function applyEmbedMessage(meta: LessonMeta, data: unknown): string | nul
         return null;
       }
       const { values, problems } = checkParams(meta.params, msg.params);
-      if (problems.length) return summarize(problems);
+      // nothing of a message with a bad value is applied: say so, and what each named value still is
+      if (problems.length) return `refused, nothing changed: ${summarize(problems.map((p) => p.replace(/; using [^;]*$/, '')))}${stillUsing(meta, msg.params)}`;
       if (Object.keys(values).length === 0) return 'params is empty';
       changeParams(meta, values);
       return null;
@@ -75,8 +78,16 @@ export function startEmbedApi(meta: LessonMeta): () => void {
     // only messages that claim to be ours; other scripts' traffic is none of our business
     if (!d || typeof d !== 'object' || typeof d.type !== 'string' || !d.type.startsWith('dlp:')) return;
     const problem = applyEmbedMessage(meta, d);
-    if (problem) toParent({ type: 'dlp:error', message: problem, received: String(d.type).slice(0, 40) });
+    if (problem) toParent({ type: 'dlp:error', message: problem, received: String(d.type).slice(0, 40), state: stateOf() });
+    // step and reset change no field the store subscription watches until the worker answers: answer then
+    else if (d.type === 'dlp:step' || d.type === 'dlp:reset') answerAfterWorker = true;
   };
+  let answerAfterWorker = false;
+  const unsubPhase = onPhase(() => {
+    if (!answerAfterWorker) return;
+    answerAfterWorker = false;
+    toParent({ type: 'dlp:state', lesson: meta.id, ...stateOf() });
+  });
   window.addEventListener('message', onMessage);
 
   const unsubState = useStore.subscribe((s, prev) => {
@@ -116,8 +127,17 @@ export function startEmbedApi(meta: LessonMeta): () => void {
     unsubState();
     unsubReveal();
     unsubMetrics();
+    unsubPhase();
     if (trailing) clearTimeout(trailing);
   };
+}
+
+/** " (still: lr 0.2, seed 1)" for the known keys a refused message named. */
+function stillUsing(meta: LessonMeta, params: unknown): string {
+  if (!params || typeof params !== 'object') return '';
+  const now = useStore.getState().params;
+  const known = Object.keys(params).filter((k) => meta.params.some((p) => p.key === k)).slice(0, 5);
+  return known.length ? ` (still: ${known.map((k) => `${k} ${String(now[k]).slice(0, 40)}`).join(', ')})` : '';
 }
 
 /** At most a few problems, each cut short: a message with thousands of bad keys gets a short answer. */

@@ -7,7 +7,7 @@
  */
 import { useEffect } from 'react';
 import type { LessonMeta } from '../ui/lesson';
-import { goToScene, restoreScene } from './lessonState';
+import { goToPlayground, goToScene, restoreScene } from './lessonState';
 import { useStore } from '../ui/store';
 import { pause, play, reset } from './workerBridge';
 import { toggleResults } from './reveal';
@@ -67,12 +67,15 @@ export function useShortcuts(meta: LessonMeta | undefined): void {
         case 'ArrowRight':
         case 'PageDown':
           if (!s.presenting) return;
-          goToScene(meta, Math.min(meta.scenes.length - 1, s.scene + 1));
+          // past the last scene comes the Sandbox (scene -1), as in the scene tabs
+          if (s.scene < 0) break;
+          if (s.scene === meta.scenes.length - 1) goToPlayground(meta);
+          else goToScene(meta, s.scene + 1);
           break;
         case 'ArrowLeft':
         case 'PageUp':
           if (!s.presenting) return;
-          goToScene(meta, Math.max(0, s.scene - 1));
+          goToScene(meta, s.scene < 0 ? meta.scenes.length - 1 : Math.max(0, s.scene - 1));
           break;
         case ' ':
           // a button reached with the keyboard handles its own space; one last clicked with the

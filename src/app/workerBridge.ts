@@ -23,6 +23,7 @@ let pending: {
 } = {};
 let rafQueued = false;
 const metricsListeners = new Set<(step: number, values: Record<string, number>) => void>();
+const phaseListeners = new Set<() => void>();
 
 /** How often the bridge asks the worker whether it is alive, and how long an answer may take. */
 export const PING_MS = 2000;
@@ -147,6 +148,12 @@ export function stopRun(): void {
   watchdog = null;
 }
 
+/** Called after each phase message has been committed to the store (the worker has answered a command). */
+export function onPhase(f: () => void): () => void {
+  phaseListeners.add(f);
+  return () => phaseListeners.delete(f);
+}
+
 /** Called with every metrics message (the embed API forwards them). */
 export function onMetrics(f: (step: number, values: Record<string, number>) => void): () => void {
   metricsListeners.add(f);
@@ -180,6 +187,7 @@ function receive(msg: FromWorker): void {
       // older step, and state changes do not wait for animation frames (throttled off-screen)
       pending.phase = msg;
       flush();
+      phaseListeners.forEach((f) => f());
       return;
     case 'diverged':
       useStore.setState({ alert: { kind: 'diverged', message: msg.message }, playing: false });
