@@ -27,6 +27,17 @@ test('presenter mode: p toggles it, arrows change scene and URL, space toggles t
   await page.waitForTimeout(500);
   expect(await metric(page, 'step')).toBe(s);
 
+  // past the last scene comes the Sandbox, and back
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: /4 \/ 4:/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Sandbox' })).toBeVisible();
+  await expect(page).toHaveURL(/scene=free/);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Sandbox' })).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('heading', { name: /4 \/ 4:/ })).toBeVisible();
+
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-presenting]')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
