@@ -24,8 +24,16 @@ function useFitWidth(ref: React.RefObject<HTMLElement | null>, html: string, on:
     // a pixel or two of rounding is hidden; a real overflow scrolls, in a box the keyboard can reach
     const scrolls = have > 0 && el.scrollWidth > el.clientWidth + 2;
     el.style.overflowX = scrolls ? 'auto' : 'hidden';
-    if (scrolls) el.setAttribute('tabindex', '0');
-    else el.removeAttribute('tabindex');
+    // and shows that it does (a scrollbar that stays drawn, the cut edge faded): a cut-off equation never looks whole
+    if (scrolls) {
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('data-scrolls', '');
+      el.setAttribute('title', 'Scroll sideways to see the whole equation');
+    } else {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('data-scrolls');
+      el.removeAttribute('title');
+    }
   };
   useLayoutEffect(() => {
     if (ref.current && on) fit(ref.current, false);
@@ -42,7 +50,15 @@ function useFitWidth(ref: React.RefObject<HTMLElement | null>, html: string, on:
     });
     ro.observe(el);
     if (el.firstElementChild) ro.observe(el.firstElementChild);
-    return () => ro.disconnect();
+    // a KaTeX font that arrives late widens the equation without resizing either box: fit again then
+    const fonts = typeof document !== 'undefined' ? document.fonts : undefined;
+    const refit = () => fit(el, false);
+    fonts?.addEventListener?.('loadingdone', refit);
+    void fonts?.ready.then(refit);
+    return () => {
+      ro.disconnect();
+      fonts?.removeEventListener?.('loadingdone', refit);
+    };
   }, [ref, on]);
 }
 

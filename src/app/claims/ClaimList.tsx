@@ -79,11 +79,13 @@ export function ClaimList({ meta, compact = false }: { meta: LessonMeta; compact
         {claims.map((c) => {
           const state = live.states[c.id] ?? 'pending';
           const [k, n] = statedOver(c, MEASURED_SEEDS);
+          const status = `${statusText(c, state, live.seed, live.offScene)}${state !== 'pending' && c.key && live.keys[c.id] !== undefined ? `; ${c.key} ${fmt(live.keys[c.id])}` : ''}`;
           return (
             <li key={c.id} data-claim={c.id} data-claim-state={state} data-claim-rate={`${k}/${n}`}>
               <span className={`claim-mark ${state}`} aria-hidden="true">{MARK[state]}</span>
-              <span className="claim-text">{plainMath(c.text)}</span>{' '}
-              <span className="claim-status">({statusText(c, state, live.seed, live.offScene)}{state !== 'pending' && c.key && live.keys[c.id] !== undefined ? `; ${c.key} ${fmt(live.keys[c.id])}` : ''})</span>
+              <span className="claim-text">{plainMath(c.text)}</span>
+              {/* one line whatever it says, so a claim that is judged mid-run moves nothing below it */}
+              <span className="claim-status" title={status}>{status}</span>
             </li>
           );
         })}

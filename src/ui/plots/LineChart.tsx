@@ -64,6 +64,8 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
   const all = ghosts.length ? [...series, ...ghosts.flatMap((g) => g.series)] : series;
   const xs = all.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = all.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
+  // values that a log axis cannot place (exactly 0): said in the plot, never an empty chart without a word
+  const unplaced = logY && !hidden && ys.length === 0 && all.some((s) => s.y.some((v) => v === 0));
   const xLo = xs.length ? Math.min(0, ...xs) : 0;
   const xMax = Math.max(integerX ? 1 : xLo + 1e-9, ...xs);
   const x = scaleLinear().domain([xLo, xMax]).range([M.left, W - M.right]);
@@ -108,6 +110,12 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
             </text>
           );
         })}
+        {unplaced && (
+          <text data-chart-note className="cover-text" x={(M.left + W - M.right) / 2} y={(M.top + H - M.bottom) / 2} textAnchor="middle">
+            <tspan x={(M.left + W - M.right) / 2} dy="-0.2em">{yLabel.split(' (')[0]} is exactly 0:</tspan>
+            <tspan x={(M.left + W - M.right) / 2} dy="1.3em">a log axis has no place for it</tspan>
+          </text>
+        )}
         {hidden && (
           <g data-cover>
             <rect className="cover-rect" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} rx={6} />

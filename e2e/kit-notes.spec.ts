@@ -1,0 +1,49 @@
+/**
+ * A figure never looks blank or cut without saying why: a log-scale chart of a
+ * loss that is exactly 0 says so; an equation too wide for a phone shows that
+ * it scrolls; prose starts folded so the first screen is the figure's.
+ */
+import { expect, test, waitForMetric } from './fixtures';
+import { lessonIds } from './lessons';
+
+test('xor scene 2: the loss of the hand-set network is exactly 0 and its log chart says so', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?backend=cpu&scene=1');
+  await waitForMetric(page, 'loss', (v) => v === 0);
+  await expect(page.locator('[data-chart-note]')).toContainText('exactly 0');
+  expect(errors).toEqual([]);
+});
+
+test('at 390 px an equation wider than the screen is marked as scrolling and can be reached by keyboard', async ({ page, errors }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  let wide = 0;
+  for (const id of lessonIds) {
+    await page.goto(`/lesson/${id}?backend=cpu&scene=0`);
+    await waitForMetric(page, 'step', (v) => v === 0);
+    await expect(page.locator('.equation').first()).toBeAttached();
+    const eqs = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('div.equation')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => ({ over: e.scrollWidth > e.clientWidth + 2, marked: e.hasAttribute('data-scrolls'), tab: e.tabIndex })),
+    );
+    for (const e of eqs) {
+      expect(e.marked, `${id}: an equation that overflows is marked, one that fits is not`).toBe(e.over);
+      if (e.over) {
+        wide++;
+        expect(e.tab).toBe(0);
+      }
+    }
+  }
+  test.info().annotations.push({ type: 'wide equations at 390', description: String(wide) });
+  expect(errors).toEqual([]);
+});
+
+test('prose starts folded on every lesson', async ({ page, errors }) => {
+  for (const id of lessonIds) {
+    await page.goto(`/lesson/${id}?backend=cpu&scene=0`);
+    await waitForMetric(page, 'step', (v) => v === 0);
+    const details = page.locator('details.prose');
+    await expect(details).toHaveCount(1);
+    expect(await details.evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(false);
+  }
+  expect(errors).toEqual([]);
+});
