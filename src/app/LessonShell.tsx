@@ -15,6 +15,7 @@ import { ThemeToggle } from './theme';
 import { RevealButton, useRevealSync } from './reveal';
 import { ResumeNote } from './ResumeNote';
 import { SeedRunsButton, useClaimsTracking } from './claims/ClaimList';
+import { PhoneMenu } from './controls/PhoneMenu';
 
 export { NotFound } from './LessonParts';
 
@@ -75,6 +76,7 @@ export function LessonShell({ id }: { id: string }) {
         <KeepRuns meta={meta} />
         <SeedRunsButton meta={meta} />
         <RevealButton />
+        <PhoneMenu meta={meta} />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
           <span aria-hidden="true">⚙</span>
           <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { keepRun, useKept } from '../../ui/compare/kept';
+import type { LessonMeta } from '../../ui/lesson';
+import { useResultsHidden } from '../../ui/reveal';
+import { useStore } from '../../ui/store';
+import { claimsOf } from '../claims/liveClaims';
+import { runMoreSeeds, SEEDS_PER_BATCH, useSeedRuns } from '../claims/seedRuns';
+import { toggleResults } from '../reveal';
+
+/**
+ * A phone's transport has no room for Keep this run, Hide results and Run 5
+ * seeds beside Play: one "More" button there opens them as a menu (wide
+ * screens show the buttons themselves and never this).
+ */
+export function PhoneMenu({ meta }: { meta: LessonMeta }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const hidden = useResultsHidden();
+  const charts = useKept((s) => s.charts);
+  const scene = useStore((s) => s.scene);
+  const seedsBusy = useSeedRuns((s) => s.queue.length > 0);
+  const hasClaims = claimsOf(meta, scene).length > 0;
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', esc);
+    };
+  }, [open]);
+  const choose = (f: () => void) => () => {
+    setOpen(false);
+    f();
+  };
+  return (
+    <div className="phone-menu" ref={ref}>
+      <button type="button" className="phone-menu-toggle" aria-haspopup="menu" aria-expanded={open} aria-label="More actions" onClick={() => setOpen(!open)}>
+        <span aria-hidden="true">⋯</span>
+      </button>
+      {open && (
+        <div className="phone-menu-list" role="menu" aria-label="More actions">
+          <button type="button" role="menuitem" disabled={!charts} onClick={choose(keepRun)}>
+            Keep this run
+          </button>
+          <button type="button" role="menuitem" onClick={choose(toggleResults)}>
+            {hidden ? 'Reveal results' : 'Hide results'}
+          </button>
+          {hasClaims && (
+            <button type="button" role="menuitem" disabled={seedsBusy} onClick={choose(() => void runMoreSeeds(meta, scene))}>
+              Run {SEEDS_PER_BATCH} seeds
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
