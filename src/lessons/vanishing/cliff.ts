@@ -1,11 +1,12 @@
 /**
  * The cliff-and-clipping view (Goodfellow 8.2.4 fig. 8.3, 10.11.1 fig. 10.17;
- * Pascanu et al. 2013; lecture 000): plain gradient descent and gradient
+ * Pascanu et al. 2013; Bengio 2012): plain gradient descent and gradient
  * descent with norm clipping (g <- g r / ||g|| when ||g|| > r) start together
  * on a slope that runs from a high plateau down into a ravine at the foot of a
- * cliff. A plain step that lands on the cliff face meets a huge gradient and
- * is thrown back onto the plateau, where the gradient is nearly zero and the
- * progress is lost; the clipped step moves at most eta r and stays in the ravine.
+ * cliff. The plain steps overshoot the ravine onto the cliff face, where a
+ * huge gradient throws them back onto the plateau (the gradient there is
+ * nearly zero and the progress is lost); the clipped step moves at most eta r
+ * and settles in the ravine.
  */
 import { SGD, add, clipByGlobalNorm, globalNorm, keep, mul, sigmoid, square, sub, tidy, valueAndGrad, variable, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
@@ -130,6 +131,9 @@ export class CliffRun implements Experiment<VanishingParams> {
       bound: this.p.lr * this.p.clip,
       x_plain: xp,
       x_clipped: xc,
+      // over the whole descent so far: the plain one's lowest loss and farthest point right (onto the cliff face at x > 4)
+      loss_plain_min: Math.min(...this.plain.losses),
+      x_plain_max: Math.max(...this.plain.path.filter((_, i) => i % 2 === 0)),
     };
   }
 

@@ -28,6 +28,9 @@ import {
 import type { Experiment } from '../../engine/worker/experiment';
 import { BINS, INIT_OF, SATURATION, irrelevant, type MlpFrame, type VanishingParams } from './types';
 
+/** Accuracy and loss on the whole set are checked after every EVAL_EVERY steps (and at step 0) for the kept records (best accuracy, first step at 80% / 95%). */
+export const EVAL_EVERY = 10;
+
 /** Points in the training set. */
 export const N_POINTS = 200;
 /** Mini-batch size of each SGD step (the whole set is used for the readouts). */
@@ -49,6 +52,81 @@ interface Look {
   hist: Float32Array;
   lo: number;
   hi: number;
+}
+
+/** ||first|| / ||last|| of a list of norms; 0 when the last is 0 (a dead top relu layer passes nothing down either: 0, not the NaN the run loop would take for divergence). */
+function ratio(norms: number[]): number {
+  const top = norms[norms.length - 1];
+  return top > 0 ? norms[0] / top : 0;
+}
+
+function mean(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i];
+  return s / a.length;
+}
+
+/**
+ * What a run keeps about its whole history, for results about a stretch of
+ * training ("never above 60%", "reaches 95% within 500 steps", "the ratio's
+ * median"): the gradient ratios of every step, and accuracy, loss and
+ * saturation of every look at the whole set (step 0 and every EVAL_EVERY).
+ */
+export class RunRecords {
+  /** Every step's grad ratio, kept sorted (binary insertion), so the median is one lookup however often the page asks. */
+  private readonly gradRatios: number[] = [];
+  private deltaMin = Infinity;
+  private deltaMax = 0;
+  private best = 0;
+  private lossMin = Infinity;
+  private lossMax = 0;
+  private satMax = 0;
+  private step80 = -1;
+  private step95 = -1;
+
+  ratios(grad: number, delta: number): void {
+    const r = this.gradRatios;
+    let lo = 0;
+    let hi = r.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r[mid] <= grad) lo = mid + 1;
+      else hi = mid;
+    }
+    r.splice(lo, 0, grad);
+    this.deltaMin = Math.min(this.deltaMin, delta);
+    this.deltaMax = Math.max(this.deltaMax, delta);
+  }
+
+  look(step: number, loss: number, accuracy: number, saturation: number): void {
+    this.best = Math.max(this.best, accuracy);
+    this.lossMin = Math.min(this.lossMin, loss);
+    this.lossMax = Math.max(this.lossMax, loss);
+    this.satMax = Math.max(this.satMax, saturation);
+    if (this.step80 < 0 && accuracy >= 0.8) this.step80 = step;
+    if (this.step95 < 0 && accuracy >= 0.95) this.step95 = step;
+  }
+
+  /** The records as metrics (finite always: -1 for a step not reached yet). */
+  metrics(): Record<string, number> {
+    const sorted = this.gradRatios;
+    const n = sorted.length;
+    const median = n === 0 ? 0 : n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    const fin = (v: number) => (Number.isFinite(v) ? v : 0);
+    return {
+      best_accuracy: this.best,
+      step_80: this.step80,
+      step_95: this.step95,
+      loss_min: fin(this.lossMin),
+      loss_max: this.lossMax,
+      sat_max: this.satMax,
+      grad_ratio_median: median,
+      grad_ratio_min: n ? sorted[0] : 0,
+      grad_ratio_max: n ? sorted[n - 1] : 0,
+      delta_ratio_min: fin(this.deltaMin),
+      delta_ratio_max: this.deltaMax,
+    };
+  }
 }
 
 /** depth hidden Dense layers of `width` units and one output unit; forward keeps every hidden activation. */
@@ -114,6 +192,10 @@ export class DeepNetRun implements Experiment<VanishingParams> {
   /** Bumped by every step: metrics() and frame() of one post share the forward pass of one version. */
   private version = 0;
   private looked: { version: number; result: Promise<Look> } | null = null;
+  /** Records kept over the whole run (the claims judge these; a predicate sees only the metrics of its moment). */
+  private readonly kept = new RunRecords();
+  /** The step-0 record (the initial weights), started by the constructor and awaited before anything else. */
+  private readonly ready: Promise<void>;
 
   constructor(readonly p: VanishingParams) {
     const d = (this.set = makeData(p.data, p.seed));
@@ -124,6 +206,19 @@ export class DeepNetRun implements Experiment<VanishingParams> {
     this.opt = new SGD(p.lr);
     // the gradient at the initial weights, so step 0 already shows what the init does
     this.gradient(false);
+    this.ready = this.record();
+  }
+
+  /** Adds the current step to the kept records: the gradient ratios every step, accuracy and loss every EVAL_EVERY steps. */
+  private async record(): Promise<void> {
+    // every forward pass and read starts before the first await: a run disposed right after it was built (or stepped) has already used its tensors
+    const look = this.version % EVAL_EVERY === 0 ? this.current() : null;
+    const [g, d] = await Promise.all([this.gradNorms(), this.deltaNorms()]);
+    this.kept.ratios(ratio(g), ratio(d));
+    if (look) {
+      const { loss, accuracy, sat } = await look;
+      this.kept.look(this.version, loss, accuracy, mean(sat));
+    }
   }
 
   /** The next BATCH points of a seeded shuffle (a fresh shuffle each epoch): x [B, 2], y [B, 1]. */
@@ -163,9 +258,11 @@ export class DeepNetRun implements Experiment<VanishingParams> {
     this.deltasT = r.dnorms.map((t) => keep(t));
   }
 
-  step(): void {
+  async step(): Promise<void> {
+    await this.ready;
     this.gradient(true);
     this.version++;
+    await this.record();
   }
 
   /** The look at the current weights, computed once per version however many callers ask. */
@@ -185,23 +282,29 @@ export class DeepNetRun implements Experiment<VanishingParams> {
   }
 
   async metrics(): Promise<Record<string, number>> {
+    await this.ready;
     const [norms, deltas] = await Promise.all([this.gradNorms(), this.deltaNorms()]);
     const L = norms.length;
     const m: Record<string, number> = {};
     norms.forEach((v, i) => (m[`grad_${i + 1}`] = v));
     m.grad_bottom = norms[0];
     m.grad_top = norms[L - 1];
-    // a top gradient of exactly 0 means a dead top relu layer, and then nothing reaches the bottom either:
-    // report 0 rather than a NaN that the run loop would take for divergence
-    m.grad_ratio = norms[L - 1] > 0 ? norms[0] / norms[L - 1] : 0;
+    m.grad_ratio = ratio(norms);
     // the back-propagated gradient: bottom hidden layer's dL/da_1 against the output's dL/da_L
-    m.delta_ratio = deltas[L - 1] > 0 ? deltas[0] / deltas[L - 1] : 0;
+    m.delta_ratio = ratio(deltas);
+    // how much each layer shrinks ||dL/da_l|| on the way down (a_(l+1) over a_l), and every layer's against the output's
+    const shrink = deltas.slice(1).map((v, l) => (deltas[l] > 0 ? v / deltas[l] : 0));
+    const rel = deltas.map((v) => (deltas[L - 1] > 0 ? v / deltas[L - 1] : 0));
+    m.delta_shrink_min = Math.min(...shrink);
+    m.delta_shrink_max = Math.max(...shrink);
+    m.delta_rel_min = Math.min(...rel);
+    m.delta_rel_max = Math.max(...rel);
     const { loss, accuracy, sat } = await this.current();
     m.loss = loss;
     m.accuracy = accuracy;
-    m.saturation = sat.reduce((a, b) => a + b, 0) / sat.length;
+    m.saturation = mean(sat);
     m.sat_top = sat[sat.length - 1];
-    return m;
+    return { ...m, ...this.kept.metrics() };
   }
 
   /** A forward pass of the current weights over the whole set: loss, accuracy, and per hidden layer its histogram, saturated fraction and std. */

@@ -1,5 +1,5 @@
 /**
- * The product-of-Jacobians view (Goodfellow 8.2.5, 10.7; lecture 000):
+ * The product-of-Jacobians view (Goodfellow 8.2.5, 10.7; Bengio 2012):
  * h_t = W h_{t-1} (or tanh(W h_{t-1})) with W = Q diag(lambda) Q^T of spectral
  * radius rho. Each step multiplies by W once more; the norms of h_t and of the
  * back-propagated gradient dL/dh_s for L = u^T h_t follow rho^t.

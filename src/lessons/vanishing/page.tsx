@@ -45,7 +45,7 @@ function MlpProse() {
       <p>
         Saturation is not the same as vanishing. A saturated unit passes almost nothing back through itself, but larger weights also multiply what the
         other units pass on: what counts is the product of slope and weight. That is why Glorot and Bengio’s rule asks for 4× larger weights for sigmoid
-        units than for tanh (lecture 000): a sigmoid’s slope is at most ¼. Saturation stops learning when nearly every unit sits on a flat end, as in
+        units than for tanh (Bengio, Practical recommendations for gradient-based training, 2012): a sigmoid’s slope is at most ¼. Saturation stops learning when nearly every unit sits on a flat end, as in
         the “Saturated units” scene.
       </p>
       <p>
