@@ -8,7 +8,7 @@ import { SGD, keep, noGradEval, tensor, tidy, valueAndGrad, Rng, type Tensor } f
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { handSetNet, linearModel, mlp, xorData, xorLoss, type XorNet } from './model';
 import { trainingSet } from './ownData';
-import { GRID, GRID_MAX, GRID_MIN, SEED_RACE_STEPS, STUCK_LOSS, type XorFrame, type XorParams } from './types';
+import { GRID, GRID_MAX, GRID_MIN, PLATEAUS, PLATEAU_TOL, SEED_RACE_STEPS, SOLVED_LOSS, STUCK_LOSS, type XorFrame, type XorParams } from './types';
 
 function buildNet(p: XorParams, seed: number): XorNet {
   if (p.model === 'linear') return linearModel(new Rng(seed));
@@ -140,6 +140,11 @@ class SingleRun implements Experiment<XorParams> {
   }
 }
 
+/** Whether a final loss is 0 (below SOLVED_LOSS) or one of the plateaus 1/8, 1/6, 1/4 (within PLATEAU_TOL). */
+export function atRest(loss: number): boolean {
+  return loss < SOLVED_LOSS || PLATEAUS.some((p) => Math.abs(loss - p) < PLATEAU_TOL);
+}
+
 /**
  * `runs` networks from seeds seed..seed+runs-1 trained side by side for SEED_RACE_STEPS steps.
  * The run of seed `inspect` (the first one if that seed is not in the race) also sends its
@@ -181,13 +186,15 @@ class ManySeeds implements Experiment<XorParams> {
     const l = await this.losses();
     let stuck = 0;
     let sum = 0;
+    let elsewhere = 0;
     for (const v of l) {
       if (v > STUCK_LOSS) stuck++;
       sum += v;
+      if (!atRest(v)) elsewhere++;
     }
     // no result before it exists: the counts are reported once the race has finished (the page says "running…" until then)
     const points = this.data.y.shape[0];
-    return this.done ? { loss: sum / l.length, stuck, solved: l.length - stuck, runs: l.length, points } : { loss: sum / l.length, runs: l.length, points };
+    return this.done ? { loss: sum / l.length, stuck, solved: l.length - stuck, elsewhere, runs: l.length, points } : { loss: sum / l.length, runs: l.length, points };
   }
   async frame(): Promise<Partial<XorFrame>> {
     const seed = this.inspected;

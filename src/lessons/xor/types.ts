@@ -35,8 +35,12 @@ export type XorFrame = {
   inspected: Float32Array;
 };
 
-/** The losses stuck 2-unit ReLU runs end at (see the many-seeds scene): 1/8, 1/6 and 1/4. */
+/** The losses stuck ReLU runs end at (see the many-seeds scene): 1/8, 1/6 and 1/4. */
 export const PLATEAUS = [1 / 8, 1 / 6, 1 / 4] as const;
+/** A final loss within this of a plateau counts as ending on it. */
+export const PLATEAU_TOL = 2e-3;
+/** A final loss below this counts as 0 (XOR fitted). */
+export const SOLVED_LOSS = 1e-3;
 /** The four XOR inputs (row-major [4, 2]) and targets: here, not in model.ts, so the page loads no engine code. */
 export const XOR_X = [0, 0, 0, 1, 1, 0, 1, 1];
 export const XOR_Y = [0, 1, 1, 0];
