@@ -111,6 +111,45 @@ const tickSizes = () =>
     return parseFloat(getComputedStyle(t).fontSize) * scale;
   });
 
+/**
+ * The smallest text as rendered on the presenter stage (font size times the
+ * zooms and SVG scales above it), KaTeX scripts apart, and how many text
+ * pieces are under 14 px.
+ */
+const smallestText = () => {
+  const stage = document.querySelector('.presenter-stage');
+  let px = Infinity;
+  let what = '';
+  let under14 = 0;
+  if (!stage) return { px, what, under14 };
+  const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const t = n.textContent?.trim();
+    const el = n.parentElement;
+    if (!t || !el || el.closest('.katex .msupsub, [aria-hidden="true"], [data-export-ui]')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    // zoom on the ancestors (CSS zoom: currentCSSZoom where the browser has it), and an SVG's viewBox scale
+    size *= (el as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    const svg = el.closest('svg');
+    if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width / ((svg as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1) * ((svg as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1);
+    if (size < 14) under14++;
+    if (size < px) {
+      px = size;
+      what = t.slice(0, 30);
+    }
+  }
+  return { px, what, under14 };
+};
+
+/**
+ * Scenes whose main figure alone is taller than a projector's stage at zoom
+ * 0.75 (it needs a presenter layout of its own): dropout scene 1's
+ * train/validation chart measured 0.70 with the other three figures dropped.
+ */
+const ZOOM_KNOWN = new Set<string>(['dropout/1']);
+
 /** Lessons whose presenter stage still shrinks its axis text below 18 px (none now: the optimizer race lays out its presenter stage as a grid). */
 const SMALL_TEXT_KNOWN = new Set<string>();
 
@@ -139,7 +178,11 @@ for (const id of lessonIds) {
       expect(size.h, `scene ${i + 1} page height`).toBeLessThanOrEqual(1080);
       expect(size.w, `scene ${i + 1} page width`).toBeLessThanOrEqual(1920);
       const ticks = await page.evaluate(tickSizes);
-      test.info().annotations.push({ type: `scene ${i + 1}`, description: `height ${size.h}, smallest tick ${Math.min(...ticks).toFixed(1)} px` });
+      const zoom = Number(await page.locator('.fit-box').getAttribute('data-zoom'));
+      const text = await page.evaluate(smallestText);
+      test.info().annotations.push({ type: `scene ${i + 1}`, description: `zoom ${zoom}, smallest text ${text.px.toFixed(1)} px ("${text.what}"), ${text.under14} text pieces under 14 px, smallest tick ${Math.min(...ticks).toFixed(1)} px, figures ${await page.locator('[data-figure]').count()} of ${shown.length}` });
+      // a projector shows fewer figures rather than shrunken ones
+      if (!ZOOM_KNOWN.has(`${id}/${i + 1}`)) expect(zoom, `scene ${i + 1} stage zoom`).toBeGreaterThanOrEqual(0.75);
       if (!SMALL_TEXT_KNOWN.has(id)) for (const t of ticks) expect(t, `scene ${i + 1} axis text`).toBeGreaterThanOrEqual(17.5);
       await page.screenshot({ path: test.info().outputPath(`${id}-scene${i + 1}.png`) });
       await page.keyboard.press('ArrowRight');

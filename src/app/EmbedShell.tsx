@@ -88,7 +88,7 @@ export function EmbedShell({ id }: { id: string }) {
         <div className="scene-head">
           <h2>{plainMath(current.title)}</h2>
           <SceneCaption caption={current.caption ?? ''} question={current.question} className="caption" />
-          <ClaimList meta={meta} compact />
+          <ClaimList meta={meta} />
         </div>
       )}
       <Alerts />

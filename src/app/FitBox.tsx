@@ -12,7 +12,9 @@ const MIN_WIDTH = 0.35;
  * animation frame, not inside the ResizeObserver callback, so resizing cannot
  * loop; a resize that only reports our own change is ignored.
  */
-export function FitBox({ children, className }: { children: ReactNode; className?: string }) {
+export function FitBox({ children, className, minZoom = 0, onTooDense }: { children: ReactNode; className?: string; /** below this zoom, ask for less content first */ minZoom?: number; /** called when the content needs a zoom below minZoom; returns whether it took something away (then the box fits again) */ onTooDense?: () => boolean }) {
+  const dense = useRef(onTooDense);
+  dense.current = onTooDense;
   const outer = useRef<HTMLDivElement>(null);
   const inner = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -33,15 +35,21 @@ export function FitBox({ children, className }: { children: ReactNode; className
       if (h > room && room > 0) {
         // zoom first: it shrinks text and figures capped in vh; figures sized by their width keep their size under zoom
         // a few rounds: the parts sized by their width do not shrink under zoom, the rest does
-        for (let k = 0; k < 4 && h > room + 1 && z > 0.3; k++) {
-          z = Math.max(0.3, Math.floor(z * (room / h) * 100) / 100);
+        const floor = Math.max(0.3, minZoom);
+        for (let k = 0; k < 4 && h > room + 1 && z > floor; k++) {
+          z = Math.max(floor, Math.floor(z * (room / h) * 100) / 100);
           i.style.zoom = String(z);
           h = i.getBoundingClientRect().height;
         }
+        // a projector shows fewer figures rather than shrunken ones: the box refits once the content has changed
+        if (h > room + 1 && minZoom > 0 && dense.current?.()) {
+          seen = { room: -1, width: -1, height: -1 };
+          return;
+        }
         if (h > room + 1) {
           // ... so for those the column is narrowed (centred) instead, in a few converging steps, then zoomed for what is left
-          i.style.zoom = '';
-          z = 1;
+          z = minZoom > 0 ? floor : 1;
+          i.style.zoom = z < 1 ? String(z) : '';
           h = i.getBoundingClientRect().height;
           for (let k = 0; k < 4 && h > room; k++) {
             width = Math.max(full * MIN_WIDTH, Math.floor(width * Math.max(0.5, room / h) * 0.99));
@@ -50,7 +58,7 @@ export function FitBox({ children, className }: { children: ReactNode; className
             if (width <= full * MIN_WIDTH) break;
           }
           if (h > room) {
-            z = Math.max(0.3, Math.floor((room / h) * 100) / 100);
+            z = Math.max(0.3, Math.floor(z * (room / h) * 100) / 100);
             i.style.zoom = String(z);
           }
         }

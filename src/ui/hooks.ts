@@ -25,7 +25,9 @@ export function useFrame<F extends FrameData, T>(select: (frame: Partial<F>) => 
 /** Whether the current scene shows a figure id (every figure when no scene is chosen). */
 export function useShown(): (id: string) => boolean {
   const show = useStore((s) => s.show);
-  return (id) => !show || show.includes(id);
+  const limit = useStore((s) => (s.presenting ? s.presentLimit : null));
+  const list = show && limit !== null ? show.slice(0, Math.max(1, limit)) : show;
+  return (id) => !list || list.includes(id);
 }
 
 /**

@@ -45,6 +45,12 @@ export interface LessonSlice {
   presenting: boolean;
   /** Presenter mode's compact controls panel over the figure (key c). */
   controlsOpen: boolean;
+  /**
+   * Presenter mode: how many of the scene's `show` figures fit one screen
+   * without shrinking below a readable zoom (null: all). The stage drops
+   * figures from the end of the list, never shrinks them past that.
+   */
+  presentLimit: number | null;
 }
 
 export type State = RunSlice & LessonSlice;
@@ -77,6 +83,7 @@ export const useStore = create<State>()(() => ({
   stepsPerSecond: defaultSpeed(),
   presenting: false,
   controlsOpen: false,
+  presentLimit: null,
 }));
 
 /** Steps per second a lesson starts at: slower for readers who ask for reduced motion. */

@@ -57,6 +57,14 @@ function statusText(c: Claim, state: ClaimState, seed: number | null, off: strin
   return `not in this run: ${s} is one of the ${n - k} in ${n} where it does not hold`;
 }
 
+/** The short status of presenter mode: one line per claim beside its sentence. */
+function shortStatus(c: Claim, state: ClaimState, seed: number | null, off: string | null): string {
+  const [k, n] = statedOver(c, MEASURED_SEEDS);
+  if (state === 'pending') return off ? 'not judged: settings changed' : `${when(c)} · ${k}/${n} seeds`;
+  if (state === 'held') return `seen in this run · ${k}/${n} seeds`;
+  return `not in this run${seed === null ? '' : ` (seed ${seed})`} · ${k}/${n} seeds`;
+}
+
 const MARK: Record<ClaimState, string> = { pending: '…', held: '✓', missed: '✗' };
 
 /**
@@ -79,11 +87,11 @@ export function ClaimList({ meta, compact = false }: { meta: LessonMeta; compact
         {claims.map((c) => {
           const state = live.states[c.id] ?? 'pending';
           const [k, n] = statedOver(c, MEASURED_SEEDS);
-          const status = `${statusText(c, state, live.seed, live.offScene)}${state !== 'pending' && c.key && live.keys[c.id] !== undefined ? `; ${c.key} ${fmt(live.keys[c.id])}` : ''}`;
+          const status = compact ? shortStatus(c, state, live.seed, live.offScene) : `${statusText(c, state, live.seed, live.offScene)}${state !== 'pending' && c.key && live.keys[c.id] !== undefined ? `; ${c.key} ${fmt(live.keys[c.id])}` : ''}`;
           return (
             <li key={c.id} data-claim={c.id} data-claim-state={state} data-claim-rate={`${k}/${n}`}>
               <span className={`claim-mark ${state}`} aria-hidden="true">{MARK[state]}</span>
-              <span className="claim-text">{plainMath(c.text)}</span>
+              <span className="claim-text" title={compact ? plainMath(c.text) : undefined}>{plainMath(c.text)}</span>
               {/* one line whatever it says, so a claim that is judged mid-run moves nothing below it */}
               <span className="claim-status" title={status}>{status}</span>
             </li>
