@@ -8,7 +8,7 @@ import type { Surface } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { Racer, type RacerSettings } from './racer';
 import { clampStart, distanceToMinimum, makeSurface } from './surface';
-import { RACERS, STATE_LENGTH, type OptimizersParams, type RaceFrame, type RacerName } from './types';
+import { RACERS, STATE_LENGTH, TAIL, type OptimizersParams, type RaceFrame, type RacerName } from './types';
 
 /** Racer r's hyper-parameters from the lesson's values, or null when r is switched off. */
 export function racerSettings(p: OptimizersParams, r: RacerName): RacerSettings | null {
@@ -34,9 +34,39 @@ export function noiseStd(p: Pick<OptimizersParams, 'noise' | 'batch'>): number {
   return p.noise / Math.sqrt(p.batch);
 }
 
+/** What a racer's run adds up as it goes: the distance it travelled per coordinate and its last TAIL distances to the minimum. */
+class Tally {
+  travel: [number, number] = [0, 0];
+  private readonly window: number[] = [];
+  /** The racer's step count when last added. */
+  private counted = 0;
+
+  /** Adds the step just taken (a stopped racer adds nothing: it stays where it stopped). */
+  add(r: Racer, surface: Surface): void {
+    if (r.status !== 'running' || r.t === this.counted) return;
+    this.counted = r.t;
+    this.travel[0] += Math.abs(r.delta[0]);
+    this.travel[1] += Math.abs(r.delta[1]);
+    if (!surface.minima.length) return;
+    const d = distanceToMinimum(surface, r.x, r.y);
+    this.window.push(d);
+    if (this.window.length > TAIL) this.window.shift();
+  }
+
+  /** Mean distance over the last TAIL steps taken (over all of them before the TAIL-th), or the distance now before the first. */
+  meanDistance(r: Racer, surface: Surface): number {
+    if (!this.window.length) return distanceToMinimum(surface, r.x, r.y);
+    // summed afresh (a running sum of tiny distances drifts below zero)
+    let sum = 0;
+    for (const d of this.window) sum += d;
+    return sum / this.window.length;
+  }
+}
+
 export class Race implements Experiment<OptimizersParams> {
   readonly surface: Surface;
   readonly racers: Racer[];
+  private readonly tallies: Tally[];
   private t = 0;
 
   constructor(readonly p: OptimizersParams) {
@@ -47,6 +77,7 @@ export class Race implements Experiment<OptimizersParams> {
       const s = racerSettings(p, r);
       return s ? [new Racer(r, s, this.surface, start, noise, p.seed, p.tol)] : [];
     });
+    this.tallies = this.racers.map(() => new Tally());
   }
 
   get done(): boolean {
@@ -58,29 +89,42 @@ export class Race implements Experiment<OptimizersParams> {
   }
 
   async step(): Promise<void> {
-    for (const r of this.racers) await r.step();
+    for (let i = 0; i < this.racers.length; i++) {
+      await this.racers[i].step();
+      this.tallies[i].add(this.racers[i], this.surface);
+    }
     this.t++;
   }
 
   /**
    * Per racer: loss_<r> (last loss inside the bound, always finite), diverged_<r>, escaped_<r>,
    * reached_<r> and stopped_<r> (steps; 0 = not yet), dist_<r> (to the nearest minimum, where
-   * the surface has one) and step_<r>_x|y = |theta_{j,t} - theta_{j,t-1}| of the last step.
+   * the surface has one), avgdist_<r> (its mean over the last TAIL steps), x_<r> and y_<r> (theta now),
+   * travel_<r>_x|y (the distance travelled along each coordinate, the sum of |theta_{j,t} - theta_{j,t-1}|)
+   * and step_<r>_x|y = |theta_{j,t} - theta_{j,t-1}| of the last step.
    */
   metrics(): Record<string, number> {
     const m: Record<string, number> = {};
-    for (const r of this.racers) {
+    this.racers.forEach((r, i) => {
+      const tally = this.tallies[i];
       m[`loss_${r.name}`] = r.loss;
       m[`diverged_${r.name}`] = r.status === 'diverged' ? 1 : 0;
       m[`escaped_${r.name}`] = r.status === 'escaped' ? 1 : 0;
       m[`reached_${r.name}`] = r.reachedAt;
       m[`stopped_${r.name}`] = r.stoppedAt;
-      if (this.surface.minima.length) m[`dist_${r.name}`] = distanceToMinimum(this.surface, r.x, r.y);
+      m[`x_${r.name}`] = r.x;
+      m[`y_${r.name}`] = r.y;
+      m[`travel_${r.name}_x`] = tally.travel[0];
+      m[`travel_${r.name}_y`] = tally.travel[1];
+      if (this.surface.minima.length) {
+        m[`dist_${r.name}`] = distanceToMinimum(this.surface, r.x, r.y);
+        m[`avgdist_${r.name}`] = tally.meanDistance(r, this.surface);
+      }
       if (r.t > 0) {
         m[`step_${r.name}_x`] = Math.abs(r.delta[0]);
         m[`step_${r.name}_y`] = Math.abs(r.delta[1]);
       }
-    }
+    });
     return m;
   }
 

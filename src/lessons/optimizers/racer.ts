@@ -28,7 +28,7 @@ export type RacerStatus = 'running' | 'diverged' | 'escaped';
  */
 export const BOUND_WIDTHS = 1000;
 
-/** Builds the engine optimizer for a racer (the exact rules of lecture 002). */
+/** Builds the engine optimizer for a racer (the update rules of Martins, Zerva & Figueiredo, Neural Networks II; Nesterov after Sutskever et al. 2013). */
 export function makeRacerOptimizer(name: RacerName, s: RacerSettings): Optimizer {
   const lr = s.tau ? inverseTime(s.lr, s.tau) : s.lr;
   switch (name) {

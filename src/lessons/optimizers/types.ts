@@ -22,6 +22,9 @@ export const RACER_LABELS: Record<RacerName, string> = {
   adam: 'Adam',
 };
 
+/** The window of the time-averaged distance: avgdist_<r> is the mean distance to the nearest minimum over a racer's last TAIL steps. */
+export const TAIL = 200;
+
 /**
  * Indices into each racer's `state_<name>` frame array: step t, alpha_t, theta_t,
  * the gradient g used by the last step, the step itself dtheta = theta_t - theta_{t-1},

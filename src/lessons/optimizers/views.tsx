@@ -9,7 +9,7 @@ import { useStore, type History, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { RACER_COLORS, RACER_SYMBOLS } from './style';
 import { clampStart, makeSurface } from './surface';
-import { RACER_LABELS, RACERS, SURFACES, type RaceFrame, type RacerName, type SurfaceName } from './types';
+import { RACER_LABELS, RACERS, SURFACES, TAIL, type RaceFrame, type RacerName, type SurfaceName } from './types';
 
 const GRID = 160;
 /** The charts redraw about 8 times a second; the contour's paths follow every frame. */
@@ -123,7 +123,7 @@ export function RaceContour() {
   );
 }
 
-/** Per racer: the first step within the finish radius (or "diverged" / "escaped" / "not yet") and the distance to the nearest minimum now. */
+/** Per racer: the first step within the finish radius (or "diverged" / "escaped" / "not yet"), the distance to the nearest minimum now and its mean over the last TAIL steps. */
 export function FinishTable() {
   const enabled = useEnabled();
   const m = useStore((s) => s.metrics);
@@ -138,19 +138,24 @@ export function FinishTable() {
     if (!hasMin) return done ? 'did not escape' : 'not yet';
     return done ? 'not reached' : 'not yet';
   };
-  const dist = (r: RacerName) => {
-    const d = m[`dist_${r}`];
+  const dist = (r: RacerName, key = 'dist') => {
+    const d = m[`${key}_${r}`];
     if (d === undefined || m[`diverged_${r}`] === 1) return '–';
     return d === 0 ? '0' : d < 1e-4 ? d.toExponential(1) : d.toFixed(3);
   };
   return (
     <table className="finish-table">
-      <caption>{hasMin ? `Finish: first step within ε = ${tol} of a minimum, and the distance to the nearest minimum now` : 'Escape from the saddle'}</caption>
+      <caption>
+        {hasMin
+          ? `Finish: first step within ε = ${tol} of a minimum, the distance to the nearest minimum now, and its mean over the racer’s last ${TAIL} steps`
+          : 'Escape from the saddle'}
+      </caption>
       <thead>
         <tr>
           <th scope="col">Racer</th>
           <th scope="col">{hasMin ? 'First within ε' : 'Status'}</th>
           {hasMin && <th scope="col">Distance now</th>}
+          {hasMin && <th scope="col">Mean, last {TAIL} steps</th>}
         </tr>
       </thead>
       <tbody>
@@ -162,6 +167,7 @@ export function FinishTable() {
             </th>
             <td data-racer-status={r}>{status(r)}</td>
             {hasMin && <td data-racer-dist={r}>{dist(r)}</td>}
+            {hasMin && <td data-racer-avgdist={r}>{dist(r, 'avgdist')}</td>}
           </tr>
         ))}
       </tbody>
