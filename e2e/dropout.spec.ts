@@ -14,6 +14,11 @@ test('dropout: Play trains both runs; train_loss and val_loss update; the best-s
   await waitForMetric(page, 'val_loss', (v) => v < val0);
   // the curve chart marks the best validation step
   await expect(page.locator('[data-marker="best"]')).toHaveCount(1);
+  // each run at its own best validation step, scored on the test set apart from the validation set
+  for (const k of ['best_step', 'best_val_loss', 'best_test_loss', 'base_best_step', 'base_best_val_loss', 'base_best_test_loss']) await waitForMetric(page, k, Number.isFinite);
+  await waitForMetric(page, 'best_test_acc', (v) => v > 0.5 && v <= 1);
+  await waitForMetric(page, 'base_best_test_acc', (v) => v > 0.5 && v <= 1);
+  await waitForMetric(page, 'below_since', (v) => Number.isInteger(v) && v >= 1);
   // p = 0.5: about half the hidden units are drawn dropped, and the mask changes from step to step
   const dropped = page.locator('svg[data-dropped]');
   await expect(dropped).toHaveCount(1);
@@ -58,7 +63,7 @@ test('dropout: turning dropout off restarts the comparison from step 0 with iden
 });
 
 test('dropout: the early-stopping scene stops within patience of the best step and restores its weights', async ({ page, errors }) => {
-  await page.goto('/lesson/dropout?scene=3&backend=cpu');
+  await page.goto('/lesson/dropout?scene=4&backend=cpu');
   await page.getByLabel('Speed').selectOption('0');
   await page.getByRole('button', { name: 'Play' }).click();
   const stopped = await waitForMetric(page, 'stopped_at', Number.isFinite, 80_000);

@@ -142,7 +142,7 @@ describe('the digits subset', () => {
     const a = await makeDigitsSplit(60, 5);
     const b = await makeDigitsSplit(60, 5);
     expect(a.classes).toBe(10);
-    expect([a.train.n, a.train.dim, a.val.n]).toEqual([60, 784, 300]);
+    expect([a.train.n, a.train.dim, a.val.n, a.test.n]).toEqual([60, 784, 300, 300]);
     expect(Array.from(a.train.y)).toEqual(Array.from(b.train.y));
     expect(new Set(a.train.y).size).toBeGreaterThan(5);
     expect(Math.max(...a.train.x)).toBeLessThanOrEqual(1);

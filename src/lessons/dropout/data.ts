@@ -1,10 +1,12 @@
 /**
- * The lesson's data: a small noisy 2-D training set and a larger validation
- * set drawn from the same distribution (both from one seed), or a few hundred
- * real digits from the engine's MNIST subset and as many held-out ones.
+ * The lesson's data, split three ways from one seed: a small noisy 2-D training
+ * set, a validation set from the same distribution (it picks the best step of
+ * early stopping) and a test set apart from both (it scores the weights of that
+ * step); or a few hundred real digits from the engine's MNIST subset and two
+ * disjoint sets of held-out ones.
  */
 import { Rng, data, keep, oneHot, tensor, type Dataset2D, type Tensor } from '../../engine';
-import { GRID, EXTENT, VAL_DIGITS, VAL_POINTS, type DatasetName } from './types';
+import { GRID, EXTENT, TEST_DIGITS, TEST_POINTS, VAL_DIGITS, VAL_POINTS, type DatasetName } from './types';
 
 /** Labelled examples on the host: x [n, dim] row-major, integer labels y. */
 export interface Labeled {
@@ -18,11 +20,16 @@ export interface Labeled {
 export interface Split {
   classes: number;
   train: Labeled;
+  /** Picks the best step (early stopping, the best validation loss of each run). */
   val: Labeled;
+  /** Never used to choose anything: scores each run at its best validation step. */
+  test: Labeled;
   trainX: Tensor;
   trainY: Tensor;
   valX: Tensor;
   valY: Tensor;
+  testX: Tensor;
+  testY: Tensor;
 }
 
 type PlaneSet = Exclude<DatasetName, 'digits'>;
@@ -48,37 +55,50 @@ export function targets(y: ArrayLike<number>, classes: number): Tensor {
   return classes === 2 ? tensor(Float32Array.from(y), [y.length, 1]) : oneHot(y, classes);
 }
 
-function withTensors(classes: number, train: Labeled, val: Labeled): Split {
+function withTensors(classes: number, train: Labeled, val: Labeled, test: Labeled): Split {
   return {
     classes,
     train,
     val,
+    test,
     trainX: keep(tensor(train.x, [train.n, train.dim])),
     trainY: keep(targets(train.y, classes)),
     valX: keep(tensor(val.x, [val.n, val.dim])),
     valY: keep(targets(val.y, classes)),
+    testX: keep(tensor(test.x, [test.n, test.dim])),
+    testY: keep(targets(test.y, classes)),
   };
 }
 
 /**
- * `points` training points and VAL_POINTS validation points of a 2-D set, shuffled apart by one seeded split.
- * A student's own training set (`own`) replaces the drawn training points; the validation points stay
- * exactly the lesson's, so the validation loss still measures how well the networks fit the chosen distribution.
+ * `points` training points, VAL_POINTS validation and TEST_POINTS test points of a 2-D set, shuffled apart by
+ * one seeded split. A student's own training set (`own`) replaces the drawn training points; the validation and
+ * test points stay exactly the lesson's, so both still measure how well the networks fit the chosen distribution.
  */
 export function makePlaneSplit(name: PlaneSet, points: number, noise: number, seed: number, own: Labeled | null = null): Split {
   const rng = new Rng(seed);
-  const all = generate(name, points + VAL_POINTS, noise, rng);
-  const { train, val } = data.trainValSplit(all, VAL_POINTS / (points + VAL_POINTS), rng);
-  return withTensors(2, own ?? labeled2d(train), labeled2d(val));
+  const heldOut = VAL_POINTS + TEST_POINTS;
+  const all = generate(name, points + heldOut, noise, rng);
+  const { train, val: held } = data.trainValSplit(all, heldOut / (points + heldOut), rng);
+  // the held-out points in two: TEST_POINTS for the test set, the rest validate
+  const { train: val, val: test } = data.trainValSplit(held, TEST_POINTS / heldOut, rng);
+  return withTensors(2, own ?? labeled2d(train), labeled2d(val), labeled2d(test));
 }
 
-/** `points` digits drawn (seeded) from the engine's training split and VAL_DIGITS drawn from its test split; pixels in [0, 1]. */
+/**
+ * `points` digits drawn (seeded) from the engine's training split, and VAL_DIGITS validation and TEST_DIGITS
+ * test digits drawn from its test split, the two disjoint; pixels in [0, 1].
+ */
 export async function makeDigitsSplit(points: number, seed: number): Promise<Split> {
   const d = await data.loadDigits();
   const rng = new Rng(seed);
-  const pick = (start: number, count: number, k: number) => Int32Array.from((rng.shuffle(Array.from({ length: count }, (_, i) => start + i)) as number[]).slice(0, k));
-  const set = (idx: Int32Array): Labeled => ({ x: data.digitPixels(d, idx), y: data.digitLabels(d, idx), n: idx.length, dim: d.rows * d.cols });
-  return withTensors(10, set(pick(d.train.start, d.train.count, points)), set(pick(d.test.start, d.test.count, VAL_DIGITS)));
+  const shuffled = (start: number, count: number) => rng.shuffle(Array.from({ length: count }, (_, i) => start + i)) as number[];
+  const set = (idx: number[]): Labeled => {
+    const i32 = Int32Array.from(idx);
+    return { x: data.digitPixels(d, i32), y: data.digitLabels(d, i32), n: idx.length, dim: d.rows * d.cols };
+  };
+  const held = shuffled(d.test.start, d.test.count);
+  return withTensors(10, set(shuffled(d.train.start, d.train.count).slice(0, points)), set(held.slice(0, VAL_DIGITS)), set(held.slice(VAL_DIGITS, VAL_DIGITS + TEST_DIGITS)));
 }
 
 /** The split the params describe; `own` (a 2-D training set) applies to the 2-D sets only. */
@@ -88,7 +108,7 @@ export async function makeSplit(name: DatasetName, points: number, noise: number
 
 /** Frees the split's tensors. */
 export function disposeSplit(s: Split): void {
-  for (const t of [s.trainX, s.trainY, s.valX, s.valY]) t.dispose();
+  for (const t of [s.trainX, s.trainY, s.valX, s.valY, s.testX, s.testY]) t.dispose();
 }
 
 /** Rows `idx` of a set as tensors x [b, dim] and its targets (a mini-batch; not kept). */

@@ -1,5 +1,5 @@
 /**
- * Early stopping (Goodfellow 7.8; lecture 000): remember the step with the
+ * Early stopping (Goodfellow et al. 2016, §7.8; Bengio 2012): remember the step with the
  * lowest validation loss; stop once `patience` steps pass without a new best.
  */
 export class EarlyStopping {

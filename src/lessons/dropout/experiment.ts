@@ -32,6 +32,12 @@ export function weightStats(w: Float32Array): { zero: number; exact: number; nor
   return { zero: zero / w.length, exact: exact / w.length, norm2 };
 }
 
+/** A run's test-set score at its best validation step (kept when that step was reached). */
+interface AtBest {
+  testLoss: number;
+  testAcc: number;
+}
+
 /** Both test-time rules scored with one loss on the validation set at one step. */
 interface TestTimeScores {
   step: number;
@@ -45,6 +51,12 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
   readonly base: RegRun;
   readonly reg: RegRun;
   readonly stopper: EarlyStopping;
+  /** The baseline's best validation step, kept the same way (it never stops). */
+  readonly baseBest: EarlyStopping;
+  private regAtBest: AtBest = { testLoss: -1, testAcc: -1 };
+  private baseAtBest: AtBest = { testLoss: -1, testAcc: -1 };
+  /** The last step at which the regularized run's validation loss was not below the baseline's (step 0: both are one network). */
+  lastNotBelow = 0;
   private readonly batcher: Batcher;
   /** The decision-surface grid (2-D sets only). */
   private readonly grid: Tensor | null;
@@ -70,6 +82,7 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
     this.batcher = new Batcher(split.train.n, BATCH, new Rng(p.seed + 303));
     this.mcRng = new Rng(p.seed + 404);
     this.stopper = new EarlyStopping(p.patience);
+    this.baseBest = new EarlyStopping(p.patience);
     this.grid = split.train.dim === 2 ? gridTensor() : null;
   }
 
@@ -81,11 +94,29 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
     return this.stoppedAt === null ? 'training' : `stopped at step ${this.stoppedAt}, weights of step ${this.stopper.bestStep} restored`;
   }
 
-  /** Records the validation loss of the regularized run's current weights (step 0 included). */
+  /** The run's loss and accuracy on the test set, read now. */
+  private async testScore(run: RegRun): Promise<AtBest> {
+    const { loss, acc } = run.evaluate(this.split.testX, this.split.testY);
+    const [testLoss, testAcc] = await Promise.all([readScalar(loss), readScalar(acc)]);
+    return { testLoss, testAcc };
+  }
+
+  /**
+   * Records the validation loss of both runs' current weights (step 0 included): each run's best
+   * step, its test score there, and how long the regularized run has stayed below the baseline.
+   */
   async track(): Promise<void> {
-    const v = await readScalar(this.reg.lossOn(this.split.valX, this.split.valY));
+    const [v, bv] = await Promise.all([
+      readScalar(this.reg.lossOn(this.split.valX, this.split.valY)),
+      readScalar(this.base.lossOn(this.split.valX, this.split.valY)),
+    ]);
+    if (!(v < bv)) this.lastNotBelow = this.t;
+    if (this.baseBest.update(this.t, bv).improved) this.baseAtBest = await this.testScore(this.base);
     const { improved, stop } = this.stopper.update(this.t, v);
-    if (improved) this.reg.snapshot();
+    if (improved) {
+      this.reg.snapshot();
+      this.regAtBest = await this.testScore(this.reg);
+    }
     if (stop && this.p.earlyStop) {
       this.reg.restore();
       this.stoppedAt = this.t;
@@ -153,6 +184,14 @@ export class DropoutExperiment implements Experiment<DropoutParams> {
       mc_loss: tt.mcLoss,
       best_step: this.stopper.bestStep,
       best_val_loss: this.stopper.best,
+      best_test_loss: this.regAtBest.testLoss,
+      best_test_acc: this.regAtBest.testAcc,
+      base_best_step: this.baseBest.bestStep,
+      base_best_val_loss: this.baseBest.best,
+      base_best_test_loss: this.baseAtBest.testLoss,
+      base_best_test_acc: this.baseAtBest.testAcc,
+      // the step from which the regularized run's validation loss has stayed below the baseline's (t + 1: not below now)
+      below_since: this.lastNotBelow + 1,
       zero_frac: rs.zero,
       base_zero_frac: bs.zero,
       exact_zero_frac: rs.exact,

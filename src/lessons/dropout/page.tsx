@@ -17,6 +17,14 @@ const LABELS: Record<string, string> = {
   base_train_loss: 'baseline train loss',
   base_val_loss: 'baseline validation loss',
   best_step: 'best step',
+  best_val_loss: 'best validation loss',
+  best_test_loss: 'test loss at best step',
+  best_test_acc: 'test accuracy at best step',
+  base_best_step: 'baseline best step',
+  base_best_val_loss: 'baseline best validation loss',
+  base_best_test_loss: 'baseline test loss at its best step',
+  base_best_test_acc: 'baseline test accuracy at its best step',
+  below_since: 'validation below baseline since step',
   val_acc: 'validation accuracy',
   base_val_acc: 'baseline validation accuracy',
   zero_frac: 'weights under 0.01',
@@ -29,11 +37,16 @@ const LABELS: Record<string, string> = {
 
 export default function DropoutPage({ view }: LessonPageProps) {
   const dropping = useStore((s) => Number(s.params.p) > 0);
+  const regularized = useStore((s) => Number(s.params.p) > 0 || Number(s.params.pIn) > 0 || Number(s.params.l2) > 0 || Number(s.params.l1) > 0 || s.params.earlyStop === true);
   const l1 = useStore((s) => Number(s.params.l1) > 0);
   const stopped = useStore((s) => s.metrics.stopped_at !== undefined);
   const plane = useStore((s) => s.params.dataset !== 'digits');
   const data = useOwnData(PLANE_RANGE);
-  const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'best_step', 'val_acc', 'base_val_acc', 'zero_frac', 'base_zero_frac'];
+  const names = ['train_loss', 'val_loss', 'base_train_loss', 'base_val_loss', 'val_acc', 'base_val_acc'];
+  // each run at its own best validation step (what early stopping keeps), scored on the test set that chose nothing
+  names.push('best_step', 'best_val_loss', 'best_test_loss', 'best_test_acc', 'base_best_step', 'base_best_val_loss', 'base_best_test_loss', 'base_best_test_acc');
+  if (regularized) names.push('below_since');
+  names.push('zero_frac', 'base_zero_frac');
   if (l1) names.push('exact_zero_frac');
   if (dropping) names.push('kept_frac');
   if (stopped) names.push('stopped_at');
@@ -89,6 +102,12 @@ export default function DropoutPage({ view }: LessonPageProps) {
           A network with two hidden layers of dozens of ReLU units has far more weights than there are training points here. Trained long enough it bends its
           decision boundary around every noisy point: the training loss keeps falling while the loss on fresh points from the same distribution, the{' '}
           <em>validation</em> loss, turns and rises. That gap is overfitting.
+        </p>
+        <p>
+          The held-out points are split in two. The <strong>validation</strong> set picks each run’s best step (the one early stopping keeps); the{' '}
+          <strong>test</strong> set never chooses anything, so the readout’s test loss and accuracy at each run’s best step are a fair score of what
+          early stopping would deliver. Comparing runs only at one fixed step favours whichever overfits more slowly; comparing them at their best steps asks
+          whether the regularizer gives a better model at all.
         </p>
         <p>
           Two copies of the same network start from the same seed and see the same mini-batches. The <strong>baseline</strong> (left, orange curves) is never

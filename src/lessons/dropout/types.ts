@@ -17,8 +17,11 @@ export const MC_EVERY = 50;
 export const SURFACE_MS = 150;
 /** Validation points of the 2-D sets (fixed, so the validation loss is a steady estimate of the test loss). */
 export const VAL_POINTS = 200;
-/** Held-out digits the digits subset is validated on. */
+/** Test points of the 2-D sets, apart from training and validation: they score each run at its best validation step. */
+export const TEST_POINTS = 200;
+/** Held-out digits the digits subset is validated on, and as many others it is tested on. */
 export const VAL_DIGITS = 300;
+export const TEST_DIGITS = 300;
 /** Decision-boundary image: GRID x GRID points over [-EXTENT, EXTENT]^2, row 0 at the top. */
 export const GRID = 48;
 export const EXTENT = 1.6;
