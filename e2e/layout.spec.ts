@@ -80,3 +80,29 @@ for (const id of lessonIds) {
     expect(errors).toEqual([]);
   });
 }
+
+for (const id of lessonIds) {
+  for (const size of SIZES) {
+    test(`${id} at ${size.width}: the page holds still from navigation to 5 s after Play (CLS < 0.05)`, async ({ page, errors }) => {
+      await page.setViewportSize(size);
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shifts: { value: number; input: boolean; t: number }[] };
+        w.__shifts = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; startTime: number }[]) w.__shifts.push({ value: e.value, input: e.hadRecentInput, t: Math.round(e.startTime) });
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`/lesson/${id}?backend=cpu`);
+      await waitForMetric(page, 'step', (v) => v === 0);
+      await expect(page.locator('[data-figure]').first()).toBeVisible();
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await waitForMetric(page, 'step', (v) => v > 3);
+      await page.waitForTimeout(5000); // the measurement window: 5 s of play
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean; t: number }[] }).__shifts);
+      const cls = shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0);
+      test.info().annotations.push({ type: 'CLS', description: cls.toFixed(3) });
+      expect(cls, `layout shifts: ${JSON.stringify(shifts.filter((s) => s.value > 0.001))}`).toBeLessThan(0.05);
+      expect(errors).toEqual([]);
+    });
+  }
+}

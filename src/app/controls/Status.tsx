@@ -12,7 +12,7 @@ export function BackendBadge() {
   return (
     <span className="backend">
       <span className="badge" data-backend={backend ?? ''} data-threads={backend === 'cpu' ? threads : undefined} data-simd={backend === 'cpu' ? (simd ?? undefined) : undefined} title={title}>
-        {backend ? (backend === 'webgpu' ? 'WebGPU' : 'CPU') : 'starting…'}
+        {backend ? (backend === 'webgpu' ? 'WebGPU' : 'CPU') : '…'}
       </span>
       {note && (
         <span className="note" role="status" data-backend-note>
