@@ -69,7 +69,7 @@ function sceneFromQuery(meta: LessonMeta, query: URLSearchParams, notes: string[
   if (raw === null) return meta.params.some((p) => query.has(p.key)) ? -1 : 0;
   const n = raw.trim() === '' ? NaN : Number(raw);
   if (Number.isInteger(n) && n >= 0 && n < meta.scenes.length) return n;
-  notes.push(`Scene (scene): "${raw.slice(0, 40)}" is not a scene of this lesson (1 to ${meta.scenes.length} are 0 to ${meta.scenes.length - 1}, or "${PLAYGROUND}"); opening scene 1`);
+  notes.push(`Scene (scene): "${raw.slice(0, 40)}" is not a scene of this lesson (the address counts from 0: 0 to ${meta.scenes.length - 1} open tabs 1 to ${meta.scenes.length}, "${PLAYGROUND}" the Sandbox); opening scene 1`);
   return 0;
 }
 

@@ -27,7 +27,6 @@ export class SGD extends Optimizer {
     updateInPlace(p, addScaledOp, [p, g, lift(-lr)], undefined);
   }
 }
-export const sgdTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1})`;
 
 /** v <- gamma v - eta g; theta <- theta + v (= theta_{t-1} - eta g + gamma (theta_{t-1} - theta_{t-2})). */
 export class Momentum extends Optimizer {
@@ -46,7 +45,6 @@ export class Momentum extends Optimizer {
     assign(p, add(p, v));
   }
 }
-export const momentumTex = String.raw`\theta_t = \theta_{t-1} - \alpha\, g(\theta_{t-1}) + \gamma\,(\theta_{t-1} - \theta_{t-2})`;
 
 /**
  * Nesterov momentum in the form that needs only g at the current point
@@ -70,7 +68,6 @@ export class Nesterov extends Optimizer {
     assign(p, sub(add(p, mul(v, this.momentum)), step));
   }
 }
-export const nesterovTex = String.raw`v_t = \gamma v_{t-1} - \alpha\, g(\theta_{t-1}),\quad \theta_t = \theta_{t-1} + \gamma v_t - \alpha\, g(\theta_{t-1})`;
 
 /** G <- G + g^2; theta <- theta - alpha g / sqrt(G + eps), per component. */
 export class AdaGrad extends Optimizer {
@@ -89,7 +86,6 @@ export class AdaGrad extends Optimizer {
     assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
   }
 }
-export const adagradTex = String.raw`G_{j,t} = G_{j,t-1} + g_j^2,\quad \theta_{j,t} = \theta_{j,t-1} - \frac{\alpha}{\sqrt{G_{j,t} + \varepsilon}}\, g_j`;
 
 /** G <- gamma G + (1 - gamma) g^2; theta <- theta - alpha g / sqrt(G + eps). */
 export class RMSProp extends Optimizer {
@@ -110,7 +106,6 @@ export class RMSProp extends Optimizer {
     assign(p, sub(p, div(mul(g, lr), sqrt(add(G, this.eps)))));
   }
 }
-export const rmspropTex = String.raw`G_{j,t} = \gamma G_{j,t-1} + (1-\gamma) g_j^2,\quad \theta_{j,t} = \theta_{j,t-1} - \frac{\alpha}{\sqrt{G_{j,t} + \varepsilon}}\, g_j`;
 
 /**
  * m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; m_hat = m / (1 - b1^t);
@@ -146,7 +141,6 @@ export class Adam extends Optimizer {
     assign(p, sub(p, div(mul(mHat, lr), add(sqrt(vHat), this.eps))));
   }
 }
-export const adamTex = String.raw`\begin{aligned} m_t &= \beta_1 m_{t-1} + (1-\beta_1) g_t,\quad v_t = \beta_2 v_{t-1} + (1-\beta_2) g_t^2 \\ \hat m_t &= \frac{m_t}{1-\beta_1^t},\quad \hat v_t = \frac{v_t}{1-\beta_2^t},\quad \theta_{t+1} = \theta_t - \alpha \frac{\hat m_t}{\sqrt{\hat v_t} + \varepsilon} \end{aligned}`;
 
 export type OptimizerName = 'sgd' | 'momentum' | 'nesterov' | 'adagrad' | 'rmsprop' | 'adam';
 
