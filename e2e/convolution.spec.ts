@@ -54,13 +54,25 @@ test('a kernel preset changes the feature map; stride and padding change the out
   expect(errors).toEqual([]);
 });
 
-test('the one-pixel shift demo counts changed values', async ({ page, errors }) => {
+test('the one-pixel shift demo: max pooling shrinks the relative change of the detector map', async ({ page, errors }) => {
   await page.goto('/lesson/convolution?backend=cpu&scene=3');
-  await expect(page.getByTestId('det-changed')).not.toHaveText('0');
-  const det = Number(await page.getByTestId('det-changed').textContent());
-  const pooled = Number(await page.getByTestId('pool-changed').textContent());
-  expect(det).toBeGreaterThan(0);
-  expect(pooled).toBeGreaterThanOrEqual(0);
+  const cell = (attr: string, key: string) => page.locator(`[data-testid="shift-sizes"] [data-shift-${attr}="${key}"]`);
+  await expect(cell('change', 'det')).not.toHaveText('0.00');
+  const det = Number(await cell('change', 'det').textContent());
+  const max = Number(await cell('change', 'max').textContent());
+  const avg = Number(await cell('change', 'avg').textContent());
+  // ||p(shifted) - p|| / ||p|| against the same for the detector map, as the scene's claims state them
+  expect(det).toBeGreaterThan(0.5);
+  expect(max).toBeGreaterThan(0);
+  expect(max).toBeLessThan(0.75 * det);
+  expect(Number(await cell('ratio', 'max').textContent())).toBeLessThan(0.75);
+  expect(avg).toBeLessThan(0.8 * det);
+  // the count tells max and average apart: average pooling changes nearly every value it has
+  expect(parseFloat((await cell('moved', 'avg').textContent())!)).toBeGreaterThan(80);
+  expect(parseFloat((await cell('moved', 'max').textContent())!)).toBeLessThan(80);
+  // switching to average pooling keeps the measured rows and marks the average one as current
+  await page.locator('[data-figure="pool"]').getByLabel('pooling').selectOption('avg');
+  await expect(page.locator('[data-shift-row="avg"].current')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
 

@@ -8,6 +8,8 @@ import { meta } from '../../src/lessons/convolution/meta';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import { checkValue } from '../../src/ui/params';
 import { EVAL_CHUNK, EVAL_EVERY } from '../../src/lessons/convolution/types';
+import { confusionSummary } from '../../src/lessons/convolution/experiment';
+import { sceneParams } from '../../src/ui/lesson';
 
 describe('image and kernel codecs', () => {
   it('round-trip a digit to 16 grey levels, within the schema', async () => {
@@ -93,4 +95,35 @@ describe('the worker experiment', () => {
     expect(exp.setParams!({ seed: 4 })).toBe(false);
     exp.dispose?.();
   }, 120_000);
+});
+
+describe('the measures of the scenes without training, in the worker', () => {
+  it('are in the metrics at step 0, finite, and follow the kernel, the pooling and the digit', async () => {
+    const make = lessonExperiment(meta.params, experiment);
+    const exp = await make({ ...sceneParams(meta, 3), seed: 1 }, { backend: 'cpu' });
+    const m0 = await exp.metrics();
+    for (const k of ['conv_side', 'conv_formula_side', 'conv_max_err', 'edge_transpose_err', 'box_step_ratio', 'shift_det_change', 'shift_max_change', 'shift_avg_change', 'shift_max_moved', 'shift_avg_moved', 'conv_params', 'dense_params', 'digit_label', 'kernel_change']) {
+      expect(Number.isFinite(m0[k]), k).toBe(true);
+    }
+    expect(m0.digit_label).toBe(7);
+    expect(m0.kernel_change).toBe(0);
+    expect(exp.setParams!({ poolSize: 2, poolStride: 2 })).toBe(true);
+    const m1 = await exp.metrics();
+    expect(m1.shift_det_change).toBe(m0.shift_det_change);
+    expect(m1.shift_max_change).not.toBe(m0.shift_max_change);
+    expect(exp.setParams!({ kernel: 'box' })).toBe(true);
+    expect((await exp.metrics()).shift_det_change).not.toBe(m1.shift_det_change);
+    expect(exp.setParams!({ image: encodeImage(new Float32Array(PIXELS)) })).toBe(true);
+    const blank = await exp.metrics();
+    expect(blank.digit_label).toBe(-1);
+    expect(blank.shift_det_change).toBe(0);
+    exp.dispose?.();
+  });
+
+  it('confusionSummary: the worst row’s diagonal share and the largest off-diagonal share', () => {
+    const c = new Float32Array(100);
+    for (let t = 0; t < 10; t++) c[t * 10 + t] = 10;
+    c[3 * 10 + 5] = 10; // digit 3: half right, half called 5
+    expect(confusionSummary(c)).toEqual({ min_recall: 0.5, max_confusion: 0.5 });
+  });
 });

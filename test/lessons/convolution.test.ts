@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { changed, correlate, geometry, outSize, padFor, paramCounts, shift, shiftDemo, sumOfProducts, windowTerms, type Padding, type PoolKind } from '../../src/lessons/convolution/conv';
+import { changed, correlate, geometry, maxStep, outSize, padFor, paramCounts, relativeChange, shift, shiftDemo, shiftMeasures, sumOfProducts, transpose, windowTerms, type Padding, type PoolKind } from '../../src/lessons/convolution/conv';
 import { presetKernel, PRESETS } from '../../src/lessons/convolution/kernels';
 
 const rand = (n: number, rng: E.Rng, lo = -1, hi = 1) => Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
@@ -139,6 +139,64 @@ describe('one-pixel shift demo (Goodfellow Fig. 9.8)', () => {
   it('changed() counts by hand', () => {
     const c = changed(Float32Array.from([0, 0, 1, 2, 3]), Float32Array.from([0, 1, 1, 0, 3.5]));
     expect([c.changed, c.active, Array.from(c.mask)]).toEqual([3, 4, [0, 1, 0, 1, 1]]);
+  });
+});
+
+describe('the size of the change under the shift (what the pooling scene claims)', () => {
+  it('relativeChange is ||b - a|| / ||a||, by hand', () => {
+    expect(relativeChange([3, 4], [3, 4])).toBe(0);
+    expect(relativeChange([3, 4], [0, 0])).toBe(1);
+    expect(relativeChange([3, 4], [6, 8])).toBeCloseTo(1, 12);
+    expect(relativeChange([0, 0], [1, 1])).toBe(0);
+  });
+
+  it('shiftMeasures agrees with shiftDemo for the chosen pooling, and pools the same detector map for the other', async () => {
+    const d = await E.data.loadDigits();
+    const img = E.data.digitPixels(d, [d.test.start + 4]);
+    const ker = presetKernel('sobel', 3);
+    for (const [size, stride] of [[3, 1], [2, 2]]) {
+      const s = shiftMeasures(img, 28, ker, 3, size, stride);
+      for (const kind of ['max', 'avg'] as PoolKind[]) {
+        const demo = shiftDemo(img, 28, ker, 3, size, stride, kind, 1, 0);
+        expect(s.detector.rel).toBeCloseTo(relativeChange(demo.detector, demo.detectorShifted), 12);
+        expect(s[kind].rel).toBeCloseTo(relativeChange(demo.pooled, demo.pooledShifted), 12);
+        expect(s[kind].moved).toBeCloseTo(demo.pooledChange.changed / demo.pooledChange.active, 12);
+      }
+    }
+  });
+
+  // the scene's claims are judged on the digit shown; their thresholds hold on every held-out digit, so a student's digit is unlikely to break them
+  it('on every one of the 2,000 held-out digits (Sobel 3 x 3, pool 3 wide, stride 1): the thresholds of the pooling and kernel scenes hold', async () => {
+    const d = await E.data.loadDigits();
+    const sobel = presetKernel('sobel', 3);
+    const box = presetKernel('box', 3);
+    const valid = geometry(28, 3, 1, 'valid', 1);
+    for (let i = 0; i < d.test.count; i++) {
+      const img = E.data.digitPixels(d, [d.test.start + i]);
+      const s = shiftMeasures(img, 28, sobel, 3, 3, 1);
+      expect(s.detector.rel, `digit ${i}`).toBeGreaterThan(0.5);
+      expect(s.max.rel, `digit ${i}`).toBeLessThan(0.75 * s.detector.rel);
+      expect(s.avg.rel, `digit ${i}`).toBeLessThan(0.8 * s.detector.rel);
+      expect(s.max.moved, `digit ${i}`).toBeLessThan(0.8);
+      expect(s.avg.moved, `digit ${i}`).toBeGreaterThan(0.8);
+      expect(maxStep(correlate(img, box, valid), valid.out) / maxStep(img, 28), `digit ${i}`).toBeLessThan(0.5);
+    }
+  });
+
+  it('the edge kernels are one detector turned: H * I mirrored across the diagonal is V * (I mirrored), on random images', () => {
+    const rng = new E.Rng(9);
+    for (const k of [3, 5]) {
+      const img = rand(28 * 28, rng, 0, 1);
+      const g = geometry(28, k, 1, 'valid', 1);
+      const h = transpose(correlate(img, presetKernel('horizontal', k), g), g.out);
+      const v = correlate(transpose(img, 28), presetKernel('vertical', k), g);
+      h.forEach((x, i) => expect(x).toBeCloseTo(v[i], 5));
+    }
+  });
+
+  it('maxStep finds the sharpest neighbour difference', () => {
+    expect(maxStep([0, 0, 0, 1], 2)).toBe(1);
+    expect(maxStep([0, 0.5, 0.2, 0.1], 2)).toBeCloseTo(0.5, 12);
   });
 });
 

@@ -155,7 +155,7 @@ export interface ShiftDemo {
 /**
  * Goodfellow Fig. 9.8 on a 2-D image: detector stage ReLU(I (*) K) (stride 1,
  * same padding), then pooling; the same for the image shifted one pixel. Counts
- * the values that change at each stage.
+ * the values that change at each stage (see shiftMeasures for the size of the change).
  */
 export function shiftDemo(img: ArrayLike<number>, n: number, kernel: ArrayLike<number>, k: number, size: number, stride: number, kind: PoolKind, dx: number, dy: number): ShiftDemo {
   const g = geometry(n, k, 1, 'same', 1);
@@ -173,6 +173,61 @@ export function shiftDemo(img: ArrayLike<number>, n: number, kernel: ArrayLike<n
     detectorChange: changed(detector, detectorShifted),
     pooledChange: changed(p.values, ps.values),
   };
+}
+
+/** The size of a change relative to the original: ||b - a|| / ||a|| (0 when a is all zeros). */
+export function relativeChange(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff += (b[i] - a[i]) ** 2;
+    norm += a[i] ** 2;
+  }
+  return norm > 0 ? Math.sqrt(diff / norm) : 0;
+}
+
+/** How much one stage changes under the shift: the relative size of the change and the fraction of its non-zero values that change at all. */
+export interface StageChange {
+  /** ||shifted - original|| / ||original||. */
+  rel: number;
+  /** Changed values / non-zero values (0 when none is non-zero). */
+  moved: number;
+}
+
+const stageChange = (a: Float32Array, b: Float32Array): StageChange => {
+  const c = changed(a, b);
+  return { rel: relativeChange(a, b), moved: c.active ? c.changed / c.active : 0 };
+};
+
+/**
+ * The one-pixel shift (right) measured at the detector stage and after both
+ * poolings of one width and stride: how large the change is relative to the
+ * map (the measure of approximate invariance), and how many values change.
+ */
+export function shiftMeasures(img: ArrayLike<number>, n: number, kernel: ArrayLike<number>, k: number, size: number, stride: number): { detector: StageChange; max: StageChange; avg: StageChange } {
+  const mx = shiftDemo(img, n, kernel, k, size, stride, 'max', 1, 0);
+  const av = pool(mx.detector, mx.side, size, stride, 'avg').values;
+  const avShifted = pool(mx.detectorShifted, mx.side, size, stride, 'avg').values;
+  return { detector: stageChange(mx.detector, mx.detectorShifted), max: stageChange(mx.pooled, mx.pooledShifted), avg: stageChange(av, avShifted) };
+}
+
+/** The image mirrored across its main diagonal (rows become columns). */
+export function transpose(img: ArrayLike<number>, n: number): Float32Array {
+  const out = new Float32Array(n * n);
+  for (let r = 0; r < n; r++) for (let c = 0; c < n; c++) out[c * n + r] = img[r * n + c];
+  return out;
+}
+
+/** The sharpest step in a map: the largest |difference| between two horizontally or vertically adjacent pixels. */
+export function maxStep(map: ArrayLike<number>, n: number): number {
+  let m = 0;
+  for (let r = 0; r < n; r++) {
+    for (let c = 0; c < n; c++) {
+      if (c + 1 < n) m = Math.max(m, Math.abs(map[r * n + c + 1] - map[r * n + c]));
+      if (r + 1 < n) m = Math.max(m, Math.abs(map[(r + 1) * n + c] - map[r * n + c]));
+    }
+  }
+  return m;
 }
 
 /**

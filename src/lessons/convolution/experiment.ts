@@ -3,11 +3,14 @@
  * on the 8,000 training digits with Adam and mini-batches, measures it on the
  * 2,000 held-out digits, and reports what it makes of the page's digit (the
  * drawing travels in the `image` param, or the test digit number `digit`).
+ * Its metrics also carry the measures of the scenes without training
+ * (measures.ts) on the same digit, so their claims are judged like any other.
  */
-import { Adam, Rng, data, keep, noGradEval, oneHot, softmax, softmaxCrossEntropy, tensor, tidy, valueAndGrad, type Digits, type Tensor } from '../../engine';
+import { Adam, Rng, assign, data, keep, noGradEval, oneHot, softmax, softmaxCrossEntropy, tensor, tidy, valueAndGrad, zeros, sqrt, sum, mul, sub, type Digits, type Tensor } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { SIDE, decodeImage } from './codec';
 import { DigitsNet } from './model';
+import { MEASURE_KEYS, pageMeasures, type MeasureParams } from './measures';
 import { CNN, EVAL_CHUNK, EVAL_EVERY, type ConvFrame, type ConvParams } from './types';
 
 let digitsOnce: Promise<Digits> | null = null;
@@ -49,6 +52,11 @@ class ConvExperiment implements Experiment<ConvParams> {
   private pass: { next: number; correct: number; confusion: Float32Array; step: number } | null = null;
   private tested: { accuracy: number; confusion: Float32Array; step: number } | null = null;
   private imageParams: Pick<ConvParams, 'image' | 'digit'>;
+  private measureParams: MeasureParams;
+  /** The measures of the current digit and settings, computed when first asked for after a change. */
+  private measures: Record<string, number> | null = null;
+  /** The first-layer kernels as they started (how far training moves them). */
+  private readonly kernelsStart: Tensor;
 
   constructor(
     p: ConvParams,
@@ -63,6 +71,9 @@ class ConvExperiment implements Experiment<ConvParams> {
     this.pos = this.order.length; // shuffle before the first batch
     this.imageParams = { image: p.image, digit: p.digit };
     this.input = keep(tensor(digitImage(d, p), [1, 1, SIDE, SIDE]));
+    this.measureParams = Object.fromEntries(MEASURE_KEYS.map((key) => [key, p[key]])) as MeasureParams;
+    this.kernelsStart = keep(zeros(this.net.conv1.W.shape));
+    assign(this.kernelsStart, this.net.conv1.W);
   }
 
   async step(): Promise<void> {
@@ -125,16 +136,35 @@ class ConvExperiment implements Experiment<ConvParams> {
     return f;
   }
 
+  /** The label of the test digit shown, or -1 for a drawing. */
+  private digitLabel(): number {
+    const p = this.imageParams;
+    if (p.image && decodeImage(p.image)) return -1;
+    return this.d.labels[this.d.test.start + Math.min(p.digit, this.d.test.count - 1)];
+  }
+
   async metrics(): Promise<Record<string, number>> {
     const probs = noGradEval(() => softmax(this.net.forward(this.input)));
-    const [p, loss] = await Promise.all([probs.read(), this.lastLoss ? this.lastLoss.read() : Promise.resolve(null)]);
-    probs.dispose();
+    const moved = noGradEval(() => sqrtSumSq(sub(this.net.conv1.W, this.kernelsStart)));
+    const start = noGradEval(() => sqrtSumSq(this.kernelsStart));
+    this.measures ??= await pageMeasures(await this.input.read(), this.measureParams);
+    const [p, loss, dW, W0] = await Promise.all([probs.read(), this.lastLoss ? this.lastLoss.read() : Promise.resolve(null), moved.read(), start.read()]);
+    for (const t of [probs, moved, start]) t.dispose();
     const prediction = argmax(p, 0, CNN.classes);
-    const m: Record<string, number> = { prediction, confidence: p[prediction], epoch: (this.t * this.batch) / this.d.train.count };
+    const m: Record<string, number> = {
+      prediction,
+      confidence: p[prediction],
+      digit_label: this.digitLabel(),
+      epoch: (this.t * this.batch) / this.d.train.count,
+      // ||W1 - W1(start)|| / ||W1(start)||: how far training has moved the first-layer kernels
+      kernel_change: dW[0] / W0[0],
+      ...this.measures,
+    };
     if (loss) m.loss = loss[0];
     if (this.tested) {
       m.test_accuracy = this.tested.accuracy;
       m.tested_at_step = this.tested.step;
+      Object.assign(m, confusionSummary(this.tested.confusion));
     }
     return m;
   }
@@ -153,22 +183,50 @@ class ConvExperiment implements Experiment<ConvParams> {
       if (key === 'lr') this.opt.opts.lr = changed.lr!;
       else if (key === 'batch') this.batch = changed.batch!;
       else if (key === 'seed') return false;
+      else if ((MEASURE_KEYS as readonly string[]).includes(key)) {
+        this.measureParams = { ...this.measureParams, [key]: changed[key] };
+        this.measures = null;
+      }
     }
     if (changed.image !== undefined || changed.digit !== undefined) {
       this.imageParams = { ...this.imageParams, ...pick(changed) };
       const next = keep(tensor(digitImage(this.d, this.imageParams), [1, 1, SIDE, SIDE]));
       this.input.dispose();
       this.input = next;
+      this.measures = null;
     }
     return true;
   }
 
   dispose(): void {
+    this.kernelsStart.dispose();
     this.net.dispose();
     this.probe.dispose();
     this.lastLoss?.dispose();
     this.input.dispose();
   }
+}
+
+/** sqrt(sum x^2) as a scalar tensor. */
+const sqrtSumSq = (x: Tensor) => sqrt(sum(mul(x, x)));
+
+/**
+ * From a test pass's counts [true][predicted]: the smallest fraction of a digit's test examples
+ * predicted as itself (min_recall), and the largest fraction of a digit's examples given one other
+ * digit (max_confusion).
+ */
+export function confusionSummary(c: Float32Array): { min_recall: number; max_confusion: number } {
+  const K = CNN.classes;
+  let minRecall = 1;
+  let maxConfusion = 0;
+  for (let t = 0; t < K; t++) {
+    let row = 0;
+    for (let q = 0; q < K; q++) row += c[t * K + q];
+    if (!row) continue;
+    minRecall = Math.min(minRecall, c[t * K + t] / row);
+    for (let q = 0; q < K; q++) if (q !== t) maxConfusion = Math.max(maxConfusion, c[t * K + q] / row);
+  }
+  return { min_recall: minRecall, max_confusion: maxConfusion };
 }
 
 function pick(p: Partial<ConvParams>): Partial<Pick<ConvParams, 'image' | 'digit'>> {

@@ -1,4 +1,6 @@
 /** The kernel presets (3x3 and 5x5), row-major K(m, n) with m down, n across. */
+import { decodeWeights } from './codec';
+
 
 export const PRESETS = ['identity', 'box', 'sharpen', 'horizontal', 'vertical', 'sobel'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -43,4 +45,15 @@ export function presetKernel(name: Preset, k: number): Float32Array {
       // smoothing across the edge times a central difference: [1,2,1] x [1,0,-1] (5x5: [1,4,6,4,1] x [1,2,0,-2,-1])
       return k === 3 ? outer([1, 2, 1], [1, 0, -1]) : outer([1, 4, 6, 4, 1], [1, 2, 0, -2, -1]);
   }
+}
+
+/**
+ * The kernel the params describe (shared by the page and the worker): the preset, or the custom
+ * numbers; custom text that does not hold k*k numbers falls back to the identity, with a note.
+ */
+export function kernelOf(preset: string, k: number, weights: string): { kernel: Float32Array; note: string | null } {
+  if (preset !== 'custom') return { kernel: presetKernel((PRESETS as readonly string[]).includes(preset) ? (preset as Preset) : 'sobel', k), note: null };
+  const w = decodeWeights(weights, k);
+  if (w) return { kernel: w, note: null };
+  return { kernel: presetKernel('identity', k), note: `The custom kernel does not hold ${k * k} numbers; showing the identity kernel.` };
 }

@@ -6,30 +6,25 @@ import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import type { LessonPageProps } from '../../ui/lesson';
 import { useStore } from '../../ui/store';
-import { SIDE, decodeWeights } from './codec';
+import { SIDE } from './codec';
 import { geometry, type Padding, type PoolKind } from './conv';
 import { AccuracyCurve, Confusion, Filters, Maps, Probs } from './CnnViews';
 import { CountView } from './CountView';
 import { DrawPad } from './DrawPad';
 import { KernelEditor } from './KernelEditor';
-import { PRESETS, presetKernel, type Preset } from './kernels';
+import { kernelOf } from './kernels';
 import { PoolView } from './PoolView';
 import { ShapeView } from './ShapeView';
 import { SlideView } from './SlideView';
 import { useParamDigit, useTestDigits } from './useDigit';
 import './convolution.css';
 
-/** The kernel the params describe; a custom kernel that does not parse falls back to the identity, with a note. */
+/** The kernel the params describe (the worker resolves it the same way); a custom kernel that does not parse falls back to the identity, with a note. */
 function useKernel(): { kernel: Float32Array; k: number; preset: string; note: string | null } {
   const k = useStore((s) => (s.params.ksize === '5' ? 5 : 3));
   const preset = useStore((s) => String(s.params.kernel ?? 'sobel'));
   const weights = useStore((s) => String(s.params.weights ?? ''));
-  return useMemo(() => {
-    if (preset !== 'custom') return { kernel: presetKernel((PRESETS as readonly string[]).includes(preset) ? (preset as Preset) : 'sobel', k), k, preset, note: null };
-    const w = decodeWeights(weights, k);
-    if (w) return { kernel: w, k, preset, note: null };
-    return { kernel: presetKernel('identity', k), k, preset, note: `The custom kernel does not hold ${k * k} numbers; showing the identity kernel.` };
-  }, [k, preset, weights]);
+  return useMemo(() => ({ ...kernelOf(preset, k, weights), k, preset }), [k, preset, weights]);
 }
 
 export default function ConvolutionPage({ view }: LessonPageProps) {
@@ -111,7 +106,10 @@ export default function ConvolutionPage({ view }: LessonPageProps) {
         </p>
         <p>
           Pooling replaces each output by a summary of its neighbourhood (the maximum or the mean). This makes the representation <em>approximately</em> invariant to
-          small translations: after a one-pixel shift, fewer pooled values change than detector values, but some do; the counts above are measured on your digit.
+          small translations (Goodfellow et al. 2016, §9.3): after a one-pixel shift the pooled map changes less, relative to its size, than the detector map
+          does, but it still changes. The table above measures both on your digit, for max and for average pooling. Counting changed values instead would
+          mislead: a maximum often stays put when its window moves, so max pooling leaves many values exactly as they were, while an average of a moved window
+          almost always changes a little, so average pooling changes nearly every value, yet both shrink the change.
         </p>
         <p>
           The network trained live is small: two 5 × 5 convolution layers (8 and 16 kernels, each followed by ReLU and 2 × 2 max pooling) and a dense layer to 10
