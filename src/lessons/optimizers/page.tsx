@@ -29,8 +29,11 @@ export default function OptimizersPage({ view }: LessonPageProps) {
         </p>
       )}
       <div className="race-top">
+        {/* the racers' paths, the finish and the live rules are the race's result: covered while results are hidden */}
         <Figure id="contour">
-          <RaceContour />
+          <Covered>
+            <RaceContour />
+          </Covered>
         </Figure>
         <div className="race-side">
           <Figure id="finish">
@@ -47,14 +50,18 @@ export default function OptimizersPage({ view }: LessonPageProps) {
         <StepChart />
       </Figure>
       <Figure id="rules">
-        <LiveRules />
+        <Covered>
+          <LiveRules />
+        </Covered>
       </Figure>
       <Readout names={enabled.map((r) => `loss_${r}`)} labels={LABELS} />
       <Equation tex={surface.tex} />
       {!shown('rules') && (
         <details className="more-rules">
           <summary>Update rules with their live values</summary>
-          <LiveRules />
+          <Covered>
+            <LiveRules />
+          </Covered>
         </details>
       )}
       <Prose view={view}>

@@ -188,7 +188,10 @@ export function MlpEquations() {
         <Equation tex={String.raw`\frac{\partial L}{\partial W_l} = \frac{\partial L}{\partial a_l}\, h_{l-1}^{\top}`} />
       </EqRow>
       <Equation tex={SLOPE[act]} />
-      <InitEquation />
+      {/* numbers from the settings (the init range), not from the run: readable while results are hidden */}
+      <div data-setup>
+        <InitEquation />
+      </div>
       <EqRow>
         <Equation tex={String.raw`\text{grad ratio} = \frac{\lVert \partial L/\partial W_1 \rVert}{\lVert \partial L/\partial W_L \rVert}`} />
         <Equation tex={String.raw`\text{delta ratio} = \frac{\lVert \partial L/\partial a_1 \rVert}{\lVert \partial L/\partial a_L \rVert}`} />

@@ -175,7 +175,8 @@ function LiveEquations() {
     model === 'handset' || act === 'relu'
       ? String.raw`\max\{0,\ W^\top x + c\}`
       : String.raw`${act === 'tanh' ? '\\tanh' : '\\sigma'}\big(W^\top x + c\big)`;
-  const small = W && W.length === 4 && c && w && b;
+  // a trained net's weights are its result; the hand-set ones are the lesson's given
+  const small = W && W.length === 4 && c && w && b && !(hidden && model !== 'handset');
   return (
     <>
       <Equation tex={String.raw`f(x; W, c, w, b) = w^\top ${hiddenTex} + b`} />
@@ -197,9 +198,10 @@ export default function XorPage({ view }: LessonPageProps) {
   return (
     <div className="xor">
       <div className="plots">
-        {!many && <Figure id="surface"><Surface data={data} /></Figure>}
+        {/* the decision surface and the hidden space are the answer of a trained net: covered while results are hidden */}
+        {!many && <Figure id="surface">{model === 'mlp' ? <Covered><Surface data={data} /></Covered> : <Surface data={data} />}</Figure>}
         {many && <Figure id="seeds"><Covered><Seeds /></Covered></Figure>}
-        {model !== 'linear' && <Figure id="hidden"><HiddenSpace /></Figure>}
+        {model !== 'linear' && <Figure id="hidden">{model === 'mlp' ? <Covered><HiddenSpace /></Covered> : <HiddenSpace />}</Figure>}
         <Figure id="loss"><LossCurve /></Figure>
       </div>
       <Readout names={names} labels={{ points: 'training points' }} pending={RACE_PENDING} />

@@ -1,3 +1,4 @@
+import { useResultsHidden } from '../reveal';
 import { ScaledSvg } from './textScale';
 import { palette } from './colors';
 
@@ -27,6 +28,8 @@ const M = { l: 4, r: 4, t: 4, b: 16 };
 
 /** One small histogram per layer (layer 1 first), bars as fractions of units (values past the range count in the end bins), saturated zones shaded in vermillion. */
 export function LayerHistograms({ hist, layers, bins, range, zones, saturated, what, title, satLabel = 'saturated' }: LayerHistogramsProps) {
+  // predict, then reveal: the bars and the saturated share are the result; the axes and the zones stay
+  const hidden = useResultsHidden();
   const [lo, hi] = range;
   const x = (v: number) => M.l + ((v - lo) / (hi - lo || 1)) * (W - M.l - M.r);
   const bw = (W - M.l - M.r) / bins;
@@ -40,14 +43,14 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
       {title && <figcaption>{title}</figcaption>}
       <ol className="layer-hists" style={LIST} aria-label={`Histograms of ${what}, one per layer`}>
         {Array.from({ length: layers }, (_, l) => {
-          const sat = saturated?.[l];
+          const sat = hidden ? undefined : saturated?.[l];
           return (
             <li key={l}>
               <ScaledSvg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`layer ${l + 1}${sat === undefined ? '' : `, ${Math.round(sat * 100)}% ${satLabel}`}`}>
                 {zones.map(([a, b], k) => (
                   <rect key={k} x={x(a)} width={Math.max(1.5, x(b) - x(a))} y={M.t} height={H - M.t - M.b} fill={palette[5]} fillOpacity={0.18} />
                 ))}
-                {Array.from({ length: bins }, (_, b) => {
+                {!hidden && Array.from({ length: bins }, (_, b) => {
                   const f = hist[l * bins + b] ?? 0;
                   return f > 0 ? <rect key={b} x={M.l + b * bw + 0.5} width={Math.max(0.5, bw - 1)} y={y(f)} height={H - M.b - y(f)} fill={palette[0]} /> : null;
                 })}
@@ -62,6 +65,7 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
               <span style={NAME}>
                 layer {l + 1}
                 {sat !== undefined && <> · {Math.round(sat * 100)}% {satLabel}</>}
+                {hidden && saturated !== undefined && <> · ?% {satLabel}</>}
               </span>
             </li>
           );
