@@ -71,7 +71,7 @@ test('the one-pixel shift demo: max pooling shrinks the relative change of the d
   expect(parseFloat((await cell('moved', 'avg').textContent())!)).toBeGreaterThan(80);
   expect(parseFloat((await cell('moved', 'max').textContent())!)).toBeLessThan(80);
   // switching to average pooling keeps the measured rows and marks the average one as current
-  await page.locator('[data-figure="pool"]').getByLabel('pooling').selectOption('avg');
+  await page.locator('[data-figure="pool"]').getByLabel('pooling', { exact: true }).selectOption('avg');
   await expect(page.locator('[data-shift-row="avg"].current')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
