@@ -41,8 +41,8 @@ function endOf(s: GhostSeries, logY: boolean): [number, number] | null {
 }
 
 /**
- * Kept runs drawn under the live curves: each in its live series' colour,
- * faded, thinner and with a dash pattern of its own, labelled at its end.
+ * Kept runs drawn over the live curves: each in its live series' colour,
+ * thinner, dashed on a halo, with a dash pattern of its own, labelled at its end.
  */
 export function GhostLines({ ghosts, live, x, y, logY, right, top, bottom }: { ghosts: Ghost[]; live: readonly { name: string; color?: string }[]; x: Scale; y: Scale; logY: boolean; right: number; top: number; bottom: number }) {
   const colorOf = (g: GhostSeries, k: number) => {
@@ -70,7 +70,14 @@ export function GhostLines({ ghosts, live, x, y, logY, right, top, bottom }: { g
             .defined((v, i) => Number.isFinite(v) && Number.isFinite(s.x[i]) && (!logY || v > 0))
             .x((_, i) => x(s.x[i]))
             .y((v) => y(v))(s.y);
-          return <path key={`${g.label}${g.dash}${s.name}`} className="ghost" data-ghost={g.label} d={d ?? ''} fill="none" stroke={colorOf(s, k)} strokeWidth={1.5} strokeOpacity={0.55} strokeDasharray={g.dash} />;
+          // drawn over the live curve in a style of their own (a dash on a halo of the page's colour), so a kept run that
+          // the live one retraces still shows
+          return (
+            <g key={`${g.label}${g.dash}${s.name}`}>
+              <path className="ghost-halo" d={d ?? ''} fill="none" strokeWidth={4} strokeDasharray={g.dash} />
+              <path className="ghost" data-ghost={g.label} d={d ?? ''} fill="none" stroke={colorOf(s, k)} strokeWidth={1.75} strokeOpacity={0.8} strokeDasharray={g.dash} />
+            </g>
+          );
         }),
       )}
       {labels.map((l) => (

@@ -92,7 +92,6 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
           {markers.map((m) => (
             <line key={m.label} data-marker={m.label} x1={x(m.x)} x2={x(m.x)} y1={M.top} y2={H - M.bottom} className="marker" />
           ))}
-          {ghosts.length > 0 && <GhostLines ghosts={ghosts} live={series} x={x} y={y} logY={logY} right={W - M.right} top={M.top} bottom={H - M.bottom} />}
           {series.map((s, k) => {
             const d = line<number>()
               .defined((v, i) => Number.isFinite(v) && Number.isFinite(s.x[i]) && (!logY || v > 0))
@@ -100,6 +99,8 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
               .y((v) => y(v))(s.y as number[]);
             return <path key={s.name} data-series={s.name} d={d ?? ''} fill="none" stroke={s.color ?? palette[k % palette.length]} strokeWidth={2} strokeDasharray={s.dashed ? '6 4' : undefined} />;
           })}
+          {/* kept runs over the live ones: a run the live one retraces must still show */}
+          {ghosts.length > 0 && <GhostLines ghosts={ghosts} live={series} x={x} y={y} logY={logY} right={W - M.right} top={M.top} bottom={H - M.bottom} />}
         </g>
         {markers.map((m) => {
           // the marker's label stays inside the plot: to the left of a line near the right edge
