@@ -47,3 +47,16 @@ test('prose starts folded on every lesson', async ({ page, errors }) => {
   }
   expect(errors).toEqual([]);
 });
+
+test('the Embed snippet opens over the page, moving nothing, and Escape closes it', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?backend=cpu&scene=0');
+  await waitForMetric(page, 'step', (v) => v === 0);
+  const top = () => page.locator('.scene-head').evaluate((e) => e.getBoundingClientRect().top);
+  const before = await top();
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await expect(page.getByRole('dialog', { name: 'Embed this lesson' })).toBeVisible();
+  expect(await top()).toBe(before);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Embed this lesson' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

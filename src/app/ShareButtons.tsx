@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, useEffect } from 'react';
 import type { LessonMeta } from '../ui/lesson';
 import { href } from './router';
 import { setPresenting } from './shortcuts';
@@ -36,6 +36,15 @@ export function ShareButtons({ meta }: { meta: LessonMeta }) {
   const [copied, setCopied] = useState<string | null>(null);
   const [showEmbed, setShowEmbed] = useState(false);
   const presenting = useStore((s) => s.presenting);
+  // the snippet is a popover (it used to open inline and push the page down): Escape closes it
+  useEffect(() => {
+    if (!showEmbed) return;
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setShowEmbed(false);
+    };
+    document.addEventListener('keydown', esc);
+    return () => document.removeEventListener('keydown', esc);
+  }, [showEmbed]);
   const copy = async (what: string, text: string) => {
     const ok = await copyText(text);
     setCopied(ok ? `${what} copied` : `Copy failed: select the text and copy it`);
@@ -58,7 +67,7 @@ export function ShareButtons({ meta }: { meta: LessonMeta }) {
         </span>
       )}
       {showEmbed && (
-        <div className="embed-box">
+        <div className="embed-box" role="dialog" aria-label="Embed this lesson">
           <label htmlFor="embed-snippet">Paste this into a course page:</label>
           <textarea id="embed-snippet" readOnly rows={6} value={embedSnippet(meta)} onFocus={(e) => e.target.select()} />
           <button type="button" onClick={() => copy('Snippet', embedSnippet(meta))}>
