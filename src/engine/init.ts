@@ -1,4 +1,4 @@
-/** Weight initializers (lecture 000 / Glorot & Bengio 2010; He et al. 2015). */
+/** Weight initializers (Bengio 2012, Practical recommendations; Glorot & Bengio 2010; He et al. 2015). */
 import type { Rng } from './rng';
 
 export type InitName = 'zeros' | 'uniform' | 'glorot-uniform' | 'glorot-normal' | 'he';

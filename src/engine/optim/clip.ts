@@ -1,4 +1,4 @@
-/** Gradient clipping (Mikolov's trick, lecture 000), written with ops. */
+/** Gradient clipping (Mikolov's trick; Bengio 2012, Practical recommendations), written with ops. */
 import { clip, div, maximum, mul } from '../ops';
 import type { Tensor } from '../tensor';
 import { globalNorm } from '../nn/stats';

@@ -14,11 +14,11 @@ import type { Schedule } from './schedules';
 export interface OptimizerOptions {
   /** Learning rate, or a schedule of the step count t = 1, 2, ... */
   lr: number | Schedule;
-  /** L2 coefficient lambda: g <- g + lambda W, i.e. W <- (1 - eta lambda) W - eta grad (lecture 002). */
+  /** L2 coefficient lambda: g <- g + lambda W, i.e. W <- (1 - eta lambda) W - eta grad (Martins, Zerva & Figueiredo, Neural Networks II). */
   weightDecay?: number;
   /** L1 coefficient: g <- g + lambda_1 sign(W). */
   l1?: number;
-  /** Also regularize biases (rank-1 params); off by default, as in lecture 002. */
+  /** Also regularize biases (rank-1 params); off by default, as in Martins, Zerva & Figueiredo, Neural Networks II. */
   regularizeBiases?: boolean;
 }
 

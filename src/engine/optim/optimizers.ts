@@ -1,4 +1,4 @@
-/** The update rules of lecture 002 (and Goodfellow 8.3-8.5), one class each. */
+/** The update rules of Martins, Zerva & Figueiredo, Neural Networks II (and Goodfellow et al. 2016, §8.3-8.5), one class each. */
 import { assign, updateInPlace } from '../engine';
 import { addScaledOp } from '../ops/addScaled';
 import { lift } from '../ops/lift';
@@ -111,7 +111,7 @@ export class RMSProp extends Optimizer {
  * m <- b1 m + (1 - b1) g; v <- b2 v + (1 - b2) g^2; m_hat = m / (1 - b1^t);
  * v_hat = v / (1 - b2^t); theta <- theta - alpha m_hat / (sqrt(v_hat) + eps).
  * eps outside the root as in Kingma & Ba (2015), PyTorch, Keras and tfjs. The
- * lecture 002 slide writes sqrt(v_hat + eps): that caps every step near
+ * Martins, Zerva & Figueiredo (Neural Networks II) slide writes sqrt(v_hat + eps): that caps every step near
  * alpha |g| / sqrt(eps) once |g| is below sqrt(eps) (1e-4 for eps = 1e-8), so
  * Adam would lose its scale invariance exactly for vanishing gradients; with eps
  * outside, the step stays about alpha until |g| nears eps itself.

@@ -6,7 +6,7 @@ export function constant(eps0: number): Schedule {
   return () => eps0;
 }
 
-/** eps_t = eps0 tau / max(t, tau): constant for tau steps, then decays as 1/t (lecture 000). */
+/** eps_t = eps0 tau / max(t, tau): constant for tau steps, then decays as 1/t (Bengio 2012, Practical recommendations). */
 export function inverseTime(eps0: number, tau: number): Schedule {
   return (t) => (eps0 * tau) / Math.max(t, tau);
 }

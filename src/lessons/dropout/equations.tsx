@@ -3,7 +3,7 @@ import { Equation, fmt } from '../../ui/Equation';
 import { LiveEquation } from '../../ui/LiveEquation';
 import { useStore, type State } from '../../ui/store';
 
-/** The regularized objective of lecture 002 with the loss the data set uses. */
+/** The regularized objective of Martins, Zerva & Figueiredo, Neural Networks II, with the loss the data set uses. */
 export function Objective() {
   const digits = useStore((s) => s.params.dataset === 'digits');
   const loss = digits ? String.raw`L = -\sum_{k} y_k \log \operatorname{softmax}(z)_k` : String.raw`L = -y\log\sigma(z) - (1-y)\log\big(1-\sigma(z)\big)`;
