@@ -60,3 +60,10 @@ test('the Embed snippet opens over the page, moving nothing, and Escape closes i
   await expect(page.getByRole('dialog', { name: 'Embed this lesson' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('xor scene 1: the one-colour surface of the linear model says what it shows once it is flat', async ({ page, errors }) => {
+  await page.goto('/lesson/xor?backend=cpu&scene=0');
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.locator('[data-flat-surface]')).toContainText('f(x) ≈ 0.50 at every point', { timeout: 30_000 });
+  expect(errors).toEqual([]);
+});

@@ -25,7 +25,19 @@ const COLORS = ['#0072B2', '#E69F00'] as const;
 /** The decision surface with the training points on it; click, tap or drag there to make the data set your own. */
 function Surface({ data }: { data: OwnData }) {
   const surface = useFrame((f: Partial<XorFrame>) => f.surface);
+  const linear = useStore((s) => s.params.model === 'linear');
   const points = data.own ?? POINTS;
+  // an almost even surface (the linear model's 0.5 everywhere) looks like a figure that never drew: say what it shows
+  let flat: number | null = null;
+  if (surface && surface.length) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of surface) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+    if (hi - lo < 0.02) flat = (hi + lo) / 2;
+  }
   return (
     <figure className="chart">
       {/* the same words with own data: a caption that rewraps would move the plot under the pointer editing it */}
@@ -34,6 +46,12 @@ function Surface({ data }: { data: OwnData }) {
         <PointEditor points={points} range={XOR_RANGE} mode={data.mode} onChange={data.change} colors={COLORS} squares r={0.026} />
       </Heatmap>
       <p className="axis-note">x₁ across, x₂ up, both from −0.5 to 1.5</p>
+      {/* the linear model's line is kept from the start (hidden until the surface is flat), so it moves nothing when it appears */}
+      {linear && (
+        <p className="axis-note" data-flat-surface={flat !== null ? '' : undefined} style={flat === null ? { visibility: 'hidden' } : undefined}>
+          One colour: f(x) ≈ {(flat ?? 0.5).toFixed(2)} at every point of the square.
+        </p>
+      )}
       <PointTools mode={data.mode} onMode={data.setMode} count={points.length} own={!!data.own} onReset={data.reset} problem={data.problem} colors={COLORS} about="the four XOR points" />
     </figure>
   );
