@@ -55,3 +55,23 @@ export function useSampled<T>(select: (s: State) => T, ms = PLOT_INTERVAL_MS): T
   }, [ms]);
   return value;
 }
+
+/** A popover's dismissal: while `open`, a press outside `ref` or the Escape key closes it. */
+export function useDismiss(ref: React.RefObject<HTMLElement | null>, open: boolean, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
+    const away = (e: Event) => {
+      if (!ref.current?.contains(e.target as Node)) close();
+    };
+    const esc = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') close();
+    };
+    document.addEventListener('pointerdown', away);
+    document.addEventListener('keydown', esc);
+    return () => {
+      document.removeEventListener('pointerdown', away);
+      document.removeEventListener('keydown', esc);
+    };
+    // close is a state setter in every caller: the listeners follow `open` only
+  }, [open, ref]);
+}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useDismiss } from '../../ui/hooks';
 import { keepRun, useKept } from '../../ui/compare/kept';
 import type { LessonMeta } from '../../ui/lesson';
 import { useResultsHidden } from '../../ui/reveal';
@@ -20,21 +21,7 @@ export function PhoneMenu({ meta }: { meta: LessonMeta }) {
   const scene = useStore((s) => s.scene);
   const seedsBusy = useSeedRuns((s) => s.queue.length > 0);
   const hasClaims = claimsOf(meta, scene).length > 0;
-  useEffect(() => {
-    if (!open) return;
-    const away = (e: Event) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', esc);
-    };
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
   const choose = (f: () => void) => () => {
     setOpen(false);
     f();

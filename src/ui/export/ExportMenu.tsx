@@ -1,3 +1,4 @@
+import { useDismiss } from '../hooks';
 import { useEffect, useRef, useState } from 'react';
 import './export.css';
 import { copyFigure, downloadCsv, downloadPng, downloadSvg } from './actions';
@@ -39,19 +40,8 @@ export function ExportMenu({ id }: { id: string }) {
     const fig = figure();
     setVector(!!fig?.querySelector('svg') && !fig.querySelector('canvas'));
     setLines(!!fig?.querySelector('[data-line-chart]'));
-    const away = (e: Event) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const esc = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', away);
-    document.addEventListener('keydown', esc);
-    return () => {
-      document.removeEventListener('pointerdown', away);
-      document.removeEventListener('keydown', esc);
-    };
   }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
 
   // the menu closes on a choice; a note (copied, or why not) shows in its place for a few seconds
   const run = (f: (fig: Element) => Promise<string | null> | string | null) => async () => {
