@@ -67,3 +67,15 @@ test('xor scene 1: the one-colour surface of the linear model says what it shows
   await expect(page.locator('[data-flat-surface]')).toContainText('f(x) ≈ 0.50 at every point', { timeout: 30_000 });
   expect(errors).toEqual([]);
 });
+
+test('convolution scene 1: the window buttons are named by their words and only the transport has a Step', async ({ page, errors }) => {
+  await page.goto('/lesson/convolution?backend=cpu&scene=0');
+  await waitForMetric(page, 'step', (v) => v === 0);
+  await expect(page.getByRole('button', { name: 'Step', exact: true })).toHaveCount(1);
+  const before = await page.getByTestId('slide-pos').textContent();
+  await page.getByRole('button', { name: 'Next window', exact: true }).click();
+  await expect(page.getByTestId('slide-pos')).not.toHaveText(before!);
+  await page.getByRole('button', { name: 'Previous window', exact: true }).click();
+  await expect(page.getByTestId('slide-pos')).toHaveText(before!);
+  expect(errors).toEqual([]);
+});

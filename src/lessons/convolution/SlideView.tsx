@@ -74,8 +74,9 @@ export function SlideView({ image, kernel, g }: { image: Float32Array; kernel: F
         </figure>
       </div>
       <div className="button-row">
-        <button type="button" onClick={() => setPos(Math.max(0, p - 1))} aria-label="Previous window position">
-          ◀ Back
+        {/* named by their words (no second "Step" beside the transport's, and the name matches the text) */}
+        <button type="button" onClick={() => setPos(Math.max(0, p - 1))}>
+          <span aria-hidden="true">◀ </span>Previous window
         </button>
         <button
           type="button"
@@ -86,8 +87,8 @@ export function SlideView({ image, kernel, g }: { image: Float32Array; kernel: F
         >
           {sliding ? 'Stop sliding' : 'Slide the kernel'}
         </button>
-        <button type="button" onClick={() => setPos(Math.min(total - 1, p + 1))} aria-label="Next window position">
-          Step ▶
+        <button type="button" onClick={() => setPos(Math.min(total - 1, p + 1))}>
+          Next window<span aria-hidden="true"> ▶</span>
         </button>
         <span className="muted" data-testid="slide-pos">
           pixel ({i}, {j}) = <strong data-testid="slide-sum">{sum.toFixed(3)}</strong>
