@@ -30,7 +30,7 @@ const inked = (page: Page, sel: string) =>
     return n;
   });
 
-test('pretraining: Play runs the phases, pauses and plays in each, and ends with three test errors in (0, 1)', async ({ page, errors }) => {
+test('pretraining: Play runs the phases, pauses and plays in each, and ends with train, validation and test errors for all four nets', async ({ page, errors }) => {
   test.setTimeout(240_000);
   await page.goto(`/lesson/pretraining?${SMALL}`);
   await expect(page.getByRole('heading', { name: 'Pretraining with auto-encoders' })).toBeVisible();
@@ -42,13 +42,15 @@ test('pretraining: Play runs the phases, pauses and plays in each, and ends with
     await pausePlay(page);
   }
   await waitPhase(page, /^finished$/, 120_000);
-  for (const id of ['none', 'supervised', 'autoencoder']) {
+  for (const id of ['none', 'supervised', 'autoencoder', 'shallow']) {
     const v = await waitForMetric(page, `test_error_${id}`, Number.isFinite);
     expect(v).toBeGreaterThan(0);
     expect(v).toBeLessThan(1);
+    // the table "This run" shows the three errors of each net
+    for (const set of ['train', 'valid', 'test']) await expect(page.locator(`table.this-run [data-error="${set}_error_${id}"]`)).toHaveText(/^\d+\.\d\d%/);
   }
   // every method's bar reached its end
-  await expect(page.locator('.phasebar-state[data-phase="finished"]')).toHaveCount(3);
+  await expect(page.locator('.phasebar-state[data-phase="finished"]')).toHaveCount(4);
   await expect(page.locator('[data-alert]')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -48,10 +48,10 @@ export function ReconCurves() {
   );
   return (
     <LineChart
-      title="Held-out reconstruction error per layer, ‖h − r(h)‖² / n"
+      title="Held-out reconstruction of the clean input, per layer: mean of (hⱼ − rⱼ(h))² over 100 test digits × the d values of h (d = 784 pixels for layer 1)"
       series={series}
       xLabel="minibatches of this layer's pretraining"
-      yLabel="error (log scale)"
+      yLabel="mean squared error (log scale)"
       logY
       height={180}
     />
@@ -60,7 +60,7 @@ export function ReconCurves() {
 
 export function Filters() {
   const [which, setWhich] = useState(2);
-  const f = useFrame((fr: Partial<PretrainingFrame>) => (which === 0 ? fr.filters0 : which === 1 ? fr.filters1 : fr.filters2));
+  const f = useFrame((fr: Partial<PretrainingFrame>) => [fr.filters0, fr.filters1, fr.filters2, fr.filters3][which]);
   const phase = useStore((s) => s.phase);
   return (
     <figure className="chart filters">
@@ -70,7 +70,7 @@ export function Filters() {
       <div className="filter-choice" role="radiogroup" aria-label="Whose filters">
         {METHOD_LABELS.map((l, i) => (
           <label key={l}>
-            <input type="radio" name="filters-of" checked={which === i} onChange={() => setWhich(i)} /> {l.replace('Greedy ', '').replace(' pretraining', '')}
+            <input type="radio" name="filters-of" checked={which === i} onChange={() => setWhich(i)} /> {l.replace('Greedy ', '').replace(' pretraining', '').replace(' (one hidden layer)', '')}
           </label>
         ))}
       </div>

@@ -3,7 +3,7 @@ import { Covered } from '../../ui/Covered';
 import { changeParams } from '../../ui/actions';
 import { useFrame } from '../../ui/hooks';
 import { useStore } from '../../ui/store';
-import { METHOD_IDS, METHOD_LABELS, PUBLISHED, phaseLabel, phasesOf, type PretrainingFrame } from './types';
+import { DEEP, METHOD_IDS, METHOD_LABELS, PUBLISHED, phaseLabel, phasesOf, type PretrainingFrame } from './types';
 
 const pct = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '…' : `${(100 * v).toFixed(digits)}%`);
 
@@ -38,13 +38,13 @@ function PhaseBar({ i }: { i: number }) {
   );
 }
 
-/** Mean ± spread of one method's column over the seeds measured so far. */
-function Cell({ id }: { id: string }) {
+/** One method's error on one set after fine-tuning: the mean over the seeds measured so far (± their spread for the test error). */
+function Cell({ id, set }: { id: string; set: 'train' | 'valid' | 'test' }) {
   const m = useStore((s) => s.metrics);
-  const v = m[`test_error_${id}`];
-  const s = m[`test_error_${id}_sd`];
+  const v = m[`${set}_error_${id}`];
+  const s = set === 'test' ? m[`test_error_${id}_sd`] : undefined;
   return (
-    <td>
+    <td data-error={`${set}_error_${id}`}>
       {pct(v, 2)}
       {s !== undefined && ` ± ${(100 * s).toFixed(2)}`}
     </td>
@@ -61,34 +61,38 @@ export function Race() {
       <p className="phase-line">
         Phase (auto-encoder run): <span data-metric="phase">{phase || 'not started'}</span>
       </p>
-      {[0, 1, 2].map((i) => (
-        <PhaseBar key={i} i={i} />
+      {METHOD_IDS.map((id, i) => (
+        <PhaseBar key={id} i={i} />
       ))}
       <div className="tables">
         <Covered>
-          <table className="errors">
+          <table className="errors this-run">
             <caption>
-              This run: MNIST test error on 2,000 test digits, {labels.toLocaleString('en')} labelled training digits
-              {seeds > 1 ? `, mean ± spread (sd) over ${done || '…'} of ${seeds} seeds` : ', one seed'}
+              This run: MNIST error after fine-tuning, {labels.toLocaleString('en')} labelled training digits
+              {seeds > 1 ? `, mean over ${done || '…'} of ${seeds} seeds (test: ± spread, sd)` : ', one seed'}
             </caption>
             <thead>
               <tr>
                 <th scope="col">Method</th>
-                <th scope="col">Test error</th>
+                <th scope="col" title="the labelled training digits the net was fine-tuned on">Train</th>
+                <th scope="col" title="1,000 held-out training digits, never trained on">Validation</th>
+                <th scope="col" title="2,000 test digits, never trained on">Test</th>
               </tr>
             </thead>
             <tbody>
               {METHOD_IDS.map((id, i) => (
                 <tr key={id}>
-                  <th scope="row">{METHOD_LABELS[i]}</th>
-                  <Cell id={id} />
+                  <th scope="row">{i < DEEP ? `Deep net, ${METHOD_LABELS[i].toLowerCase()}` : METHOD_LABELS[i]}</th>
+                  <Cell id={id} set="train" />
+                  <Cell id={id} set="valid" />
+                  <Cell id={id} set="test" />
                 </tr>
               ))}
             </tbody>
           </table>
         </Covered>
         <table className="errors published">
-          <caption>Published: Bengio, Lamblin, Popovici &amp; Larochelle (NIPS 2006), Table 1, all 60,000 MNIST training digits</caption>
+          <caption>Published: Bengio, Lamblin, Popovici &amp; Larochelle (NIPS 2006), Table 1, the MNIST training digits</caption>
           <thead>
             <tr>
               <th scope="col">Network</th>
@@ -106,8 +110,9 @@ export function Race() {
         </table>
       </div>
       <p className="note">
-        The left table is what this page measured; the right one is the paper&apos;s. They are not expected to match: the paper trained on 60,000 labelled digits
-        for many epochs, this page on a few hundred or thousand, briefly.{' '}
+        “This run” is what this page measured: train is the error on the labelled digits each net was fine-tuned on, validation on 1,000 held-out training
+        digits, test on 2,000 test digits. “Published” is the paper&apos;s. They are not expected to match: the paper trained on tens of thousands of labelled digits for
+        many epochs, this page on a few hundred or thousand, briefly.{' '}
         {seeds === 1 && (
           <button type="button" onClick={() => changeParams({ seeds: 3 })}>
             Run 3 seeds

@@ -8,13 +8,14 @@ import { useStore } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { METHOD_IDS, METHOD_LABELS, type PretrainingFrame } from './types';
 
-const COLORS = [palette[5], palette[0], palette[2]];
+const COLORS = [palette[5], palette[0], palette[2], palette[3]];
 
 export function FineCurves() {
   const f0 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine0);
   const f1 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine1);
   const f2 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine2);
-  const series = [f0, f1, f2].map((v, i) => {
+  const f3 = useFrame((fr: Partial<PretrainingFrame>) => fr.fine3);
+  const series = [f0, f1, f2, f3].map((v, i) => {
     const x: number[] = [];
     const y: number[] = [];
     if (v) for (let k = 0; k + 1 < v.length; k += 2) (x.push(v[k]), y.push(v[k + 1]));
@@ -40,7 +41,7 @@ export function ReadoutTable() {
       <tbody>
         {METHOD_IDS.map((id, i) => (
           <tr key={id}>
-            <th scope="row">{i === 0 ? 'Random (no pretraining)' : METHOD_LABELS[i]}</th>
+            <th scope="row">{i === 0 ? 'Deep net, random (no pretraining)' : i === 3 ? 'Shallow net, random (no pretraining)' : METHOD_LABELS[i]}</th>
             <td data-metric={`readout_error_${id}`}>{formatMetric(m[`readout_error_${id}`])}</td>
             <td>{pct(m[`test_error_${id}`])}</td>
           </tr>

@@ -1,6 +1,6 @@
 /**
- * The side-by-side comparison (runs in the worker): the three methods of the
- * current seed advance together, one minibatch of the least advanced method per
+ * The side-by-side comparison (runs in the worker): the four methods of the
+ * current seed (the deep net three ways, and the shallow net) advance together, one minibatch of the least advanced method per
  * step, so their phase bars move as one; then the next seed, if asked.
  */
 import type { Experiment } from '../../engine/worker/experiment';
@@ -33,11 +33,13 @@ export class Comparison implements Experiment<PretrainingParams> {
   /** Finished seeds' errors, [seed][method]. */
   readonly test: number[][] = [];
   readonly readout: number[][] = [];
+  readonly train: number[][] = [];
+  readonly valid: number[][] = [];
   private seedIndex = 0;
   /** Wall time spent in step() and the cost it did: the rate behind "time left". */
   private spentMs = 0;
   private spentCost = 0;
-  private pictures: Pick<PretrainingFrame, 'filters0' | 'filters1' | 'filters2' | 'grid' | 'gridLayer'> | null = null;
+  private pictures: Pick<PretrainingFrame, 'filters0' | 'filters1' | 'filters2' | 'filters3' | 'grid' | 'gridLayer'> | null = null;
   private picturesAt = -Infinity;
 
   constructor(
@@ -78,6 +80,8 @@ export class Comparison implements Experiment<PretrainingParams> {
   private finishSeed(): void {
     this.test.push(this.runs.map((r) => r.testError ?? NaN));
     this.readout.push(this.runs.map((r) => r.readoutError ?? NaN));
+    this.train.push(this.runs.map((r) => r.trainError ?? NaN));
+    this.valid.push(this.runs.map((r) => r.validError ?? NaN));
     this.seedIndex++;
     if (!this.done) {
       for (const r of this.runs) r.dispose();
@@ -102,15 +106,31 @@ export class Comparison implements Experiment<PretrainingParams> {
       const r = this.runs[i];
       if (losses[i]) m[`loss_${id}`] = losses[i]![0];
       m[`progress_${id}`] = this.done ? 1 : r.progress;
-      // the table: the mean over finished seeds, or this seed's figure once it is measured
-      const te = this.test.map((s) => s[i]);
-      const ro = this.readout.map((s) => s[i]);
-      if (!this.done && r.testError !== null) te.push(r.testError);
-      if (!this.done && r.readoutError !== null) ro.push(r.readoutError);
+      // the table: the mean over finished seeds, with this seed's figure once it is measured
+      const col = (rows: number[][], now: number | null) => {
+        const v = rows.map((s) => s[i]);
+        if (!this.done && now !== null) v.push(now);
+        return v;
+      };
+      const te = col(this.test, r.testError);
+      const ro = col(this.readout, r.readoutError);
+      const tr = col(this.train, r.trainError);
+      const va = col(this.valid, r.validError);
       if (te.length) m[`test_error_${id}`] = mean(te);
       if (te.length > 1) m[`test_error_${id}_sd`] = sd(te);
       if (ro.length) m[`readout_error_${id}`] = mean(ro);
+      if (tr.length) m[`train_error_${id}`] = mean(tr);
+      if (va.length) m[`valid_error_${id}`] = mean(va);
     });
+    // the current seed's first auto-encoder (layer 1): held-out reconstruction error before training and now,
+    // and once layer 1 is pretrained its denoising error beside the masked copy's own (-1: not yet)
+    const ae = this.runs[2];
+    const c = ae.recon[0] ?? [];
+    m.recon_l1_first = c.length ? c[1] : -1;
+    m.recon_l1_now = c.length ? c[c.length - 1] : -1;
+    const d = ae.denoise[0] ?? [];
+    m.denoise_error_l1 = d.length ? d[0] : -1;
+    m.masked_error_l1 = d.length ? d[1] : -1;
     m.seconds_left = Math.round(this.secondsLeft());
     m.seeds_done = this.test.length;
     return m;
@@ -121,16 +141,17 @@ export class Comparison implements Experiment<PretrainingParams> {
     const now = performance.now();
     if (!this.pictures || now - this.picturesAt > PICTURE_MS) {
       const [filters, grid] = await Promise.all([Promise.all(this.runs.map((r) => firstLayerFilters(r))), gridPictures(this.runs[2])]);
-      this.pictures = { filters0: filters[0], filters1: filters[1], filters2: filters[2], grid: grid.grid, gridLayer: [grid.layer, grid.masked] };
+      this.pictures = { filters0: filters[0], filters1: filters[1], filters2: filters[2], filters3: filters[3], grid: grid.grid, gridLayer: [grid.layer, grid.masked] };
       this.picturesAt = now;
     }
     const pic = this.pictures;
     const ae = this.runs[2];
     const seeds = Math.max(this.p.seeds, 1);
+    const M = METHODS.length;
     const table = (rows: number[][], cur: (r: MethodRun) => number | null) => {
-      const out = new Float32Array(seeds * 3).fill(NaN);
-      rows.forEach((row, s) => out.set(row, s * 3));
-      if (!this.done) this.runs.forEach((r, i) => (out[this.seedIndex * 3 + i] = cur(r) ?? NaN));
+      const out = new Float32Array(seeds * M).fill(NaN);
+      rows.forEach((row, s) => out.set(row, s * M));
+      if (!this.done) this.runs.forEach((r, i) => (out[this.seedIndex * M + i] = cur(r) ?? NaN));
       return out;
     };
     return {
@@ -146,10 +167,12 @@ export class Comparison implements Experiment<PretrainingParams> {
       fine0: Float32Array.from(this.runs[0].fineLoss),
       fine1: Float32Array.from(this.runs[1].fineLoss),
       fine2: Float32Array.from(this.runs[2].fineLoss),
+      fine3: Float32Array.from(this.runs[3].fineLoss),
       // copies: the frame's arrays are transferred to the page
       filters0: pic.filters0.slice(),
       filters1: pic.filters1.slice(),
       filters2: pic.filters2.slice(),
+      filters3: pic.filters3.slice(),
       grid: pic.grid.slice(),
       gridLayer: pic.gridLayer,
     };

@@ -3,14 +3,17 @@
  * run loop can slice it: greedy pretraining of each hidden layer (supervised
  * or as a denoising auto-encoder, or none), a linear read-out of the frozen
  * features, then supervised fine-tuning of every layer, with the test error
- * measured after the read-out and after fine-tuning.
+ * measured after the read-out, and the training (labelled digits),
+ * validation and test errors after fine-tuning (the three columns of
+ * Bengio et al. 2006, Table 1). The shallow method is the one-hidden-layer
+ * net of that table: no pretraining, the first hidden layer only.
  */
 import { Dense, Rng, keep, mean, mul, noGradEval, oneHot, softmaxCrossEntropy, sub, tidy, type Optimizer, type Tensor } from '../../engine';
 import { Batches, PIXELS, gatherRows, maskingNoise, type DigitSets } from './data';
 import { phasesOf } from './types';
 import { CLASSES, DeepNet, aeLoss, correctCount, frozenInput, host, newOptimizer, reconstruct, supervisedLayerLoss, trainStep } from './net';
 
-export const METHODS = ['none', 'supervised', 'autoencoder'] as const;
+export const METHODS = ['none', 'supervised', 'autoencoder', 'shallow'] as const;
 export type Method = (typeof METHODS)[number];
 
 export interface StackConfig {
@@ -33,10 +36,14 @@ export interface StackConfig {
 }
 
 export type TaskKind = 'pretrain' | 'readout' | 'finetune' | 'eval';
+/** The digits an evaluation counts errors on: the labelled training digits, the validation set, the test set. */
+export type EvalSet = 'train' | 'valid' | 'test';
 export interface Task {
   kind: TaskKind;
   /** Layer index (0-based) for 'pretrain'; for 'eval', 0 = after the read-out, 1 = after fine-tuning. */
   layer: number;
+  /** For 'eval': which digits. */
+  set?: EvalSet;
   units: number;
   phase: string;
   /** Relative cost of one unit (multiply-adds), for progress and time left. */
@@ -51,25 +58,39 @@ export const RECON_HELD_OUT = 100;
 export const RECON_EVERY = 25;
 
 
+/** The hidden layer widths a method's net has: the shallow net keeps only the first. */
+export function hiddenOf(method: Method, c: StackConfig): readonly number[] {
+  return method === 'shallow' ? c.hidden.slice(0, 1) : c.hidden;
+}
+
+/** Digits per evaluation set: the labelled training digits, the validation and the test set. */
+export interface EvalSizes {
+  train: number;
+  valid: number;
+  test: number;
+}
+
 /** The units a method runs, with their costs (forward multiply-adds; a training step counts 3x its forward). */
-export function planOf(method: Method, c: StackConfig, nTest: number): Task[] {
-  const sizes = [PIXELS, ...c.hidden];
+export function planOf(method: Method, c: StackConfig, n: EvalSizes): Task[] {
+  const hidden = hiddenOf(method, c);
+  const sizes = [PIXELS, ...hidden];
   const fwd = (upto: number) => sizes.slice(1, upto + 1).reduce((s, h, k) => s + sizes[k] * h, 0);
-  const all = fwd(c.hidden.length) + c.hidden[c.hidden.length - 1] * CLASSES;
+  const all = fwd(hidden.length) + hidden[hidden.length - 1] * CLASSES;
   const B = c.batch;
   const tasks: Task[] = [];
-  if (method !== 'none') {
-    c.hidden.forEach((h, k) => {
+  if (method === 'supervised' || method === 'autoencoder') {
+    hidden.forEach((h, k) => {
       const own = method === 'autoencoder' ? 2 * sizes[k] * h : sizes[k] * h + h * CLASSES;
       const recon = method === 'autoencoder' ? (RECON_HELD_OUT * (fwd(k) + own)) / RECON_EVERY : 0;
       tasks.push({ kind: 'pretrain', layer: k, units: c.pretrainSteps, phase: `layer ${k + 1}`, cost: B * (fwd(k) + 3 * own) + recon });
     });
   }
-  const evalUnits = Math.ceil(nTest / EVAL_CHUNK);
-  tasks.push({ kind: 'readout', layer: 0, units: c.readoutSteps, phase: 'read-out', cost: B * (all + 2 * c.hidden[c.hidden.length - 1] * CLASSES) });
-  tasks.push({ kind: 'eval', layer: 0, units: evalUnits, phase: 'read-out', cost: EVAL_CHUNK * all });
+  const units = (set: EvalSet) => Math.ceil(n[set] / EVAL_CHUNK);
+  const evalTask = (layer: number, set: EvalSet, phase: string): Task => ({ kind: 'eval', layer, set, units: units(set), phase, cost: EVAL_CHUNK * all });
+  tasks.push({ kind: 'readout', layer: 0, units: c.readoutSteps, phase: 'read-out', cost: B * (all + 2 * hidden[hidden.length - 1] * CLASSES) });
+  tasks.push(evalTask(0, 'test', 'read-out'));
   tasks.push({ kind: 'finetune', layer: 0, units: c.finetuneSteps, phase: 'fine-tune', cost: 3 * B * all });
-  tasks.push({ kind: 'eval', layer: 1, units: evalUnits, phase: 'fine-tune', cost: EVAL_CHUNK * all });
+  for (const set of ['test', 'valid', 'train'] as const) tasks.push(evalTask(1, set, 'fine-tune'));
   return tasks;
 }
 
@@ -93,8 +114,16 @@ export class MethodRun {
   /** Test error of the linear read-out of the frozen (pretrained or random) features, and after fine-tuning. */
   readoutError: number | null = null;
   testError: number | null = null;
-  /** Held-out reconstruction error per auto-encoder layer: [unit, error] pairs. */
+  /** After fine-tuning: error on the labelled training digits and on the validation set. */
+  trainError: number | null = null;
+  validError: number | null = null;
+  /** Held-out reconstruction error per auto-encoder layer: [unit, error] pairs, the first (unit 0) before any training. */
   readonly recon: number[][];
+  /**
+   * Per auto-encoder layer, once its pretraining ends: [denoising error, error of the masked copy itself],
+   * mean of (r(h~) - h)^2 and of (h~ - h)^2 on the held-out digits with one fixed mask at the scene's ν.
+   */
+  readonly denoise: number[][];
   /** Fine-tuning loss: [unit, loss] pairs, sampled. */
   readonly fineLoss: number[] = [];
   readonly labelled: number;
@@ -104,20 +133,22 @@ export class MethodRun {
     readonly cfg: StackConfig,
     readonly sets: DigitSets,
   ) {
-    // the same seed gives every method the same initial weights and the same fine-tuning minibatches
-    this.net = new DeepNet([PIXELS, ...cfg.hidden], new Rng(cfg.seed));
+    // the same seed gives every method the same initial weights (the shallow net: the same first layer) and the same fine-tuning minibatches
+    const hidden = hiddenOf(method, cfg);
+    this.net = new DeepNet([PIXELS, ...hidden], new Rng(cfg.seed));
     const side = new Rng(cfg.seed * 7919 + 17);
-    const sizes = [PIXELS, ...cfg.hidden];
-    if (method === 'autoencoder') cfg.hidden.forEach((h, k) => this.decoders.push(new Dense(h, sizes[k], side)));
-    if (method === 'supervised') cfg.hidden.forEach((h, k) => this.heads.push(k === cfg.hidden.length - 1 ? this.net.out : new Dense(h, CLASSES, side)));
+    const sizes = [PIXELS, ...hidden];
+    if (method === 'autoencoder') hidden.forEach((h, k) => this.decoders.push(new Dense(h, sizes[k], side)));
+    if (method === 'supervised') hidden.forEach((h, k) => this.heads.push(k === hidden.length - 1 ? this.net.out : new Dense(h, CLASSES, side)));
     this.labelled = Math.min(cfg.labels, sets.nTrain);
     // greedy supervised pretraining sees only the labelled digits; the auto-encoders see all of them, unlabelled
     this.preBatches = new Batches(method === 'autoencoder' ? sets.nTrain : this.labelled, new Rng(cfg.seed * 31 + 1));
     this.fineBatches = new Batches(this.labelled, new Rng(cfg.seed * 31 + 2));
     this.noiseRng = new Rng(cfg.seed * 31 + 3);
-    this.tasks = planOf(method, cfg, sets.nTest);
+    this.tasks = planOf(method, cfg, { train: this.labelled, valid: sets.nValid, test: sets.nTest });
     this.totalCost = this.tasks.reduce((s, t) => s + t.units * t.cost, 0);
-    this.recon = cfg.hidden.map(() => []);
+    this.recon = hidden.map(() => []);
+    this.denoise = hidden.map(() => []);
   }
 
   get done(): boolean {
@@ -131,7 +162,7 @@ export class MethodRun {
   }
   /** Index of the current phase in phasesOf(method) (its length when finished). */
   get phaseIndex(): number {
-    const phases = phasesOf(this.method, this.cfg.hidden.length);
+    const phases = phasesOf(this.method, this.net.layers.length);
     return this.done ? phases.length : phases.indexOf(this.phase);
   }
   /** Fraction of the current phase done. */
@@ -189,7 +220,7 @@ export class MethodRun {
     if (prev && !this.pendingFine.some((p) => p[1] === prev)) prev.dispose();
   }
 
-  /** Greedy supervised step: train layer k and its head on the frozen h^k (lecture 004, Idea #2). */
+  /** Greedy supervised step: train layer k and its head on the frozen h^k (Gormley, CMU 10-601, Idea #2). */
   private supUnit(k: number): void {
     const { x, y } = this.batch(this.preBatches, true);
     const h = frozenInput(this.net, x, k);
@@ -203,6 +234,7 @@ export class MethodRun {
 
   /** Greedy auto-encoder step: layer k and its decoder reconstruct the frozen h^k from a masked copy (Idea #3). */
   private async aeUnit(k: number): Promise<void> {
+    if (this.unit === 0) this.recon[k].push(0, await this.readScalar(this.heldOutRecon(k)));
     const { x } = this.batch(this.preBatches, false);
     const h = frozenInput(this.net, x, k);
     const layer = this.net.layers[k];
@@ -213,22 +245,51 @@ export class MethodRun {
     if (hn !== h) hn.dispose();
     h.dispose();
     x.dispose();
-    if (this.unit % RECON_EVERY === 0 || this.unit === this.cfg.pretrainSteps - 1) {
-      const err = this.heldOutRecon(k);
-      this.recon[k].push(this.unit + 1, (await err.read())[0]);
-      err.dispose();
+    const last = this.unit === this.cfg.pretrainSteps - 1;
+    if (this.unit % RECON_EVERY === 0 || last) this.recon[k].push(this.unit + 1, await this.readScalar(this.heldOutRecon(k)));
+    if (last) {
+      const [rec, masked] = this.heldOutDenoise(k);
+      this.denoise[k].push(await this.readScalar(rec), await this.readScalar(masked));
     }
   }
 
-  /** Mean squared reconstruction error ||h - r(h)||^2 / n of layer k on the first RECON_HELD_OUT test digits (no noise). */
+  private async readScalar(t: Tensor): Promise<number> {
+    const v = (await t.read())[0];
+    t.dispose();
+    return v;
+  }
+
+  /** h^k of the first RECON_HELD_OUT test digits (never trained on). */
+  private heldOutInput(k: number): Tensor {
+    return this.net.hidden(host(this.sets.test.subarray(0, RECON_HELD_OUT * PIXELS), [RECON_HELD_OUT, PIXELS]), k);
+  }
+
+  /**
+   * Held-out reconstruction error of layer k, no noise: the mean of (h_j - r_j(h))^2 over the
+   * RECON_HELD_OUT test digits and the d values of each h (d = 784 pixels for layer 1).
+   */
   heldOutRecon(k: number): Tensor {
     return noGradEval(() => {
-      const x = host(this.sets.test.subarray(0, RECON_HELD_OUT * PIXELS), [RECON_HELD_OUT, PIXELS]);
-      const h = this.net.hidden(x, k);
-      const r = reconstruct(this.net.layers[k], this.decoders[k], h);
-      const d = sub(r, h);
+      const h = this.heldOutInput(k);
+      const d = sub(reconstruct(this.net.layers[k], this.decoders[k], h), h);
       return mean(mul(d, d));
     });
+  }
+
+  /**
+   * Held-out denoising error of layer k (Bengio, Deep Learning Tricks of the Trade: ||r(x~) - x||^2): the mean of
+   * (r_j(h~) - h_j)^2 over the same digits and values, h~ masked at the scene's ν with one fixed mask; and, to
+   * compare, the mean of (h~_j - h_j)^2, how far the masked copy itself is from the clean one.
+   */
+  heldOutDenoise(k: number): [Tensor, Tensor] {
+    const err = (of: (h: Tensor, hn: Tensor) => Tensor) =>
+      noGradEval(() => {
+        const h = this.heldOutInput(k);
+        const hn = mul(h, host(maskingNoise(h.size, this.cfg.corruption, new Rng(this.cfg.seed * 31 + 4)), h.shape.slice()));
+        const d = sub(of(h, hn), h);
+        return mean(mul(d, d));
+      });
+    return [err((_, hn) => reconstruct(this.net.layers[k], this.decoders[k], hn)), err((_, hn) => hn)];
   }
 
   /** Read-out (only the output layer learns, on frozen features) or fine-tuning (every layer learns). */
@@ -259,18 +320,23 @@ export class MethodRun {
   }
 
   private async evalUnit(t: Task): Promise<void> {
+    const s = this.sets;
+    const set = t.set ?? 'test';
+    const [X, Y, total] = set === 'train' ? [s.train, s.trainY, this.labelled] : set === 'valid' ? [s.valid, s.validY, s.nValid] : [s.test, s.testY, s.nTest];
     const start = this.unit * EVAL_CHUNK;
-    const n = Math.min(EVAL_CHUNK, this.sets.nTest - start);
+    const n = Math.min(EVAL_CHUNK, total - start);
     const c = tidy(() => {
-      const x = host(this.sets.test.subarray(start * PIXELS, (start + n) * PIXELS), [n, PIXELS]);
-      return keep(correctCount(this.net.logits(x), this.sets.testY.subarray(start, start + n)));
+      const x = host(X.subarray(start * PIXELS, (start + n) * PIXELS), [n, PIXELS]);
+      return keep(correctCount(this.net.logits(x), Y.subarray(start, start + n)));
     });
     this.correct += (await c.read())[0];
     c.dispose();
     if (this.unit === t.units - 1) {
-      const err = (this.sets.nTest - this.correct) / this.sets.nTest;
+      const err = (total - this.correct) / total;
       if (t.layer === 0) this.readoutError = err;
-      else this.testError = err;
+      else if (set === 'test') this.testError = err;
+      else if (set === 'valid') this.validError = err;
+      else this.trainError = err;
     }
   }
 

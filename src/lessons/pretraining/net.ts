@@ -1,6 +1,6 @@
 /**
  * The deep classifier every method shares, and the two kinds of greedy
- * layer-wise training steps (lecture 004, "Idea #2" and "Idea #3"): a
+ * layer-wise training steps (Gormley, CMU 10-601, Deep Learning: "Idea #2" and "Idea #3"): a
  * supervised step on layer k with a soft-max head, and an auto-encoder step on
  * layer k, both on the frozen output of layers 1..k-1.
  */

@@ -15,10 +15,12 @@ const LABELS: Record<string, string> = {
   test_error_none: 'test error, no pretraining',
   test_error_supervised: 'test error, supervised',
   test_error_autoencoder: 'test error, auto-encoder',
+  test_error_shallow: 'test error, shallow net',
   seconds_left: 'seconds left',
   loss_none: 'loss now, no pretraining',
   loss_supervised: 'loss now, supervised',
   loss_autoencoder: 'loss now, auto-encoder',
+  loss_shallow: 'loss now, shallow net',
 };
 
 /** The test errors are measured once a method has fine-tuned: until then the readout says so. */
@@ -26,6 +28,7 @@ const PENDING: Record<string, string> = {
   test_error_none: 'at the end',
   test_error_supervised: 'at the end',
   test_error_autoencoder: 'at the end',
+  test_error_shallow: 'at the end',
 };
 
 export default function PretrainingPage({ view }: LessonPageProps) {
@@ -33,7 +36,7 @@ export default function PretrainingPage({ view }: LessonPageProps) {
   // the losses move from the first step (each method's current phase's loss); the test errors land at the end
   const names = code
     ? ['loss']
-    : ['loss_none', 'loss_supervised', 'loss_autoencoder', 'test_error_none', 'test_error_supervised', 'test_error_autoencoder', 'seconds_left'];
+    : ['loss_none', 'loss_supervised', 'loss_autoencoder', 'loss_shallow', 'test_error_none', 'test_error_supervised', 'test_error_autoencoder', 'test_error_shallow', 'seconds_left'];
   return (
     <div className="pretraining">
       <div className="plots">

@@ -4,13 +4,19 @@ import type { params } from './meta';
 
 export type PretrainingParams = ValuesOf<typeof params>;
 
-/** The three methods, in table order, with their labels (lecture 004's "Idea #1/#2/#3"). */
-export const METHOD_IDS = ['none', 'supervised', 'autoencoder'] as const;
-export const METHOD_LABELS = ['No pretraining', 'Greedy supervised pretraining', 'Greedy auto-encoder pretraining'] as const;
+/**
+ * The methods, in table order, with their labels: the deep net trained three ways (Gormley, CMU 10-601,
+ * Deep Learning: "Idea #1/#2/#3"), and the shallow net of Bengio et al. 2006, Table 1 (one hidden layer,
+ * trained supervised only).
+ */
+export const METHOD_IDS = ['none', 'supervised', 'autoencoder', 'shallow'] as const;
+export const METHOD_LABELS = ['No pretraining', 'Greedy supervised pretraining', 'Greedy auto-encoder pretraining', 'Shallow net (one hidden layer)'] as const;
+/** The deep net's three methods (the first three of METHOD_IDS). */
+export const DEEP = 3;
 
-/** The phases a method goes through, in order (its phase bar). */
+/** The phases a method goes through, in order (its phase bar); the shallow net has no pretraining. */
 export function phasesOf(method: string, layers: number): string[] {
-  const pre = method === 'none' ? [] : Array.from({ length: layers }, (_, k) => `layer ${k + 1}`);
+  const pre = method === 'none' || method === 'shallow' ? [] : Array.from({ length: layers }, (_, k) => `layer ${k + 1}`);
   return [...pre, 'read-out', 'fine-tune'];
 }
 
@@ -45,7 +51,7 @@ export const LR_CODE = 0.003;
 
 /**
  * Bengio, Lamblin, Popovici & Larochelle (NIPS 2006), Table 1, MNIST test error
- * (%), as lecture 004 reproduces it. The paper's numbers, not this page's.
+ * (%), as Gormley's CMU 10-601 lecture (Deep Learning) reproduces it. The paper's numbers, not this page's.
  */
 export const PUBLISHED = [
   { label: 'Deep net, no pretraining', error: 2.4 },
@@ -63,7 +69,7 @@ export type PretrainingFrame = {
   layers: number[];
   /** [seed index (0-based), seeds asked]: the run loop posts phase names only on play, pause and finish, so the page reads progress from frames. */
   seedOf: number[];
-  /** Per finished seed, per method: test error after fine-tuning and of the read-out before it ([seeds, 3], NaN = not yet). */
+  /** Per finished seed, per method: test error after fine-tuning and of the read-out before it ([seeds, methods], NaN = not yet). */
   testErrors: Float32Array;
   readoutErrors: Float32Array;
   /** Held-out reconstruction error of auto-encoder layer k as [unit, error] pairs. */
@@ -74,10 +80,12 @@ export type PretrainingFrame = {
   fine0: Float32Array;
   fine1: Float32Array;
   fine2: Float32Array;
+  fine3: Float32Array;
   /** First-layer weights of FILTERS_SHOWN units per method, each 784 values ([FILTERS_SHOWN, 784]). */
   filters0: Float32Array;
   filters1: Float32Array;
   filters2: Float32Array;
+  filters3: Float32Array;
   /** The auto-encoder run's pictures: GRID_DIGITS held-out digits, their corrupted copies and reconstructions, [3, GRID_DIGITS, 784]. */
   grid: Float32Array;
   /** Which layer the grid shows (1-based), and the masked fraction actually drawn in it. */
