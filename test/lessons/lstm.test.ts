@@ -1,6 +1,6 @@
 /**
  * The LSTM lesson: the values the page shows are the engine's, dL/dh_t agrees
- * with finite differences, and the scene claims hold on the scenes' settings.
+ * with finite differences, and the probe control accepts A-D only.
  */
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';

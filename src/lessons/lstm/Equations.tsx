@@ -29,7 +29,7 @@ function slotValues(frame: Partial<LstmFrame> | null, t: number, j: number): Rec
 }
 
 /**
- * The three cells in Goodfellow's notation (ch. 10.2, 10.10), written as the
+ * The three cells in Goodfellow's notation (ch. 10.2, 10.10; the GRU's update gate u on h^(t-1), as in Cho et al. 2014), written as the
  * engine runs them, with unit j's values at step t of the probe sequence.
  * Typeset once per (t, j); the numbers are live slots (LiveEquation), so a
  * run at full speed never re-typesets them.
@@ -60,8 +60,10 @@ export function Equations({ t, j }: { t: number; j: number }) {
         String.raw`h^{(t)}_i = u^{(t)}_i h^{(t-1)}_i + (1 - u^{(t)}_i)\, \tanh\!\big(b_i + \textstyle\sum_j U_{i,j} x^{(t)}_j + \sum_j W_{i,j} r^{(t)}_j h^{(t-1)}_j\big) = \slot{p_u} \cdot \slot{p_hgPrev} + \slot{p_z} \cdot \slot{p_n} = \slot{hg}`,
       )}
       <p className="axis-note">
-        The engine computes the GRU as h = (1 − z) h + z n with z = 1 − u (Cho et al. 2014's form) and a tanh candidate n where the book writes σ; the gates are
-        indexed by the step whose input they read.
+        Written as in Goodfellow et al. (2016, §10.10.2) and Cho et al. (2014), where the update gate u multiplies h<sup>(t−1)</sup>. The engine computes the
+        same cell as h = (1 − z) h + z n with z = 1 − u, the convention of Chung et al. (2014), and a tanh candidate n where the book writes σ; the gates are
+        indexed by the step whose input they read. The update-gate bias b<sup>u</sup> starts at the value of its control (the engine's z gets −b<sup>u</sup>),
+        the other biases at 0.
       </p>
     </div>
   );

@@ -3,12 +3,14 @@ import { LineChart, type Series } from '../../ui/plots/LineChart';
 import { palette } from '../../ui/plots/colors';
 import { thin } from '../../ui/thin';
 import type { State } from '../../ui/store';
-import { RACES, SYMBOLS, type RaceName } from './types';
+import { RACES, SYMBOLS, raceOf } from './types';
 
 const selectHistory = (s: State) => s.history;
-const selectRace = (s: State) => (s.params.race === 'bias' ? 'bias' : 'cells') as RaceName;
+const selectRace = (s: State) => raceOf(s.params.race);
 /** One colour per racer across every figure of the lesson. */
-export const RACER_COLOR: Record<string, string> = { rnn: palette[5], lstm: palette[0], gru: palette[2], lstm_b0: palette[1], lstm_b1: palette[0] };
+export const RACER_COLOR: Record<string, string> = {
+  rnn: palette[5], lstm: palette[0], gru: palette[2], lstm_b0: palette[1], lstm_b1: palette[0], lstm_b2: palette[3], lstm_clip: palette[0], lstm_noclip: palette[1],
+};
 
 /** Held-out accuracy and training loss of every racer against the step. */
 export function RaceView() {

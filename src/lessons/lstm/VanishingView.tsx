@@ -2,11 +2,11 @@ import { useSampled } from '../../ui/hooks';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
 import type { State } from '../../ui/store';
 import { RACER_COLOR } from './RaceView';
-import { RACES, type RaceName } from './types';
+import { RACES, raceOf } from './types';
 
 type Curves = Record<string, Float32Array | undefined>;
 const selectCurves = (s: State) => s.frame as Curves | null;
-const selectRace = (s: State) => (s.params.race === 'bias' ? 'bias' : 'cells') as RaceName;
+const selectRace = (s: State) => raceOf(s.params.race);
 
 /** ||dL/dh_t|| against t on the latest minibatch (log scale), with the LSTM's product of forget gates from t to T. */
 export function VanishingView() {

@@ -8,11 +8,13 @@ import { Rng, data, keep, tensor, type SequenceBatch, type Tensor } from '../../
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
 import { Racer, disposeOutput, oneHotSteps } from './model';
 import { forgetProduct, probeIds, toUnitsByTime, softmax, argmaxRows } from './values';
-import { BATCH, EVAL_EVERY, EVAL_N, RACES, SYMBOLS, type LstmFrame, type LstmParams } from './types';
+import { BATCH, EVAL_EVERY, EVAL_N, RACES, SHOWN_LSTM, SYMBOLS, type LstmFrame, type LstmParams } from './types';
 
 interface Entry {
   id: string;
   racer: Racer;
+  /** The racer's own clipping (the clip race); undefined: the clip control. */
+  clip?: boolean;
 }
 
 /** Per-step input tensors of a task batch. */
@@ -33,7 +35,8 @@ class LstmRace implements Experiment<LstmParams> {
   constructor(private p: LstmParams) {
     this.racers = RACES[p.race].map((r) => ({
       id: r.id,
-      racer: new Racer({ kind: r.kind, hidden: p.hidden, lr: p.lr, forgetBias: 'forgetBias' in r ? r.forgetBias : p.forgetBias, seed: p.seed }),
+      racer: new Racer({ kind: r.kind, hidden: p.hidden, lr: p.lr, forgetBias: 'forgetBias' in r ? r.forgetBias : p.forgetBias, gruBias: p.gruBias, seed: p.seed }),
+      clip: 'clip' in r ? r.clip : undefined,
     }));
     this.dataRng = new Rng(p.seed + 7919);
     // held-out sequences, never trained on: the accuracy readouts
@@ -49,8 +52,7 @@ class LstmRace implements Experiment<LstmParams> {
   step(): void {
     const b = data.firstSymbolTask(BATCH, this.p.length, SYMBOLS, this.dataRng);
     const xs = stepsOf(b);
-    const clip = this.p.clip ? this.p.clipNorm : null;
-    for (const { racer } of this.racers) racer.step(xs, b.y, clip);
+    for (const { racer, clip } of this.racers) racer.step(xs, b.y, (clip ?? this.p.clip) ? this.p.clipNorm : null);
     for (const x of xs) x.dispose();
     this.t++;
   }
@@ -76,12 +78,20 @@ class LstmRace implements Experiment<LstmParams> {
   async metrics(): Promise<Record<string, number>> {
     await this.evaluate();
     const m: Record<string, number> = {};
-    const reads = await Promise.all(this.racers.map(({ racer }) => Promise.all([racer.last?.loss.read(), racer.last?.gnorm.read()])));
+    const reads = await Promise.all(
+      this.racers.map(({ racer }) => Promise.all([racer.last?.loss.read(), racer.last?.gnorm.read(), racer.gmax?.read(), racer.last?.hGrad.read(), racer.last?.fMean?.read()])),
+    );
+    const finite = (v: number) => (Number.isFinite(v) ? v : 0);
     this.racers.forEach(({ id }, k) => {
       m[`acc_${id}`] = this.acc[id];
-      const [loss, gnorm] = reads[k];
+      const [loss, gnorm, gmax, hGrad, fMean] = reads[k];
       if (loss) m[`loss_${id}`] = loss[0];
       if (gnorm) m[`gnorm_${id}`] = gnorm[0];
+      // the largest ||g|| (before clipping) of every step so far
+      if (gmax) m[`gmax_${id}`] = gmax[0];
+      // the last minibatch: ||dL/dh_1|| / ||dL/dh_T||, and the forget-gate product from step 2 to T (averaged over units)
+      if (hGrad) m[`hgrad1_${id}`] = finite(hGrad[0] / hGrad[hGrad.length - 1]);
+      if (fMean) m[`fprod1_${id}`] = forgetProduct(fMean, this.p.length, this.p.hidden)[0];
     });
     return m;
   }
@@ -100,7 +110,7 @@ class LstmRace implements Experiment<LstmParams> {
       const kind = racer.spec.kind;
       const H = this.p.hidden;
       const read = async (ts: Tensor[]) => toUnitsByTime(await Promise.all(ts.map((t) => t.read())), H);
-      if (kind === 'lstm' && (id === 'lstm' || id === 'lstm_b1')) {
+      if (kind === 'lstm' && id === SHOWN_LSTM[this.p.race]) {
         for (const g of ['f', 'i', 'o', 'g'] as const) f[g] = await read(out.gates.map((s) => s[g]));
         f.c = await read(out.cs);
         f.h = await read(out.hs);
@@ -122,7 +132,7 @@ class LstmRace implements Experiment<LstmParams> {
 
   setParams(changed: Partial<LstmParams>): boolean {
     const next = { ...this.p, ...changed };
-    const rebuild = (['race', 'length', 'hidden', 'forgetBias', 'seed'] as const).some((k) => next[k] !== this.p[k]);
+    const rebuild = (['race', 'length', 'hidden', 'forgetBias', 'gruBias', 'seed'] as const).some((k) => next[k] !== this.p[k]);
     if (rebuild) return false;
     if (next.lr !== this.p.lr) for (const { racer } of this.racers) racer.lr = next.lr;
     if (next.probe !== this.p.probe) this.probe = probeIds(next.probe, next.length, next.seed);

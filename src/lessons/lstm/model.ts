@@ -5,7 +5,7 @@
  * with the engine only (it runs in the worker and in Node tests).
  */
 import {
-  Adam, Dense, GRU, LSTM, RNN, Rng, clipByGlobalNorm, concat, globalNorm, gradients, keep, l2Norm, mean, noGradEval, oneHot, record,
+  Adam, Dense, GRU, assign, maximum, LSTM, RNN, Rng, clipByGlobalNorm, concat, globalNorm, gradients, keep, l2Norm, mean, noGradEval, oneHot, record,
   reshape, slice, softmaxCrossEntropy, tensor, tidy, type RnnOutput, type Tensor,
 } from '../../engine';
 import { SYMBOLS, type CellKind } from './types';
@@ -16,6 +16,12 @@ export interface RacerSpec {
   lr: number;
   /** LSTM only: initial forget-gate bias b_f. */
   forgetBias: number;
+  /**
+   * GRU only: initial bias b_u of the gate u = 1 - z that keeps h_{t-1}
+   * (default 0, the engine's init). The engine's GRU keeps the bias of z, the
+   * gate on the candidate, so b_z = -b_u is written after construction.
+   */
+  gruBias?: number;
   seed: number;
 }
 
@@ -44,6 +50,8 @@ export class Racer {
   readonly head: Dense;
   private readonly opt: Adam;
   last: StepResult | null = null;
+  /** The largest global gradient norm (before clipping) of every step so far, [1]; null before the first. */
+  gmax: Tensor | null = null;
 
   constructor(readonly spec: RacerSpec) {
     // every racer starts from the same seed: the difference between them is the cell
@@ -51,6 +59,7 @@ export class Racer {
     const { kind, hidden } = spec;
     this.cell =
       kind === 'lstm' ? new LSTM(SYMBOLS, hidden, rng, { forgetBias: spec.forgetBias }) : kind === 'gru' ? new GRU(SYMBOLS, hidden, rng) : new RNN(SYMBOLS, hidden, rng);
+    if (this.cell instanceof GRU && spec.gruBias) setUpdateBias(this.cell, spec.gruBias);
     this.head = new Dense(hidden, SYMBOLS, rng);
     this.opt = new Adam({ lr: spec.lr });
   }
@@ -90,8 +99,11 @@ export class Racer {
       this.opt.step(params, clipped.grads);
       const hGrad = concat(hGrads.map((g) => (g ? reshape(l2Norm(g), [1]) : tensor([0], [1]))), 0);
       const fMean = out.gates[0]?.f ? concat(out.gates.map((g) => mean(g.f, [0], true)), 0) : null;
-      return { loss, hGrad, gnorm: reshape(clipped.norm, [1]), fMean };
+      const gnorm = reshape(clipped.norm, [1]);
+      return { loss, hGrad, gnorm, fMean, gmax: this.gmax ? maximum(this.gmax, gnorm) : reshape(gnorm, [1]) };
     });
+    this.gmax?.dispose();
+    this.gmax = keep(kept.gmax);
     this.disposeLast();
     this.last = { loss: keep(kept.loss), hGrad: keep(kept.hGrad), gnorm: keep(kept.gnorm), fMean: kept.fMean ? keep(kept.fMean) : null };
   }
@@ -116,9 +128,22 @@ export class Racer {
 
   dispose(): void {
     this.disposeLast();
+    this.gmax?.dispose();
     this.cell.dispose();
     this.head.dispose();
   }
+}
+
+/**
+ * Sets the GRU's update-gate bias: b = [b_z | b_r | b_n] in the engine, z the
+ * weight of the new candidate, so keeping the state (u = 1 - z near sigma(b_u))
+ * means b_z = -b_u. Writes the bias in place before any training step.
+ */
+export function setUpdateBias(cell: GRU, bu: number): void {
+  const H = cell.hidden;
+  const b = new Float32Array(3 * H);
+  b.fill(-bu, 0, H);
+  tidy(() => assign(cell.b, tensor(b, [3 * H])));
 }
 
 /** Disposes every tensor of a probe's output. */

@@ -18,7 +18,11 @@ export const EVAL_EVERY = 10;
 /** Longest sequence the probe (your own sequence) accepts. */
 export const MAX_PROBE = 60;
 
-/** The racers of each race: which cells run side by side (metric names are acc_<id>, loss_<id>). */
+/**
+ * The racers of each race: which cells run side by side (metric names are
+ * acc_<id>, loss_<id>, gnorm_<id>). A racer's own forgetBias or clip
+ * overrides the controls of the same name.
+ */
 export const RACES = {
   cells: [
     { id: 'rnn', kind: 'rnn', label: 'RNN' },
@@ -28,15 +32,25 @@ export const RACES = {
   bias: [
     { id: 'lstm_b0', kind: 'lstm', label: 'LSTM, b_f = 0', forgetBias: 0 },
     { id: 'lstm_b1', kind: 'lstm', label: 'LSTM, b_f = 1', forgetBias: 1 },
+    { id: 'lstm_b2', kind: 'lstm', label: 'LSTM, b_f = 2', forgetBias: 2 },
   ],
-} as const satisfies Record<string, readonly { id: string; kind: CellKind; label: string; forgetBias?: number }[]>;
+  clip: [
+    { id: 'lstm_clip', kind: 'lstm', label: 'LSTM, clipped', clip: true },
+    { id: 'lstm_noclip', kind: 'lstm', label: 'LSTM, not clipped', clip: false },
+  ],
+} as const satisfies Record<string, readonly { id: string; kind: CellKind; label: string; forgetBias?: number; clip?: boolean }[]>;
+/** The racer whose gates and states the cell, the maps and the equations show, per race. */
+export const SHOWN_LSTM: Record<RaceName, RacerId> = { cells: 'lstm', bias: 'lstm_b1', clip: 'lstm_clip' };
+export type LstmId = Extract<RacerId, 'lstm' | `lstm_${string}`>;
 export type RaceName = keyof typeof RACES;
+/** The race a params value names (anything else: the cells race). */
+export const raceOf = (v: unknown): RaceName => (v === 'bias' || v === 'clip' ? v : 'cells');
 
 /** The probe's per-step values as the page shows them: every array is [H, T] row-major (unit j, step t at j*T + t). */
 export type LstmFrame = {
   /** The probe sequence's symbol ids, [T]. */
   probe: Float32Array;
-  /** The LSTM racer's gates, candidate and states on the probe (the bias race shows its b_f = 1 racer). */
+  /** The LSTM racer's gates, candidate and states on the probe (SHOWN_LSTM: in the other races, one of their LSTMs). */
   f: Float32Array;
   i: Float32Array;
   o: Float32Array;
@@ -58,6 +72,6 @@ export type LstmFrame = {
   [K in `hgrad_${RacerId}`]: Float32Array;
 } & {
   /** LSTMs: mean over units of prod_{s=t+1}^{T} f_s (batch-averaged f), t = 1..T. */
-  [K in `fprod_${'lstm' | 'lstm_b0' | 'lstm_b1'}`]: Float32Array;
+  [K in `fprod_${LstmId}`]: Float32Array;
 };
 export type RacerId = (typeof RACES)[RaceName][number]['id'];
