@@ -65,6 +65,13 @@ function shortStatus(c: Claim, state: ClaimState, seed: number | null, off: stri
   return `not in this run${seed === null ? '' : ` (seed ${seed})`} · ${k}/${n} seeds`;
 }
 
+/** "Results of this scene: 2 held, 1 pending" */
+function summaryText(states: ClaimState[]): string {
+  const n = (s: ClaimState) => states.filter((x) => x === s).length;
+  const parts = [n('held') && `${n('held')} held`, n('missed') && `${n('missed')} not in this run`, n('pending') && `${n('pending')} pending`].filter(Boolean);
+  return `This scene's ${states.length === 1 ? 'result' : `${states.length} results`}, checked on this run: ${parts.join(', ')}`;
+}
+
 const MARK: Record<ClaimState, string> = { pending: '…', held: '✓', missed: '✗' };
 
 /**
@@ -80,9 +87,7 @@ export function ClaimList({ meta, compact = false }: { meta: LessonMeta; compact
   const hidden = useResultsHidden();
   if (!claims.length) return null;
   const rows = seedRuns.scene === scene ? seedRuns.rows : [];
-  const running = seedRuns.scene === scene && seedRuns.queue.length > 0;
-  return (
-    <div className={`claims covered${compact ? ' compact' : ''}`} data-claims data-covered={hidden ? '' : undefined}>
+  const list = (
       <ul className="claim-list">
         {claims.map((c) => {
           const state = live.states[c.id] ?? 'pending';
@@ -98,6 +103,21 @@ export function ClaimList({ meta, compact = false }: { meta: LessonMeta; compact
           );
         })}
       </ul>
+  );
+  const running = seedRuns.scene === scene && seedRuns.queue.length > 0;
+  return (
+    <div className={`claims covered${compact ? ' compact' : ''}`} data-claims data-covered={hidden ? '' : undefined}>
+      {compact ? (
+        list
+      ) : (
+        // on the page the claims fold into one line of their states, so the figure keeps the first screen
+        <details className="claims-fold">
+          <summary>
+            <span aria-hidden="true">{claims.map((c) => MARK[live.states[c.id] ?? 'pending']).join(' ')}</span> {summaryText(claims.map((c) => live.states[c.id] ?? 'pending'))}
+          </summary>
+          {list}
+        </details>
+      )}
       {(running || seedRuns.error) && (
         <div className="claim-seeds">
           {running && (
