@@ -76,7 +76,7 @@ export function LessonShell({ id }: { id: string }) {
         <KeepRuns meta={meta} />
         <SeedRunsButton meta={meta} />
         <RevealButton />
-        <PhoneMenu meta={meta} />
+        <PhoneMenu meta={meta} controls={controls} onControls={() => setControls(!controls)} />
         <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
           <span aria-hidden="true">⚙</span>
           <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>

@@ -9,11 +9,11 @@ import { runMoreSeeds, SEEDS_PER_BATCH, useSeedRuns } from '../claims/seedRuns';
 import { toggleResults } from '../reveal';
 
 /**
- * A phone's transport has no room for Keep this run, Hide results and Run 5
- * seeds beside Play: one "More" button there opens them as a menu (wide
- * screens show the buttons themselves and never this).
+ * A phone's transport has no room for the controls toggle, Keep this run,
+ * Hide results and Run 5 seeds beside Play: one "More" button there opens
+ * them as a menu (wide screens show the buttons themselves and never this).
  */
-export function PhoneMenu({ meta }: { meta: LessonMeta }) {
+export function PhoneMenu({ meta, controls, onControls }: { meta: LessonMeta; /** whether the controls panel is open */ controls: boolean; onControls: () => void }) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const hidden = useResultsHidden();
@@ -33,6 +33,9 @@ export function PhoneMenu({ meta }: { meta: LessonMeta }) {
       </button>
       {open && (
         <div className="phone-menu-list" role="menu" aria-label="More actions">
+          <button type="button" role="menuitem" aria-controls="lesson-controls" onClick={choose(onControls)}>
+            {controls ? 'Hide controls' : 'Show controls'}
+          </button>
           <button type="button" role="menuitem" disabled={!charts} onClick={choose(keepRun)}>
             Keep this run
           </button>

@@ -35,7 +35,7 @@ export const meta = defineLesson({
     {
       title: 'The race on a long dependency',
       caption:
-        'The answer is the first of 30 symbols (chance 25%). Press Play: an RNN, an LSTM and a GRU of 16 units train from one seed on the same minibatches. The LSTM\'s forget gate and the GRU\'s update gate start with bias 2, so both begin by keeping most of their state from step to step.',
+        'The answer is the first of 30 symbols (chance 25%). Press Play: an RNN, an LSTM and a GRU of 16 units on the same minibatches; the LSTM\'s forget gate and the GRU\'s update gate start at bias 2 (they keep most of their state).',
       params: { race: 'cells', length: 30, hidden: 16, lr: 0.005, forgetBias: 2, gruBias: 2, clip: true, clipNorm: 1, probe: '', seed: 1 },
       claims: [
         {

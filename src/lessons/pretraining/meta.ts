@@ -35,7 +35,7 @@ export const meta = defineLesson({
     {
       title: 'Three ways to train a deep net',
       caption:
-        'Press Play: one 784-128-128-10 sigmoid network, one seed, one fine-tuning budget, trained three ways, beside a shallow 784-128-10 net trained on the labels only. The table “This run” fills with the errors this run measures on the labelled training digits, the validation digits and the test digits; “Published” holds the test errors Bengio et al. published in 2006.',
+        'Press Play: a 784-128-128-10 sigmoid net trained three ways, and a shallow net. “This run” fills with their train, validation and test errors; “Published” holds Bengio et al.’s 2006 test errors.',
       params: compare,
       show: ['race', 'curves', 'equations'],
       claims: [
