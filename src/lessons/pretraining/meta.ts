@@ -35,7 +35,7 @@ export const meta = defineLesson({
     {
       title: 'Three ways to train a deep net',
       caption:
-        'Press Play: a 784-128-128-10 sigmoid net trained three ways, and a shallow net. “This run” fills with their train, validation and test errors; “Published” holds Bengio et al.’s 2006 test errors.',
+        'Press Play: a 784-128-128-10 sigmoid net trained three ways, and a shallow net. “This run” fills with their errors; “Published” holds Bengio et al.’s (2006).',
       params: compare,
       show: ['race', 'curves', 'equations'],
       claims: [
