@@ -11,7 +11,7 @@ import type { ExperimentFactory } from '../../src/engine/worker/experiment';
 import { runToMarks } from '../../src/engine/worker/trial';
 import { cpuBackend } from '../../src/engine/backends/cpu';
 import { setBackend } from '../../src/engine/engine';
-import { consistent, judge, lastStepMark, marksOf, statedOver, type Claim } from '../../src/ui/claims';
+import { consistent, judgeRun, lastStepMark, marksOf, statedOver, type Claim } from '../../src/ui/claims';
 import { sceneParams, type LessonMeta } from '../../src/ui/lesson';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,7 +41,7 @@ export async function loadLessons(only?: string): Promise<LessonEntry[]> {
 export interface SeedRun {
   seed: number;
   held: Record<string, boolean>;
-  /** Each claim's key metric at its moment (NaN when it has none or never came). */
+  /** Each claim's key metric at its moment (absent when it has none or the moment never came). */
   key: Record<string, number>;
   steps: number;
 }
@@ -52,15 +52,9 @@ export async function runScene(entry: LessonEntry, n: number, seed: number, clai
   const params = { ...sceneParams(entry.meta, n), seed };
   const exp = await entry.factory(params, { backend: 'cpu' });
   try {
-    const { results, steps } = await runToMarks(exp, marksOf(claims), Math.max(lastStepMark(claims), 1));
-    const held: Record<string, boolean> = {};
-    const key: Record<string, number> = {};
-    for (const c of claims) {
-      const m = results[String(c.at)];
-      held[c.id] = judge(c, m);
-      key[c.id] = c.key && m ? m[c.key] ?? NaN : NaN;
-    }
-    return { seed, held, key, steps };
+    const { results, steps } = await runToMarks(exp, marksOf(claims), lastStepMark(claims));
+    const { held, keys } = judgeRun(claims, results);
+    return { seed, held, key: keys, steps };
   } finally {
     exp.dispose?.();
   }
@@ -119,7 +113,7 @@ export async function runClaims(opts: RunOptions): Promise<ClaimRow[]> {
           held: [k, runs.length],
           missed,
           ok: consistent(c, k, runs.length),
-          keys: Object.fromEntries(runs.map((r) => [r.seed, r.key[c.id]])),
+          keys: Object.fromEntries(runs.map((r) => [r.seed, r.key[c.id] ?? NaN])),
         };
         rows.push(row);
         opts.onRow?.(row);

@@ -74,9 +74,9 @@ export function marksOf(claims: readonly Claim[]): Mark[] {
   return [...new Set(claims.map((c) => c.at))];
 }
 
-/** The step count after which a run has passed every numbered mark (the Node runner's stopping point, with maxSteps for the others). */
+/** The step count after which a run has passed every numbered mark (a run's stopping point, with maxSteps for the others; at least 1). */
 export function lastStepMark(claims: readonly Claim[]): number {
-  let max = 0;
+  let max = 1;
   for (const c of claims) {
     if (typeof c.at === 'number') max = Math.max(max, c.at);
     else max = Math.max(max, c.maxSteps ?? 0);
@@ -92,4 +92,16 @@ export function judge(c: Claim, m: Metrics | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** Judges every claim on a run's metrics at its marks (keyed by String(mark)): whether each held and its key metric where it has one. */
+export function judgeRun(claims: readonly Claim[], results: Record<string, Metrics>): { held: Record<string, boolean>; keys: Record<string, number> } {
+  const held: Record<string, boolean> = {};
+  const keys: Record<string, number> = {};
+  for (const c of claims) {
+    const m = results[String(c.at)];
+    held[c.id] = judge(c, m);
+    if (c.key && m && m[c.key] !== undefined) keys[c.id] = m[c.key];
+  }
+  return { held, keys };
 }

@@ -4,7 +4,7 @@
  * class sees the spread of outcomes instead of one lucky (or unlucky) run.
  */
 import { create } from 'zustand';
-import { judge, lastStepMark, marksOf, type Claim } from '../../ui/claims';
+import { judgeRun, lastStepMark, marksOf, type Claim } from '../../ui/claims';
 import { sceneParams, type LessonMeta } from '../../ui/lesson';
 import { useStore } from '../../ui/store';
 import { runTrial, stopTrials } from '../trialWorker';
@@ -47,20 +47,14 @@ export async function runMoreSeeds(meta: LessonMeta, scene: number): Promise<voi
   useSeedRuns.setState({ scene, rows, queue, progress: null, error: null });
   const base = { ...useStore.getState().params, ...sceneParams(meta, scene) };
   const marks = marksOf(claims);
-  const maxSteps = Math.max(lastStepMark(claims), 1);
+  const maxSteps = lastStepMark(claims);
   for (const seed of queue) {
     try {
       const out = await runTrial(meta.id, { ...base, seed }, marks, maxSteps, (step, of) => {
         if (useSeedRuns.getState().scene === scene) useSeedRuns.setState({ progress: { seed, step, of } });
       });
       if (useSeedRuns.getState().scene !== scene) return;
-      const held: Record<string, boolean> = {};
-      const keys: Record<string, number> = {};
-      for (const c of claims) {
-        const m = out.results[String(c.at)];
-        held[c.id] = judge(c, m);
-        if (c.key && m && m[c.key] !== undefined) keys[c.id] = m[c.key];
-      }
+      const { held, keys } = judgeRun(claims, out.results);
       useSeedRuns.setState((s) => ({ rows: [...s.rows, { seed, held, keys }], queue: s.queue.filter((q) => q !== seed) }));
     } catch (e) {
       if (useSeedRuns.getState().scene !== scene) return;
