@@ -63,12 +63,6 @@ export function consistent(c: Claim, held: number, n: number): boolean {
   return held / n >= k / total;
 }
 
-/** The rate as the page shows it ("17/20"). */
-export function rateLabel(c: Claim, defaultSeeds = 20): string {
-  const [k, n] = statedOver(c, defaultSeeds);
-  return `${k}/${n}`;
-}
-
 /** Every moment at which a claim of the list is judged, without repeats. */
 export function marksOf(claims: readonly Claim[]): Mark[] {
   return [...new Set(claims.map((c) => c.at))];
