@@ -6,7 +6,7 @@
  * 12 chains cover two FMA pipes of 4-5 cycles' latency. Not part of npm test.
  */
 import { buildModule, I32, op, V128 } from '../src/engine/wasm/emit';
-import { relaxedSimdSupported } from '../src/engine/wasm/gemm';
+import { relaxedSimdSupported } from '../src/engine/wasm/features';
 import { pathToFileURL } from 'node:url';
 
 const CHAINS = 12;

@@ -213,7 +213,7 @@ if (Object.keys(gflops).length) {
     lines.push(`| ${n} | ${f('ours')} | ${m2 ? `${m2[0].toFixed(1)} / ${m2[1].toFixed(1)}` : 'n/a'} | ${vs(m2?.[1], g.ours)} | ${f('tfjs-cpu')} | ${f('tfjs-wasm')} | ${vs(g.ours, g['tfjs-wasm'])} |${pairs}`);
   }
 }
-const { relaxedSimdSupported } = await import('../src/engine/wasm/gemm');
+const { relaxedSimdSupported } = await import('../src/engine/wasm/features');
 if (process.env.RELAXED !== '0') (await import('node:v8')).setFlagsFromString('--experimental-wasm-relaxed-simd');
 const relaxed = process.env.RELAXED !== '0' && relaxedSimdSupported();
 if (Object.keys(gflops).length) {

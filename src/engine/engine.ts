@@ -117,9 +117,23 @@ function collect(v: unknown, into: Set<Tensor>): void {
   }
 }
 
+/**
+ * Each input of `op` is live and lives on the active backend: a tensor made
+ * before a setBackend() (or moved by relocate()) would hand one backend's
+ * storage to another's kernel, which the cpu would read as garbage.
+ */
+function checkInputs(op: OpDef<any>, inputs: readonly Tensor[]): void {
+  for (const t of inputs) {
+    if (t.disposed) t.assertLive(`use in ${op.name}()`);
+    if (t.backend !== backend) {
+      throw new Error(`${op.name}(): tensor ${t.id} (shape [${t.shape}]) lives on the ${t.backend.name} backend, but the active backend is ${backend.name}; make it after setBackend() or copy it over (tensor(await t.read(), t.shape))`);
+    }
+  }
+}
+
 /** Runs an op: allocates its output, calls the backend kernel, records it on the tape. */
 export function apply<A>(op: OpDef<A>, inputs: readonly Tensor[], attrs: A): Tensor {
-  for (const t of inputs) if (t.disposed) t.assertLive(`use in ${op.name}()`);
+  checkInputs(op, inputs);
   const out = empty(op.shape(inputs.map((t) => t.shape), attrs));
   backend.exec(op, inputs, out, attrs);
   if (tape && op.vjp) {
@@ -164,7 +178,7 @@ export function assign(dst: Tensor, src: Tensor): void {
 export function updateInPlace<A>(dst: Tensor, op: OpDef<A>, inputs: readonly Tensor[], attrs: A): void {
   dst.assertLive('updateInPlace() into');
   if (backend.name !== 'cpu') return assign(dst, apply(op, inputs, attrs));
-  for (const t of inputs) if (t.disposed) t.assertLive(`use in ${op.name}()`);
+  checkInputs(op, [dst, ...inputs]);
   const shape = op.shape(inputs.map((t) => t.shape), attrs);
   if (shape.reduce((p, d) => p * d, 1) !== dst.size) throw new Error(`updateInPlace: ${op.name} gives [${shape}], not ${dst.size} values`);
   backend.exec(op, inputs, dst, attrs);

@@ -1,5 +1,5 @@
 import * as E from '../../src/engine';
-import { setWasmEnabled } from '../../src/engine/wasm/gemm';
+import { setWasmEnabled } from '../../src/engine/wasm/enabled';
 
 /** f's result as f32 bit patterns with the WebAssembly kernels on, then off (the JS loops): [fast, slow]. */
 export function bitsWithAndWithoutWasm(f: () => E.Tensor): [number[], number[]] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { setWasmEnabled, wasmSimdAvailable } from '../../src/engine/wasm/gemm';
+import { setWasmEnabled } from '../../src/engine/wasm/enabled';
+import { wasmSimdAvailable } from '../../src/engine/wasm/gemmKernel';
 import { checkGrad, rand } from '../gradcheck';
 
 const inp = (shape: number[], seed = 1) => ({ values: rand(shape, seed, -1, 1), shape });

@@ -3,7 +3,7 @@ import * as E from '../../src/engine';
 import { ops } from '../../src/engine/ops';
 import { compileKernel, fallbackKernel } from '../../src/engine/ops/binary';
 import { addKernel } from '../../src/engine/ops/add';
-import { setWasmEnabled } from '../../src/engine/wasm/gemm';
+import { setWasmEnabled } from '../../src/engine/wasm/enabled';
 import { rand } from '../gradcheck';
 import { broadcastShapes } from '../../src/engine/shape';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { setWasmEnabled } from '../../src/engine/wasm/gemm';
+import { setWasmEnabled } from '../../src/engine/wasm/enabled';
 import { bitsWithAndWithoutWasm } from '../helpers/wasmBits';
 import { rand } from '../gradcheck';
 

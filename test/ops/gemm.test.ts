@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
 import { gemm } from '../../src/engine/backends/gemm';
-import { setWasmEnabled, wasmSimdAvailable } from '../../src/engine/wasm/gemm';
+import { setWasmEnabled } from '../../src/engine/wasm/enabled';
+import { wasmSimdAvailable } from '../../src/engine/wasm/gemmKernel';
 import { checkGrad, rand } from '../gradcheck';
 
 function naive(a: Float32Array, ta: boolean, b: Float32Array, tb: boolean, m: number, n: number, k: number): Float64Array {

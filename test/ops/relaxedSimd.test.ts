@@ -1,7 +1,9 @@
 import v8 from 'node:v8';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gemm } from '../../src/engine/backends/gemm';
-import { relaxedSimdSupported, setWasmRelaxed, wasmRelaxedAvailable, wasmRelaxedEnabled } from '../../src/engine/wasm/gemm';
+import { relaxedSimdSupported } from '../../src/engine/wasm/features';
+import { setWasmRelaxed, wasmRelaxedEnabled } from '../../src/engine/wasm/enabled';
+import { wasmRelaxedAvailable } from '../../src/engine/wasm/gemmKernel';
 import { rand } from '../gradcheck';
 
 // Node 20 has relaxed SIMD behind a flag (Chromium and Node 22+ ship it); the

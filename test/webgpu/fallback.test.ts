@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
+import { createWebGpuBackend, type GpuKernel } from '../../src/engine/backends/webgpu';
+import { ops } from '../../src/engine/ops';
 import { nodeGpu } from './nodeGpu';
 import { checkDeviceLoss, xorDeviceLoss } from './runLoopHarness';
 
@@ -20,19 +21,18 @@ describe.skipIf(!gpu)('device loss in the run loop (Dawn)', () => {
 
   it('a pipeline that fails to build mid-run also hands the run to the cpu', async () => {
     const backend = (await createWebGpuBackend(gpu!))!;
+    const tanh = ops.tanh as { webgpu: GpuKernel<undefined> };
+    const kernel = tanh.webgpu;
     try {
       const run = await xorDeviceLoss(backend, () => {
         // from now on tanh compiles a shader that does not exist: the pipeline is invalid
-        const kernels = (backend as unknown as { kernels: Record<string, unknown> }).kernels;
-        (backend as unknown as { kernels: Record<string, unknown> }).kernels = {
-          ...kernels,
-          tanh: () => ({ key: 'broken tanh', code: () => 'this is not wgsl', workgroups: [1, 1, 1] }),
-        };
+        tanh.webgpu = () => ({ key: 'broken tanh', code: () => 'this is not wgsl', workgroups: [1, 1, 1] });
       });
       expect(checkDeviceLoss(run)).toEqual([]);
       const note = (run.backendMessages.find((m) => m.type === 'backend') as { note?: string }).note;
       expect(note).toMatch(/pipeline|GPU error/);
     } finally {
+      tanh.webgpu = kernel;
       E.setBackend(E.cpuBackend);
     }
   }, 300_000);

@@ -1,4 +1,5 @@
-import { materialized, wasmEnabled, wasmGemm } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
+import { materialized, wasmGemm } from '../wasm/gemm';
 /**
  * The cpu backend's matrix-multiply core: C[i, j] (+)= sum_p A[i, p] B[j, p]
  * with A [m, k] and B [n, k] both row-major ("NT" form), so every inner loop

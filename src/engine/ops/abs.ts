@@ -1,24 +1,19 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { nz, unaryCases } from '../opCase';
 import type { Tensor } from '../tensor';
 import { mul } from './mul';
 import { sign } from './sign';
+import { applyUnary, unaryOp } from './unary';
 
 /** y = |x|; dy/dx = sign(x). Elementwise, any shape. */
-export const absOp: OpDef = {
+export const absOp = unaryOp({
   name: 'abs',
-  shape: ([s]) => s,
+  expr: 'Math.abs(v)',
+  fn: Math.abs,
+  wgsl: 'abs(a)',
   vjp: (g, [x]) => [mul(g, sign(x))],
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = Math.abs(v);
-    }
-  },
-};
+  cases: unaryCases('abs', (x) => abs(x), nz),
+});
 
 export function abs(x: Tensor): Tensor {
-  return apply(absOp, [x], undefined);
+  return applyUnary(absOp, x);
 }

@@ -1,7 +1,9 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { binaryCases } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { broadcastShapes, isTrailing, sameShape } from '../shape';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmAddRow, wasmAddScaled } from '../wasm/elementwise';
 import { binaryKernel } from './binary';
 import type { Tensor } from '../tensor';
@@ -25,6 +27,8 @@ export const addOp: OpDef = {
     }
     addKernel(inputs, out, undefined);
   },
+  webgpu: elementwiseKernel('add', 'a + b'),
+  cases: binaryCases('add', (a, b) => add(a, b)),
 };
 /** The compiled broadcasting loop (exported for the test that checks it was compiled). */
 export const addKernel = binaryKernel({ name: 'add', expr: 'a + b', fn: (a, b) => a + b });

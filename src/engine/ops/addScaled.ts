@@ -1,11 +1,13 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { sameShape } from '../shape';
 import type { Tensor } from '../tensor';
 import { lift, needsGrad, type TensorLike } from './lift';
 import { mul } from './mul';
 import { sum } from './sum';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmAddScaled } from '../wasm/elementwise';
 
 /**
@@ -36,6 +38,9 @@ export const addScaledOp: OpDef = {
     if (wasmEnabled() && wasmAddScaled(x, y, s, o)) return;
     for (let i = 0; i < o.length; i++) o[i] = x[i] + Math.fround(s * y[i]);
   },
+  // the scale is the third input (a tensor), so a learning-rate schedule reuses one kernel
+  webgpu: elementwiseKernel('addScaled', 'a + c * b'),
+  cases: [opCase('addScaled [4,6] + s [4,6], s scalar', [S(4, 6), S(4, 6), S(1)], (a, b, s) => addScaled(a, b, s))],
 };
 
 /** a + s b elementwise (a and b of one shape, s a number or a scalar tensor). */

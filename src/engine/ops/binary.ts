@@ -4,19 +4,14 @@
  * JS expression of `a` and `b` and as a function. The kernel picks the index
  * pattern once per call (same shape, a scalar on either side, a row repeated
  * down the batch, a per-channel value over each channel's run, or the general index map) and runs that loop.
- *
- * Why source text: one loop shared by the seven ops that calls `fn(a, b)` per
- * element runs several times slower than a loop with `a + b` written in it
- * (V8 shares the type feedback of every closure made from one function
- * literal, so the call goes megamorphic and is never inlined: about 5x on
- * 32,000 elements here). So the kernel below is compiled once per op with the
- * op's expression in it (`new Function` on our own constant text, nothing
- * from outside). Where a Content-Security-Policy forbids that, the same loops
- * run with `fn` instead: correct, slower.
+ * The kernel is compiled once per op with the op's expression in it
+ * (compileLoop.ts says why); where a Content-Security-Policy forbids that,
+ * the same loops run with `fn` instead: correct, slower.
  */
 import { buf, type CpuKernel } from '../op';
 import { broadcastMap, channelRun, isTrailing, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
+import { compileLoop } from './compileLoop';
 
 export interface BinaryRule {
   /** The op's name (names the compiled kernel in profiles). */
@@ -82,21 +77,11 @@ export function fallbackKernel(fn: (a: number, b: number) => number): Kernel {
 }
 
 const SAFE_EXPR = /^[ab\d\s+\-*/?:<>=!.()]+$/;
-const SAFE_NAME = /^[A-Za-z]\w*$/;
 
 /** The template compiled with `rule.expr`; null where the page forbids eval. */
 export function compileKernel(rule: BinaryRule): Kernel | null {
-  if (!SAFE_EXPR.test(rule.expr) || !SAFE_NAME.test(rule.name)) throw new Error(`binary rule ${rule.name}: unexpected characters in "${rule.expr}"`);
-  // A page's main thread runs under the app's Content-Security-Policy (no eval) and does only small
-  // work there (the convolution lesson's sliding window): the plain loops serve it without a
-  // violation report. Workers and Node compile.
-  if (typeof document !== 'undefined') return null;
-  try {
-    const make = new Function('sameShape', 'isTrailing', 'channelRun', 'broadcastMap', `return function ${rule.name}Kernel([ta, tb], out) {${TEMPLATE.replaceAll('$', rule.expr)}\n};`);
-    return make(sameShape, isTrailing, channelRun, broadcastMap) as Kernel;
-  } catch {
-    return null; // a Content-Security-Policy without 'unsafe-eval'
-  }
+  if (!SAFE_EXPR.test(rule.expr)) throw new Error(`binary rule ${rule.name}: unexpected characters in "${rule.expr}"`);
+  return compileLoop<Kernel>(rule.name, 'ta, tb', TEMPLATE.replaceAll('$', rule.expr), { sameShape, isTrailing, channelRun, broadcastMap });
 }
 
 /** The cpu kernel of a broadcasting binary op with element rule `rule`. */

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { broadcastMap, broadcastShapes, sameShape, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -22,6 +24,8 @@ export const broadcastToOp: OpDef<{ shape: Shape }> = {
     const m = broadcastMap(out.shape, a.shape);
     for (let i = 0; i < o.length; i++) o[i] = x[m[i]];
   },
+  webgpu: elementwiseKernel('broadcastTo', 'a'),
+  cases: [opCase('broadcastTo [3,1]->[2,3,4]', [S(3, 1)], (x) => broadcastTo(x, [2, 3, 4])), opCase('broadcastTo []->[5]', [S()], (x) => broadcastTo(x, [5]))],
 };
 
 export function broadcastTo(x: Tensor, shape: Shape): Tensor {

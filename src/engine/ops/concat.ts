@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { mapProgram, strides } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
@@ -41,6 +43,23 @@ export const concatOp: OpDef<{ axis: number }> = {
       col += row;
     }
   },
+  webgpu: (xs, out, { axis }) => {
+    // one dispatch per piece, each writing its block of the output
+    const ost = strides(out.shape);
+    let at = 0;
+    return xs
+      .filter((x) => x.size > 0)
+      .map((x) => {
+        const offset = at * ost[axis];
+        at += x.shape[axis];
+        return mapProgram('concat', { shape: [...x.shape], inputs: [{ strides: strides(x.shape) }], out: { strides: ost, offset }, body: 'a' }, [x]);
+      });
+  },
+  cases: [
+    opCase('concat axis 0', [S(2, 3), S(4, 3)], (a, b) => concat([a, b], 0)),
+    opCase('concat axis 1 of 3', [S(2, 3, 2), S(2, 1, 2), S(2, 4, 2)], (a, b, d) => concat([a, b, d], 1)),
+    opCase('concat axis -1', [S(3, 2), S(3, 5)], (a, b) => concat([a, b], -1)),
+  ],
 };
 
 /** Concatenates `xs` along `axis` (negative counts from the end). */

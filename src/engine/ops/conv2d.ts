@@ -5,6 +5,8 @@
  * OH = floor((H + 2 ph - dh (KH - 1) - 1) / sh) + 1 (likewise OW).
  */
 import { apply } from '../engine';
+import { conv2dGradFilterProgram, conv2dGradInputProgram, conv2dProgram } from '../backends/webgpu/conv';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -112,6 +114,11 @@ export const conv2dOp: OpDef<Conv2dAttrs> = {
     const O = tw.shape[0];
     convolve(x, g, N, w, O, y);
   },
+  webgpu: ([x, w], out, a) => conv2dProgram(x, w, out, a),
+  cases: [
+    opCase('conv2d 3x3 pad 1 [2,3,6,5]*[4,3,3,3]', [S(2, 3, 6, 5), S(4, 3, 3, 3)], (x, w) => conv2d(x, w, { pad: 1 })),
+    opCase('conv2d stride 2 pad 0,1 dil 1,2 [1,2,9,8]*[3,2,3,2]', [S(1, 2, 9, 8), S(3, 2, 3, 2)], (x, w) => conv2d(x, w, convS2)),
+  ],
 };
 
 interface GradInputAttrs extends Conv2dAttrs {
@@ -147,6 +154,8 @@ export const conv2dGradInputOp: OpDef<GradInputAttrs> = {
       col2im(g, cols, 0, dx, n * g.C * g.H * g.W);
     }
   },
+  webgpu: ([g, w], out, a) => conv2dGradInputProgram(g, w, out, a),
+  cases: [opCase('conv2dGradInput stride 2', [S(1, 3, 4, 3), S(3, 2, 3, 2)], (g, w) => conv2dGradInput(g, w, [1, 2, 9, 8], convS2))],
 };
 
 interface GradFilterAttrs extends Conv2dAttrs {
@@ -173,7 +182,13 @@ export const conv2dGradFilterOp: OpDef<GradFilterAttrs> = {
       gemm(gn, go, false, columnsOperand(cl, x, n * g.C * g.H * g.W), 0, true, dw, 0, O, K, cl.L, n > 0);
     }
   },
+  webgpu: ([x, g], out, a) => conv2dGradFilterProgram(x, g, out, a),
+  cases: [opCase('conv2dGradFilter pad 1', [S(3, 2, 5, 5), S(3, 4, 5, 5)], (x, g) => conv2dGradFilter(x, g, [4, 2, 3, 3], conv1))],
 };
+
+// the op cases' geometries: stride 1 with padding; stride 2 with asymmetric padding and dilation
+const conv1: Conv2dAttrs = { stride: [1, 1], pad: [1, 1], dilation: [1, 1] };
+const convS2: Conv2dAttrs = { stride: [2, 2], pad: [0, 1], dilation: [1, 2] };
 
 export interface ConvOptions {
   stride?: number | [number, number];

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { binaryCases } from '../opCase';
 import type { OpDef } from '../op';
 import { broadcastShapes } from '../shape';
 import { binaryKernel } from './binary';
@@ -17,6 +19,8 @@ export const divOp: OpDef = {
     needsGrad(b) ? unbroadcast(neg(div(mul(g, out), b)), b.shape) : null,
   ],
   cpu: binaryKernel({ name: 'div', expr: 'a / b', fn: (a, b) => a / b }),
+  webgpu: elementwiseKernel('div', 'a / b'),
+  cases: binaryCases('div', (a, b) => div(a, b), { lo: 0.5, hi: 1.5 }),
 };
 
 export function div(a: TensorLike, b: TensorLike): Tensor {

@@ -1,23 +1,18 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { unaryCases } from '../opCase';
 import type { Tensor } from '../tensor';
 import { mul } from './mul';
+import { applyUnary, unaryOp } from './unary';
 
 /** y = e^x; dy/dx = y. Elementwise, any shape. */
-export const expOp: OpDef = {
+export const expOp = unaryOp({
   name: 'exp',
-  shape: ([s]) => s,
-  vjp: (g, [_x], out) => [mul(g, out)],
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = Math.exp(v);
-    }
-  },
-};
+  expr: 'Math.exp(v)',
+  fn: Math.exp,
+  wgsl: 'exp(a)',
+  vjp: (g, _x, out) => [mul(g, out)],
+  cases: unaryCases('exp', (x) => exp(x)),
+});
 
 export function exp(x: Tensor): Tensor {
-  return apply(expOp, [x], undefined);
+  return applyUnary(expOp, x);
 }

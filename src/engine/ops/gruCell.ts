@@ -11,6 +11,7 @@
  * so on webgpu one workgroup runs one batch row in two phases.
  */
 import { apply } from '../engine';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
@@ -19,9 +20,9 @@ import { slice } from './slice';
 import { cacheKey } from './lstmCell';
 import { gemm } from '../backends/gemm';
 import { copyRun } from './copyRun';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { gateScratch, squashColumns, type Squash } from '../wasm/exp';
-import { header, u, type GpuProgram } from '../backends/webgpu/program';
+import { header, perThread, u, WG, type GpuProgram } from '../backends/webgpu/program';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
 const scratch: Float32Array[] = [new Float32Array(0), new Float32Array(0), new Float32Array(0)];
@@ -114,6 +115,11 @@ export const gruCellOp: OpDef = {
       }
     }
   },
+  webgpu: (ins) => gruCellWgsl(ins),
+  cases: [
+    opCase('gruCell B3 D5 H4', [S(3, 5), S(3, 16), S(10, 12)], (x, s, w) => gruCell(x, s, w)),
+    opCase('gruCell B2 D3 H70', [S(2, 3), S(2, 280), S(74, 210)], (x, s, w) => gruCell(x, s, w)),
+  ],
 };
 
 /** The first product's columns z | r | n: sigmoids; n's columns are not squashed yet (its product comes second). */
@@ -160,6 +166,11 @@ export const gruCellGradZOp: OpDef = {
       }
     }
   },
+  webgpu: (ins) => gruCellGradZWgsl(ins),
+  cases: [
+    opCase('gruCellGradZ H4', [S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(3, 16), S(10, 12)], (g, s, sp, w) => apply(gruCellGradZOp, [g, s, sp, w], undefined)),
+    opCase('gruCellGradZ H70', [S(2, 280), { shape: [2, 280], lo: 0.1, hi: 0.9 }, S(2, 280), S(74, 210)], (g, s, sp, w) => apply(gruCellGradZOp, [g, s, sp, w], undefined)),
+  ],
 };
 
 /** dL/dS_{t-1} [B, 4H]: h block g_h (1 - z) + d(rh) r + dz Uz^T + dr Ur^T; other blocks 0. Inputs deltas, g, S, W. */
@@ -184,6 +195,8 @@ export const gruCellGradStateOp: OpDef = {
       for (let k = 0; k < H; k++) o[r0 + k] = dh[b * H + k] + g[r0 + k] * (1 - s[r0 + H + k]) + d[r0 + 3 * H + k] * s[r0 + 2 * H + k];
     }
   },
+  webgpu: (ins) => gruCellGradStateWgsl(ins),
+  cases: [opCase('gruCellGradState H4', [S(3, 16), S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(10, 12)], (d, g, s, w) => apply(gruCellGradStateOp, [d, g, s, w], undefined))],
 };
 
 /** dL/dW [D + H + 1, 3H]: rows [x, h_{t-1} (z, r columns) or r h_{t-1} (n columns), 1]^T deltas. Inputs x, S_{t-1}, S, deltas. */
@@ -204,6 +217,8 @@ export const gruCellGradWOp: OpDef = {
     gemmBlock(rh, B, K, D, H, dl, blk);
     for (let k = 0; k < H; k++) copyRun(blk, k * H, o, (D + k) * H3 + 2 * H, H);
   },
+  webgpu: (ins) => gruCellGradWWgsl(ins),
+  cases: [opCase('gruCellGradW H4', [S(3, 5), S(3, 16), { shape: [3, 16], lo: 0.1, hi: 0.9 }, S(3, 16)], (x, sp, s, d) => apply(gruCellGradWOp, [x, sp, s, d], undefined))],
 };
 
 /** One GRU step: S_t from x_t [B, D], S_{t-1} [B, 4H] and the packed W [D + H + 1, 3H]. */
@@ -214,7 +229,6 @@ export function gruCell(x: Tensor, state: Tensor, w: Tensor): Tensor {
 // ---- WGSL ----
 
 const FNS = WGSL_ACTIVATION_FNS;
-const WG = 64;
 
 /** One workgroup per batch row (b = workgroup id); its threads stride over the H units. */
 function perRow(key: string, B: number, H: number, nInputs: number, body: string): GpuProgram {
@@ -289,23 +303,6 @@ export function gruCellGradZWgsl([g, , , w]: readonly Tensor[]): GpuProgram {
     o[r0 + ${u(3 * H)} + k] = acc;
     o[r0 + ${u(H)} + k] = (acc * x2[r0 + k] + x0[r0 + ${u(2 * H)} + k]) * r * (1.0 - r);
   }`);
-}
-
-function perThread(key: string, n: number, nInputs: number, body: string): GpuProgram {
-  const groups = Math.max(1, Math.ceil(n / WG));
-  const x = Math.min(groups, 65535);
-  const rowStride = x * WG;
-  return {
-    key,
-    workgroups: [x, Math.ceil(groups / x), 1],
-    code: () => `${header(nInputs)}
-@compute @workgroup_size(${WG})
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * ${u(rowStride)};
-  if (i >= ${u(n)}) { return; }
-${body}
-}`,
-  };
 }
 
 /** Inputs x0 = deltas, x1 = g, x2 = S, x3 = W; one thread per element of [B, 4H]. */

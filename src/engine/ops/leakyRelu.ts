@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwise, lit } from '../backends/webgpu/program';
+import { nz, opCase } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { add } from './add';
@@ -18,6 +20,8 @@ export const leakyReluOp: OpDef<{ alpha: number }> = {
       o[i] = v > 0 ? v : alpha * v;
     }
   },
+  webgpu: ([x], out, { alpha }) => elementwise('leakyRelu', [x], out, `select(${lit(alpha)} * a, a, a > 0.0)`),
+  cases: [opCase('leakyRelu 0.1 [5,5]', [nz(5, 5)], (x) => leakyRelu(x, 0.1))],
 };
 
 export function leakyRelu(x: Tensor, alpha = 0.01): Tensor {

@@ -1,23 +1,18 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { pos, unaryCases } from '../opCase';
 import type { Tensor } from '../tensor';
 import { div } from './div';
+import { applyUnary, unaryOp } from './unary';
 
 /** y = ln x; dy/dx = 1/x. Elementwise, any shape. */
-export const logOp: OpDef = {
+export const logOp = unaryOp({
   name: 'log',
-  shape: ([s]) => s,
+  expr: 'Math.log(v)',
+  fn: Math.log,
+  wgsl: 'log(a)',
   vjp: (g, [x]) => [div(g, x)],
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = Math.log(v);
-    }
-  },
-};
+  cases: unaryCases('log', (x) => log(x), pos),
+});
 
 export function log(x: Tensor): Tensor {
-  return apply(logOp, [x], undefined);
+  return applyUnary(logOp, x);
 }

@@ -11,15 +11,16 @@
  * ignored), so the state is one tensor and the op has one output.
  */
 import { apply } from '../engine';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
 import { matmul } from './matmul';
 import { slice } from './slice';
-import { header, grid, u, type GpuProgram } from '../backends/webgpu/program';
+import { perThread as sharedPerThread, u, type GpuProgram } from '../backends/webgpu/program';
 import { gemm } from '../backends/gemm';
 import { copyRun } from './copyRun';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { gateScratch, squashColumns, type Squash } from '../wasm/exp';
 import { WGSL_ACTIVATION_FNS } from './wgslMath';
 
@@ -113,6 +114,12 @@ export const lstmCellOp: OpDef = {
     wx.tanhHalf();
     for (let b = 0; b < B; b++) for (let j = 0, ob = b * H6, q = b * H4 + 3 * H, p = b * H; j < H; j++) o[ob + j] = e[q + j] * v[p + j];
   },
+  webgpu: (ins) => lstmCellWgsl(ins),
+  cases: [
+    // B, D, H = 3, 5, 4 and 2, 3, 70 (more units than a workgroup's threads)
+    opCase('lstmCell B3 D5 H4', [S(3, 5), S(3, 24), S(10, 16)], (x, s, w) => lstmCell(x, s, w)),
+    opCase('lstmCell B2 D3 H70', [S(2, 3), S(2, 420), S(74, 280)], (x, s, w) => lstmCell(x, s, w)),
+  ],
 };
 
 /** The gate blocks i, f, g, o: sigmoid, sigmoid, tanh, sigmoid. */
@@ -178,6 +185,11 @@ export const lstmCellGradZOp: OpDef = {
       }
     }
   },
+  webgpu: (ins) => lstmCellGradZWgsl(ins),
+  cases: [
+    // the backward reads tanh(c_t) as h_t / o_t (the cpu kernel) or tanh(c_t) (WGSL): equal only on a state the forward made, so S comes from lstmCell
+    opCase('lstmCellGradZ H4', [S(3, 24), S(3, 5), S(3, 24), S(10, 16)], (g, x, sp, w) => apply(lstmCellGradZOp, [g, lstmCell(x, sp, w), sp], undefined)),
+  ],
 };
 
 /** dL/dS_{t-1} [B, 6H]: h block dz Wh^T, c block dL/dc_t f_t, gate blocks 0. Inputs dz, g, S, W. */
@@ -203,6 +215,12 @@ export const lstmCellGradStateOp: OpDef = {
       }
     }
   },
+  webgpu: (ins) => lstmCellGradStateWgsl(ins),
+  cases: [
+    opCase('lstmCellGradState H4', [S(3, 16), S(3, 24), S(3, 5), S(3, 24), S(10, 16)], (dz, g, x, sp, w) =>
+      apply(lstmCellGradStateOp, [dz, g, lstmCell(x, sp, w), w], undefined),
+    ),
+  ],
 };
 
 /** dL/dW [D + H + 1, 4H] = sum_b [x_b, h_{t-1,b}, 1]^T dz_b. Inputs x, S_{t-1}, dz. */
@@ -222,6 +240,8 @@ export const lstmCellGradWOp: OpDef = {
     }
     gemm(U, 0, true, dz, 0, false, o, 0, K, H4, B, false);
   },
+  webgpu: (ins) => lstmCellGradWWgsl(ins),
+  cases: [opCase('lstmCellGradW H4', [S(3, 5), S(3, 24), S(3, 16)], (x, sp, dz) => apply(lstmCellGradWOp, [x, sp, dz], undefined))],
 };
 
 /** One LSTM step: S_t from x_t [B, D], S_{t-1} [B, 6H] and the packed W [D + H + 1, 4H]. */
@@ -233,20 +253,7 @@ export function lstmCell(x: Tensor, state: Tensor, w: Tensor): Tensor {
 
 const SIG = WGSL_ACTIVATION_FNS;
 
-function perThread(key: string, n: number, nInputs: number, body: string): GpuProgram {
-  const { workgroups, rowStride } = grid(n);
-  return {
-    key,
-    workgroups,
-    code: () => `${header(nInputs)}${SIG}
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * ${u(rowStride)};
-  if (i >= ${u(n)}) { return; }
-${body}
-}`,
-  };
-}
+const perThread = (key: string, n: number, nInputs: number, body: string): GpuProgram => sharedPerThread(key, n, nInputs, body, SIG);
 
 /** Inputs x0 = x, x1 = S_{t-1}, x2 = W. */
 export function lstmCellWgsl([x, sp, w]: readonly Tensor[]): GpuProgram {

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { matmulProgram } from '../backends/webgpu/matmul';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { needsGrad } from './lift';
@@ -31,6 +33,15 @@ export const matmulOp: OpDef<MatmulAttrs> = {
     const k = transA ? ta.shape[0] : ta.shape[1];
     gemm(buf(ta), 0, transA, buf(tb), 0, transB, buf(out), 0, m, n, k, false);
   },
+  webgpu: ([a, b], out, { transA, transB }) => matmulProgram(a, b, out, transA, transB),
+  cases: [
+    opCase('matmul [3,4]x[4,5]', [S(3, 4), S(4, 5)], (a, b) => matmul(a, b)),
+    opCase('matmul [1,33]x[33,17]', [S(1, 33), S(33, 17)], (a, b) => matmul(a, b)),
+    opCase('matmul tA [20,18]^T x[20,9]', [S(20, 18), S(20, 9)], (a, b) => matmul(a, b, true, false)),
+    opCase('matmul tB [7,40]x[19,40]^T', [S(7, 40), S(19, 40)], (a, b) => matmul(a, b, false, true)),
+    opCase('matmul tA tB [16,5]^T x[3,16]^T', [S(16, 5), S(3, 16)], (a, b) => matmul(a, b, true, true)),
+    opCase('matmul [64,100]x[100,48]', [S(64, 100), S(100, 48)], (a, b) => matmul(a, b)),
+  ],
 };
 
 export function matmul(a: Tensor, b: Tensor, transA = false, transB = false): Tensor {

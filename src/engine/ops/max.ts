@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { reduceProgram } from '../backends/webgpu/reduce';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { type Axes, normAxes, reducedShape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -40,6 +42,13 @@ export const maxOp: OpDef<MaxAttrs> = {
       if (x[i] > o[j]) o[j] = x[i];
     }
   },
+  webgpu: ([x], out, { axes }) => reduceProgram('max', x, axes, out.size),
+  cases: [
+    opCase('max all [3,5]', [S(3, 5)], (x) => max(x)),
+    opCase('max axis 1 [4,70]', [S(4, 70)], (x) => max(x, [1])),
+    opCase('max axis 0 keep [6,3]', [S(6, 3)], (x) => max(x, [0], true)),
+    opCase('max axis -1 as a number [4,7]', [S(4, 7)], (x) => max(x, -1)),
+  ],
 };
 
 /** Max over `axes` (all when omitted). */

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { binaryCases } from '../opCase';
 import type { OpDef } from '../op';
 import { broadcastShapes } from '../shape';
 import { binaryKernel } from './binary';
@@ -18,6 +20,8 @@ export const maximumOp: OpDef = {
     needsGrad(b) ? unbroadcast(mul(g, step(sub(b, a))), b.shape) : null,
   ],
   cpu: binaryKernel({ name: 'maximum', expr: 'a > b ? a : b', fn: (a, b) => (a > b ? a : b) }),
+  webgpu: elementwiseKernel('maximum', 'select(b, a, a > b)'),
+  cases: binaryCases('maximum', (a, b) => maximum(a, b)),
 };
 
 export function maximum(a: TensorLike, b: TensorLike): Tensor {

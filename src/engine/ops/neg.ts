@@ -1,22 +1,17 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { unaryCases } from '../opCase';
 import type { Tensor } from '../tensor';
+import { applyUnary, unaryOp } from './unary';
 
 /** y = -x. Elementwise, any shape. */
-export const negOp: OpDef = {
+export const negOp = unaryOp({
   name: 'neg',
-  shape: ([s]) => s,
-  vjp: (g, [_x]) => [neg(g)],
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = -v;
-    }
-  },
-};
+  expr: '-v',
+  fn: (v) => -v,
+  wgsl: '-a',
+  vjp: (g) => [neg(g)],
+  cases: unaryCases('neg', (x) => neg(x)),
+});
 
 export function neg(x: Tensor): Tensor {
-  return apply(negOp, [x], undefined);
+  return applyUnary(negOp, x);
 }

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { mapProgram, strides } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
@@ -43,6 +45,14 @@ export const padOp: OpDef<PadAttrs> = {
       }
     }
   },
+  webgpu: ([x], out, { paddings, value }) => {
+    const st = strides(x.shape);
+    const guard = x.shape.map((d, k) => `c${k} >= ${paddings[k][0]}u && c${k} < ${paddings[k][0] + d}u`).join(' && ') || 'true';
+    const offset = -x.shape.reduce((s, _d, k) => s + paddings[k][0] * st[k], 0);
+    // the index is only evaluated under the guard; u32 arithmetic wraps, so a negative offset is exact
+    return mapProgram('pad', { shape: [...out.shape], inputs: [{ strides: st, offset: offset >>> 0, guard, otherwise: value }], body: 'a' });
+  },
+  cases: [opCase('pad [[1,2],[0,3]] value 0.5', [S(3, 4)], (x) => pad(x, [[1, 2], [0, 3]], 0.5)), opCase('pad 3-d', [S(2, 1, 3)], (x) => pad(x, [[0, 1], [2, 0], [1, 1]]))],
 };
 
 /** Pads x with `value` (0 by default): paddings[i] = [before, after] for axis i. */

@@ -3,6 +3,8 @@
  * [N, C, OH, OW] with OH = floor((H - KH) / sh) + 1. Each has a backward op.
  */
 import { apply } from '../engine';
+import { avgPoolGradProgram, avgPoolProgram, maxPoolGradProgram, maxPoolProgram } from '../backends/webgpu/conv';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -71,6 +73,11 @@ export const maxPool2dOp: OpDef<PoolAttrs> = {
     argmaxes(x, N, C, H, W, OH, OW, a, idx);
     for (let k = 0; k < y.length; k++) y[k] = x[idx[k]];
   },
+  webgpu: ([x], out, a) => maxPoolProgram(x, out, a),
+  cases: [
+    opCase('maxPool2d 2x2 [2,3,6,6]', [S(2, 3, 6, 6)], (x) => maxPool2d(x, 2)),
+    opCase('maxPool2d 3x2 s1,2 overlapping [1,2,7,6]', [S(1, 2, 7, 6)], (x) => maxPool2d(x, [3, 2], [1, 2])),
+  ],
 };
 
 /** Routes g to each window's arg-max. Inputs [x, g]. */
@@ -87,6 +94,8 @@ export const maxPool2dGradOp: OpDef<PoolAttrs> = {
     dx.fill(0);
     for (let k = 0; k < g.length; k++) dx[idx[k]] += g[k];
   },
+  webgpu: ([x, g], out, a) => maxPoolGradProgram(x, g, out, a),
+  cases: [opCase('maxPool2dGrad 2x2', [S(2, 3, 6, 6), S(2, 3, 3, 3)], (x, g) => apply(maxPool2dGradOp, [x, g], { size: [2, 2], stride: [2, 2] }))],
 };
 
 export const avgPool2dOp: OpDef<PoolAttrs> = {
@@ -114,6 +123,11 @@ export const avgPool2dOp: OpDef<PoolAttrs> = {
       }
     }
   },
+  webgpu: ([x], out, a) => avgPoolProgram(x, out, a),
+  cases: [
+    opCase('avgPool2d 2x2 [2,3,6,6]', [S(2, 3, 6, 6)], (x) => avgPool2d(x, 2)),
+    opCase('avgPool2d 3x2 s1,2 [1,2,7,6]', [S(1, 2, 7, 6)], (x) => avgPool2d(x, [3, 2], [1, 2])),
+  ],
 };
 
 /** Spreads g evenly over each window. Inputs [g]. */
@@ -141,6 +155,8 @@ export const avgPool2dGradOp: OpDef<PoolAttrs & { xShape: Shape }> = {
       }
     }
   },
+  webgpu: ([g], out, a) => avgPoolGradProgram(g, out, a),
+  cases: [opCase('avgPool2dGrad 3x2 s1,2', [S(1, 2, 5, 3)], (g) => apply(avgPool2dGradOp, [g], { size: [3, 2], stride: [1, 2], xShape: [1, 2, 7, 6] }))],
 };
 
 const pair = (v: number | [number, number]): [number, number] => (typeof v === 'number' ? [v, v] : v);

@@ -1,9 +1,11 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { nz, unaryCases } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { reluGrad } from './reluGrad';
 import { bits } from './f32bits';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmRelu } from '../wasm/elementwise';
 
 /** y = max(0, x); dy/dx = [x > 0]. Elementwise, any shape. */
@@ -21,6 +23,8 @@ export const reluOp: OpDef = {
       o[i] = v & (((-v) & ~v) >> 31);
     }
   },
+  webgpu: elementwiseKernel('relu', 'select(0.0, a, a > 0.0)'),
+  cases: unaryCases('relu', (x) => relu(x), nz),
 };
 
 export function relu(x: Tensor): Tensor {

@@ -1,8 +1,10 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { nz, opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { sameShape } from '../shape';
 import { bits } from './f32bits';
-import { wasmEnabled } from '../wasm/gemm';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmReluGrad } from '../wasm/elementwise';
 import type { Tensor } from '../tensor';
 
@@ -27,6 +29,8 @@ export const reluGradOp: OpDef = {
       o[i] = g[i] & (((-v) & ~v) >> 31);
     }
   },
+  webgpu: elementwiseKernel('reluGrad', 'select(0.0, a, b > 0.0)'),
+  cases: [opCase('reluGrad [6,5]', [S(6, 5), nz(6, 5)], (g, x) => reluGrad(g, x)), opCase('reluGrad [1000]', [S(1000), nz(1000)], (g, x) => reluGrad(g, x))],
 };
 
 export function reluGrad(g: Tensor, x: Tensor): Tensor {

@@ -1,4 +1,5 @@
 import { apply } from '../engine';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { sizeOf, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -15,6 +16,8 @@ export const reshapeOp: OpDef<{ shape: Shape }> = {
   },
   vjp: (g, [x]) => [reshape(g, x.shape)],
   cpu: ([a], out) => buf(out).set(buf(a)),
+  webgpu: () => 'copy',
+  cases: [opCase('reshape [2,6]->[3,-1]', [S(2, 6)], (x) => reshape(x, [3, -1]))],
 };
 
 export function reshape(x: Tensor, shape: Shape): Tensor {

@@ -1,4 +1,7 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, unaryCases } from '../opCase';
+import { wgslSigmoid } from './wgslMath';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { sigmoidGrad } from './sigmoidGrad';
@@ -16,6 +19,8 @@ export const sigmoidOp: OpDef = {
       o[i] = v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v));
     }
   },
+  webgpu: elementwiseKernel('sigmoid', wgslSigmoid('a')),
+  cases: [...unaryCases('sigmoid', (x) => sigmoid(x)), opCase('sigmoid wide [50]', [{ shape: [50], lo: -30, hi: 30 }], (x) => sigmoid(x))],
 };
 
 

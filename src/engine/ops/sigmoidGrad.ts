@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 import { mul } from './mul';
@@ -23,6 +25,11 @@ export const sigmoidGradOp: OpDef = {
       o[i] = g[i] * v * (1 - v);
     }
   },
+  webgpu: elementwiseKernel('sigmoidGrad', 'a * b * (1.0 - b)'),
+  cases: [
+    opCase('sigmoidGrad [6,5]', [S(6, 5), { shape: [6, 5], lo: 0.02, hi: 0.98 }], (g, y) => sigmoidGrad(g, y)),
+    opCase('sigmoidGrad []', [S(), { shape: [], lo: 0.02, hi: 0.98 }], (g, y) => sigmoidGrad(g, y)),
+  ],
 };
 
 export function sigmoidGrad(g: Tensor, y: Tensor): Tensor {

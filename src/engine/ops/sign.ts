@@ -1,21 +1,16 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { opCase } from '../opCase';
 import type { Tensor } from '../tensor';
+import { applyUnary, unaryOp } from './unary';
 
 /** sign(x) in {-1, 0, 1}; no gradient. Elementwise, any shape. */
-export const signOp: OpDef = {
+export const signOp = unaryOp({
   name: 'sign',
-  shape: ([s]) => s,
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = v > 0 ? 1 : v < 0 ? -1 : 0;
-    }
-  },
-};
+  expr: 'v > 0 ? 1 : v < 0 ? -1 : 0',
+  fn: (v) => (v > 0 ? 1 : v < 0 ? -1 : 0),
+  wgsl: 'sign(a)',
+  cases: [opCase('sign [4,4]', [{ shape: [4, 4], coarse: true }], (x) => sign(x))],
+});
 
 export function sign(x: Tensor): Tensor {
-  return apply(signOp, [x], undefined);
+  return applyUnary(signOp, x);
 }

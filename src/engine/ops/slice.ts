@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { mapProgram, strides } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { stridesOf } from '../shape';
 import type { Tensor } from '../tensor';
@@ -49,6 +51,12 @@ export const sliceOp: OpDef<SliceAttrs> = {
       }
     }
   },
+  webgpu: ([x], out, { begin }) => {
+    const st = strides(x.shape);
+    const offset = begin.reduce((s, b, k) => s + b * st[k], 0);
+    return mapProgram('slice', { shape: [...out.shape], inputs: [{ strides: st, offset }], body: 'a' });
+  },
+  cases: [opCase('slice [1:3, 2:]', [S(4, 6)], (x) => slice(x, [1, 2], [2, -1])), opCase('slice 3-d', [S(3, 4, 5)], (x) => slice(x, [1, 0, 2], [2, 3, 2]))],
 };
 
 /** x[begin : begin + size] on every axis; a size of -1 runs to the end. */

@@ -1,24 +1,19 @@
-import { apply } from '../engine';
-import { buf, type OpDef } from '../op';
+import { pos, unaryCases } from '../opCase';
 import type { Tensor } from '../tensor';
 import { div } from './div';
 import { mul } from './mul';
+import { applyUnary, unaryOp } from './unary';
 
 /** y = sqrt(x); dy/dx = 1/(2y). Elementwise, any shape. */
-export const sqrtOp: OpDef = {
+export const sqrtOp = unaryOp({
   name: 'sqrt',
-  shape: ([s]) => s,
-  vjp: (g, [_x], out) => [div(g, mul(2, out))],
-  cpu: ([a], out) => {
-    const x = buf(a);
-    const o = buf(out);
-    for (let i = 0; i < o.length; i++) {
-      const v = x[i];
-      o[i] = Math.sqrt(v);
-    }
-  },
-};
+  expr: 'Math.sqrt(v)',
+  fn: Math.sqrt,
+  wgsl: 'sqrt(a)',
+  vjp: (g, _x, out) => [div(g, mul(2, out))],
+  cases: unaryCases('sqrt', (x) => sqrt(x), pos),
+});
 
 export function sqrt(x: Tensor): Tensor {
-  return apply(sqrtOp, [x], undefined);
+  return applyUnary(sqrtOp, x);
 }

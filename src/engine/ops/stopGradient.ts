@@ -1,4 +1,5 @@
 import { apply } from '../engine';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
 
@@ -7,6 +8,8 @@ export const stopGradientOp: OpDef = {
   name: 'stopGradient',
   shape: ([s]) => s,
   cpu: ([a], out) => buf(out).set(buf(a)),
+  webgpu: () => 'copy',
+  cases: [opCase('stopGradient', [S(3, 3)], (x) => stopGradient(x))],
 };
 
 export function stopGradient(x: Tensor): Tensor {

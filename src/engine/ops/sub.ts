@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { binaryCases } from '../opCase';
 import type { OpDef } from '../op';
 import { broadcastShapes } from '../shape';
 import { binaryKernel } from './binary';
@@ -13,6 +15,8 @@ export const subOp: OpDef = {
   shape: ([s, t]) => broadcastShapes(s, t),
   vjp: (g, [a, b]) => [needsGrad(a) ? unbroadcast(g, a.shape) : null, needsGrad(b) ? unbroadcast(neg(g), b.shape) : null],
   cpu: binaryKernel({ name: 'sub', expr: 'a - b', fn: (a, b) => a - b }),
+  webgpu: elementwiseKernel('sub', 'a - b'),
+  cases: binaryCases('sub', (a, b) => sub(a, b)),
 };
 
 export function sub(a: TensorLike, b: TensorLike): Tensor {

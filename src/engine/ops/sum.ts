@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { reduceProgram } from '../backends/webgpu/reduce';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { type Axes, normAxes, reducedShape, walkOffsets, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -75,6 +77,15 @@ export const sumOp: OpDef<SumAttrs> = {
     const m = reduceMap(a.shape, axes);
     for (let i = 0; i < x.length; i++) o[m[i]] += x[i];
   },
+  webgpu: ([x], out, { axes }) => reduceProgram('sum', x, axes, out.size),
+  cases: [
+    opCase('sum all [3,5]', [S(3, 5)], (x) => sum(x)),
+    opCase('sum all [5000]', [S(5000)], (x) => sum(x)),
+    opCase('sum axis 0 [40,3]', [S(40, 3)], (x) => sum(x, [0])),
+    opCase('sum axis 1 keep [4,70]', [S(4, 70)], (x) => sum(x, [1], true)),
+    opCase('sum axes 0,2 [6,2,9]', [S(6, 2, 9)], (x) => sum(x, [0, 2])),
+    opCase('sum axis 1 as a number [5,6]', [S(5, 6)], (x) => sum(x, 1)),
+  ],
 };
 
 export function sum(x: Tensor, axes?: Axes, keepDims = false): Tensor {

@@ -1,5 +1,8 @@
 import { apply } from '../engine';
-import { wasmEnabled } from '../wasm/gemm';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, unaryCases } from '../opCase';
+import { wgslTanh } from './wgslMath';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmTanh } from '../wasm/exp';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
@@ -20,6 +23,8 @@ export const tanhOp: OpDef = {
       o[i] = v > -1e-4 && v < 1e-4 ? v : 1 - 2 / (Math.exp(2 * v) + 1);
     }
   },
+  webgpu: elementwiseKernel('tanh', wgslTanh('a')),
+  cases: [...unaryCases('tanh', (x) => tanh(x)), opCase('tanh wide [50]', [{ shape: [50], lo: -30, hi: 30 }], (x) => tanh(x))],
 };
 
 

@@ -1,5 +1,7 @@
 import { apply } from '../engine';
-import { wasmEnabled } from '../wasm/gemm';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
+import { wasmEnabled } from '../wasm/enabled';
 import { wasmTanhGrad } from '../wasm/exp';
 import { buf, type OpDef } from '../op';
 import type { Tensor } from '../tensor';
@@ -29,6 +31,12 @@ export const tanhGradOp: OpDef = {
       o[i] = (g[i] * 4 * e) / ((1 + e) * (1 + e));
     }
   },
+  // g sech^2 x as the cpu computes it
+  webgpu: elementwiseKernel('tanhGrad', 'a * 4.0 * exp(-2.0 * abs(b)) / ((1.0 + exp(-2.0 * abs(b))) * (1.0 + exp(-2.0 * abs(b))))'),
+  cases: [
+    opCase('tanhGrad [6,5]', [S(6, 5), { shape: [6, 5], lo: -3, hi: 3 }], (g, x) => tanhGrad(g, x)),
+    opCase('tanhGrad [1000] saturated', [S(1000), { shape: [1000], lo: -12, hi: 12 }], (g, x) => tanhGrad(g, x)),
+  ],
 };
 
 /** g (1 - tanh^2 x): the gradient through tanh at its input x. */

@@ -1,4 +1,6 @@
 import { apply } from '../engine';
+import { mapProgram, strides } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
 import { buf, type OpDef } from '../op';
 import { stridesOf, walkOffsets, type Shape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -40,6 +42,11 @@ export const transposeOp: OpDef<{ perm: number[] }> = {
     const m = permMap(a.shape, perm);
     for (let i = 0; i < o.length; i++) o[i] = x[m[i]];
   },
+  webgpu: ([x], out, { perm }) => {
+    const st = strides(x.shape);
+    return mapProgram('transpose', { shape: [...out.shape], inputs: [{ strides: perm.map((p) => st[p]) }], body: 'a' });
+  },
+  cases: [opCase('transpose 2-d', [S(5, 3)], (x) => transpose(x)), opCase('transpose [0,2,1,3]', [S(2, 3, 4, 2)], (x) => transpose(x, [0, 2, 1, 3]))],
 };
 
 /** Permutes the axes of x (reverses them when perm is omitted). */

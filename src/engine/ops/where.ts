@@ -1,4 +1,7 @@
 import { apply } from '../engine';
+import { elementwiseKernel } from '../backends/webgpu/program';
+import { opCase, S } from '../opCase';
+import { greater } from './greater';
 import { buf, type OpDef } from '../op';
 import { broadcastMap, broadcastShapes, sameShape } from '../shape';
 import type { Tensor } from '../tensor';
@@ -25,6 +28,13 @@ export const whereOp: OpDef = {
     const ib = broadcastMap(out.shape, tb.shape);
     for (let i = 0; i < n; i++) o[i] = c[ic[i]] !== 0 ? x[ia[i]] : y[ib[i]];
   },
+  webgpu: elementwiseKernel('where', 'select(c, b, a != 0.0)'),
+  cases: [
+    opCase('where broadcast', [{ shape: [3, 4], coarse: true }, S(3, 4), S(4)], (cond, a, b) => where(greater(cond, 0), a, b), {
+      noGradCheck: [0],
+      why: 'the condition is a 0/1 mask of coarse values; a step of h moves values at 0 across it',
+    }),
+  ],
 };
 
 /** Elementwise select: cond ? a : b. */

@@ -14,7 +14,8 @@
  * Node), and the helper's entry calls gemmThreadMain().
  */
 import { ThreadPacer } from './threadPacer';
-import { CTRL_FLOATS, MR, gemmModule, installKernel, relaxedSimdSupported, wasmSimdAvailable, type GemmFn, type Kernel } from './gemm';
+import { relaxedSimdSupported } from './features';
+import { CTRL_FLOATS, MR, gemmModule, installKernel, wasmSimdAvailable, type GemmFn, type Kernel } from './gemmKernel';
 
 /** What a spawned helper must offer: a message port that can be closed. */
 export interface ThreadPort {

@@ -4,7 +4,7 @@
  * starved, and posts metrics and frames at most ~30 times a second.
  */
 import { gemmThreadCount } from '../wasm/threads';
-import { wasmEnabled, wasmRelaxedEnabled } from '../wasm/gemm';
+import { wasmEnabled, wasmRelaxedEnabled } from '../wasm/enabled';
 import type { Backend } from '../backend';
 import { cpuBackend } from '../backends/cpu';
 import { gpuFailure, isWebGpu, snapshot } from '../backends/webgpu/fallback';

@@ -9,9 +9,8 @@ import type { Backend } from '../../backend';
 import type { OpDef } from '../../op';
 import type { Tensor } from '../../tensor';
 import { DeviceHealth, GpuDeviceLostError, requestGpuDevice } from './device';
-import { webgpuKernels } from './kernels';
 import { BufferPool, type GpuStorage } from './pool';
-import type { GpuKernel, GpuProgram } from './program';
+import type { GpuProgram } from './program';
 import { Readback } from './readback';
 import { checkpoint, checkpointBytes, moveToCpu, shadowWrite } from './recovery';
 import { newStats, type GpuStats } from './stats';
@@ -44,7 +43,6 @@ export class WebGpuBackend implements Backend {
   private upload: GPUBuffer | null = null;
   private uploadHost = new Float32Array(1 << 14);
   private uploadUsed = 0;
-  private readonly kernels: Record<string, GpuKernel> = webgpuKernels;
 
   constructor(readonly device: GPUDevice, readonly adapterInfo = '') {
     this.health = new DeviceHealth(device, (err) => this.reader.rejectAll(err));
@@ -117,8 +115,7 @@ export class WebGpuBackend implements Backend {
 
   exec(op: OpDef<any>, inputs: readonly Tensor[], out: Tensor, attrs: any): void {
     this.health.check();
-    const kernel = this.kernels[op.name];
-    if (!kernel) throw new Error(`op "${op.name}" has no webgpu kernel`);
+    const kernel = op.webgpu;
     for (const t of inputs) this.own(t);
     const o = this.own(out);
     o.version++;

@@ -7,22 +7,9 @@
 import type { Conv2dAttrs } from '../../ops/conv2d';
 import type { PoolAttrs } from '../../ops/pool';
 import type { Tensor } from '../../tensor';
-import { coordsOf, grid, header, lit, u, WG, type GpuProgram } from './program';
+import { coordsOf, grid, header, lit, perThread, u, WG, type GpuProgram } from './program';
 
-function threads(key: string, n: number, nInputs: number, body: string): GpuProgram {
-  const { workgroups, rowStride } = grid(n);
-  return {
-    key,
-    workgroups,
-    code: () => `${header(nInputs)}
-@compute @workgroup_size(${WG})
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let i = gid.x + gid.y * ${u(rowStride)};
-  if (i >= ${u(n)}) { return; }
-${body}
-}`,
-  };
-}
+const threads = (key: string, n: number, nInputs: number, body: string): GpuProgram => perThread(key, n, nInputs, body);
 
 const I = (v: number) => `${v | 0}i`;
 

@@ -154,6 +154,33 @@ ${reads}
   return { key: `${name}|map|${JSON.stringify(spec)}`, code, workgroups, inputs };
 }
 
+/**
+ * One thread per index i < n (a 2-D grid of WG-thread groups when one axis is
+ * not enough), `body` run for each: the shared frame of the conv, pooling and
+ * recurrent-cell programs. `prelude` is WGSL placed before the entry point
+ * (helper functions).
+ */
+export function perThread(key: string, n: number, nInputs: number, body: string, prelude = ''): GpuProgram {
+  const { workgroups, rowStride } = grid(n);
+  return {
+    key,
+    workgroups,
+    code: () => `${header(nInputs)}${prelude}
+@compute @workgroup_size(${WG})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let i = gid.x + gid.y * ${u(rowStride)};
+  if (i >= ${u(n)}) { return; }
+${body}
+}`,
+  };
+}
+
+/** The webgpu kernel of an elementwise op: `body` is a WGSL expression of the (broadcast) inputs a, b, c. */
+export const elementwiseKernel =
+  (name: string, body: string): GpuKernel<unknown> =>
+  (ins, out) =>
+    elementwise(name, ins, out, body);
+
 /** An elementwise op of its inputs broadcast to the output shape. */
 export function elementwise(name: string, ins: readonly Tensor[], out: Tensor, body: string): GpuProgram {
   return mapProgram(name, {
