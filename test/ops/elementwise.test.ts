@@ -1,58 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';
-import { checkGrad, rand } from '../gradcheck';
 
-// awkward shapes: batch 1, odd sizes, and broadcasting in both directions
-const shapes: [number[], number[]][] = [
-  [[3, 5], [3, 5]],
-  [[1, 7], [7]],
-  [[4, 3], [4, 1]],
-  [[2, 3], []],
-  [[5], [2, 1, 5]],
-];
-
-describe('unary ops: gradients match central finite differences', () => {
-  const unary: [string, (x: E.Tensor) => E.Tensor, number, number][] = [
-    ['neg', E.neg, -1, 1],
-    ['exp', E.exp, -1, 1],
-    ['log', E.log, 0.5, 2],
-    ['tanh', E.tanh, -2, 2],
-    ['sigmoid', E.sigmoid, -3, 3],
-    ['relu', E.relu, -1, 1],
-    ['abs', E.abs, -1, 1],
-    ['sqrt', E.sqrt, 0.5, 2],
-  ];
-  for (const [name, f, lo, hi] of unary) {
-    it(name, () => {
-      for (const [shape] of shapes) {
-        // keep values away from kinks (relu, abs at 0) where differences are not derivatives
-        const v = rand(shape, 3, lo, hi).map((x) => (Math.abs(x) < 0.05 ? 0.3 : x));
-        checkGrad(f, [{ values: v, shape }]);
-      }
-    });
-  }
-});
-
-describe('binary ops with broadcasting: gradients match central finite differences', () => {
-  const binary: [string, (a: E.Tensor, b: E.Tensor) => E.Tensor][] = [
-    ['add', E.add],
-    ['sub', E.sub],
-    ['mul', E.mul],
-    ['div', E.div],
-    ['maximum', E.maximum],
-  ];
-  for (const [name, f] of binary) {
-    it(name, () => {
-      for (const [sa, sb] of shapes) {
-        // |a| >= 0.5 so a as a denominator (div, swapped) stays far from its pole
-        const a = rand(sa, 1).map((x) => (x < 0 ? x - 0.5 : x + 0.5));
-        const b = rand(sb, 2, 0.5, 1.5);
-        checkGrad(f, [{ values: a, shape: sa }, { values: b, shape: sb }]);
-        checkGrad(f, [{ values: b, shape: sb }, { values: a, shape: sa }]);
-      }
-    });
-  }
-});
+// gradients: every op's cases are checked against central differences by test/ops/gradients.test.ts
 
 describe('forward values', () => {
   it('sigmoid is stable for large |x| and relu/step/sign/greater are exact', () => {

@@ -8,13 +8,13 @@ import * as E from '../../src/engine';
 import type { Backend } from '../../src/engine/backend';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
 import type { ExperimentFactory } from '../../src/engine/worker/experiment';
-import { nodeGpu } from './nodeGpu';
+import { DAWN_REQUIRED, nodeGpu } from './nodeGpu';
 import { TIMING_METRIC, chaoticReason } from './chaotic';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import type { LessonMeta } from '../../src/ui/lesson';
 
 /** Slow on SwiftShader (pipeline builds): run with WEBGPU_DAWN_FULL=1 (npm run test:webgpu). */
-const FULL = !!process.env.WEBGPU_DAWN_FULL;
+const FULL = DAWN_REQUIRED;
 const gpu = FULL ? await nodeGpu() : null;
 const modules = import.meta.glob<{ experiment: ExperimentFactory }>('../../src/lessons/*/experiment.ts', { eager: true });
 // experiments take values parsed by their schema, as the worker entry hands them

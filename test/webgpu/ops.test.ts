@@ -1,11 +1,11 @@
 /** The op suite on webgpu in Node (Dawn on SwiftShader); skipped where Dawn does not load. The authoritative run is e2e/webgpu-parity.spec.ts in Chromium. */
 import { describe, expect, it } from 'vitest';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
-import { nodeGpu } from './nodeGpu';
+import { DAWN_REQUIRED, nodeGpu } from './nodeGpu';
 import { runOpSuite } from './opSuite';
 
 /** Slow on SwiftShader (pipeline builds): run with WEBGPU_DAWN_FULL=1 (npm run test:webgpu). */
-const FULL = !!process.env.WEBGPU_DAWN_FULL;
+const FULL = DAWN_REQUIRED;
 const gpu = FULL ? await nodeGpu() : null;
 /** WEBGPU_OPS=sum,max runs only those ops' cases. */
 const ONLY = process.env.WEBGPU_OPS?.split(',');

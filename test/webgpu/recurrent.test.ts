@@ -1,7 +1,9 @@
 /**
  * The fused LSTM and GRU steps on webgpu (Dawn in Node): a few training steps
  * match the cpu's, and the LSTM 32-unit, T 20 step stays within its dispatch
- * budget (issue 19: at most 150 per training step, counted as bench/webgpu.ts does).
+ * budget (at most 150 per training step, counted as bench/webgpu.ts does): each
+ * dispatch costs encoding and driver time, and keeping that count low is what
+ * the fused cells are for.
  */
 import { describe, expect, it } from 'vitest';
 import * as E from '../../src/engine';

@@ -1,11 +1,11 @@
 /** Training parity cpu vs webgpu in Node (Dawn); the authoritative run is e2e/webgpu-parity.spec.ts in Chromium. */
 import { describe, expect, it } from 'vitest';
 import { createWebGpuBackend } from '../../src/engine/backends/webgpu';
-import { nodeGpu } from './nodeGpu';
+import { DAWN_REQUIRED, nodeGpu } from './nodeGpu';
 import { runTrainingParity, TRAIN_STEPS } from './trainParity';
 
 /** Slow on SwiftShader (pipeline builds): run with WEBGPU_DAWN_FULL=1 (npm run test:webgpu). */
-const FULL = !!process.env.WEBGPU_DAWN_FULL;
+const FULL = DAWN_REQUIRED;
 const gpu = FULL ? await nodeGpu() : null;
 
 describe.skipIf(!gpu || !FULL)('training parity: webgpu matches cpu for 20 steps (Dawn)', () => {
