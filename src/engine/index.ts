@@ -9,6 +9,7 @@ export { initWeights, type InitName } from './init';
 export { Dense } from './nn/dense';
 export { Conv2D, MaxPool2D, AvgPool2D } from './nn/conv';
 export { Dropout } from './nn/dropout';
+export { BatchNorm, type BatchNormLayerOptions } from './nn/batchNorm';
 export { RNN, LSTM, GRU, unstack, hiddenGradients, rnnTex, lstmTex, gruTex, type RnnOutput, type RnnOptions } from './nn/rnn';
 export { AutoEncoder, corrupt, type AutoEncoderOptions } from './nn/autoencoder';
 export { Sequential, Flatten, Fn, type Layer } from './nn/sequential';

@@ -3,6 +3,7 @@
 import { absOp } from './abs';
 import { addOp } from './add';
 import { addScaledOp } from './addScaled';
+import { batchNormOp, batchVarianceOp } from './batchNorm';
 import { broadcastToOp } from './broadcastTo';
 import { clipOp } from './clip';
 import { concatOp } from './concat';
@@ -47,6 +48,8 @@ export const ops = {
   addScaled: addScaledOp,
   avgPool2d: avgPool2dOp,
   avgPool2dGrad: avgPool2dGradOp,
+  batchNorm: batchNormOp,
+  batchVariance: batchVarianceOp,
   broadcastTo: broadcastToOp,
   clip: clipOp,
   concat: concatOp,
@@ -99,6 +102,7 @@ export type OpName = keyof typeof ops;
 export * from './abs';
 export * from './add';
 export * from './addScaled';
+export * from './batchNorm';
 export * from './broadcastTo';
 export * from './clip';
 export * from './concat';

@@ -7,7 +7,7 @@
 import type { Conv2dAttrs } from '../../ops/conv2d';
 import type { PoolAttrs } from '../../ops/pool';
 import type { Tensor } from '../../tensor';
-import { coordsOf, grid, header, lit, perThread, u, WG, type GpuProgram } from './program';
+import { coordsOf, grid, header, lit, perThread, TREE_PART, treeReduce, u, WG, type GpuProgram } from './program';
 
 const threads = (key: string, n: number, nInputs: number, body: string): GpuProgram => perThread(key, n, nInputs, body);
 
@@ -71,7 +71,7 @@ export function conv2dGradFilterProgram(x: Tensor, g: Tensor, out: Tensor, a: Co
     key: `conv2dGradFilter|${JSON.stringify([x.shape, g.shape, out.shape, a])}`,
     workgroups,
     code: () => `${header(2)}
-var<workgroup> part: array<f32, ${WG}>;
+${TREE_PART}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let i = wid.x + wid.y * ${u(rowStride)};
@@ -88,12 +88,7 @@ ${coordsOf(out.shape)}
       acc = acc + x1[((n * ${u(O)} + c0) * ${u(OH)} + oh) * ${u(OW)} + ow] * x0[((n * ${u(C)} + c1) * ${u(H)} + u32(ih)) * ${u(W)} + u32(iw)];
     }
   }
-  part[lid.x] = acc;
-  workgroupBarrier();
-  for (var s = ${u(WG / 2)}; s > 0u; s = s >> 1u) {
-    if (lid.x < s) { part[lid.x] = part[lid.x] + part[lid.x + s]; }
-    workgroupBarrier();
-  }
+${treeReduce()}
   if (lid.x == 0u) { o[i] = part[0]; }
 }`,
   };

@@ -175,6 +175,23 @@ ${body}
   };
 }
 
+/** The shared array of a workgroup tree (treeReduce). */
+export const TREE_PART = `var<workgroup> part: array<f32, ${WG}>;`;
+
+/**
+ * WGSL statements that combine each thread's `acc` over the workgroup into
+ * part[0]: a shared-memory tree that halves WG (a power of two) each round.
+ * Every thread of the workgroup must reach it (no early return in between).
+ */
+export function treeReduce(comb: (a: string, b: string) => string = (a, b) => `${a} + ${b}`): string {
+  return `  part[lid.x] = acc;
+  workgroupBarrier();
+  for (var s = ${u(WG / 2)}; s > 0u; s = s >> 1u) {
+    if (lid.x < s) { part[lid.x] = ${comb('part[lid.x]', 'part[lid.x + s]')}; }
+    workgroupBarrier();
+  }`;
+}
+
 /** The webgpu kernel of an elementwise op: `body` is a WGSL expression of the (broadcast) inputs a, b, c. */
 export const elementwiseKernel =
   (name: string, body: string): GpuKernel<unknown> =>

@@ -3,7 +3,7 @@
  * shared-memory tree when the reduction is long, one per thread when short.
  */
 import type { Tensor } from '../../tensor';
-import { coordsOf, grid, header, indexExpr, lit, strides, u, WG, type GpuProgram } from './program';
+import { coordsOf, grid, header, indexExpr, lit, strides, TREE_PART, treeReduce, u, WG, type GpuProgram } from './program';
 
 export type Reducer = 'sum' | 'max';
 
@@ -60,7 +60,7 @@ ${redCoords}
     key: `${kind}|tree|${spec}`,
     workgroups,
     code: () => `${header(1)}
-var<workgroup> part: array<f32, ${WG}>;
+${TREE_PART}
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
   let j = wid.x + wid.y * ${u(rowStride)};
@@ -71,12 +71,7 @@ ${base}
 ${redCoords}
     acc = ${comb('acc', `x0[base + ${offR}]`)};
   }
-  part[lid.x] = acc;
-  workgroupBarrier();
-  for (var s = ${u(WG / 2)}; s > 0u; s = s >> 1u) {
-    if (lid.x < s) { part[lid.x] = ${comb('part[lid.x]', 'part[lid.x + s]')}; }
-    workgroupBarrier();
-  }
+${treeReduce(comb)}
   if (lid.x == 0u) { o[j] = part[0]; }
 }`,
   };
