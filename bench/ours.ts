@@ -1,7 +1,7 @@
 /** The benchmark models on our engine (cpu backend). Each returns a step function. */
 import * as E from '../src/engine';
 
-export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'cnn' | 'lstm' | 'lstmComposite' | 'aeLayer' | 'finetune' | 'race';
+export type Model = 'xor' | 'mlp8' | 'mnistMlp' | 'mnistMlpBn' | 'cnn' | 'lstm' | 'lstmComposite' | 'aeLayer' | 'finetune' | 'race';
 
 function rand(n: number, rng: E.Rng, lo = -1, hi = 1): Float32Array {
   return Float32Array.from({ length: n }, () => rng.uniform(lo, hi));
@@ -49,6 +49,21 @@ export function oursModel(model: Model): { step: () => void; batch: number } {
       const params = [...l1.params(), ...l2.params(), ...l3.params()];
       const opt = new E.SGD(0.01);
       return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(l3.forward(E.relu(l2.forward(E.relu(l1.forward(x))))), y)) };
+    }
+    case 'mnistMlpBn': {
+      // as mnistMlp, with batch norm (training mode, running averages updated) after each hidden Dense
+      const B = 64;
+      const x = E.keep(E.tensor(rand(B * 784, rng, 0, 1), [B, 784]));
+      const y = E.keep(E.oneHot(labels(B, 10, rng), 10));
+      const l1 = new E.Dense(784, 500, rng);
+      const n1 = new E.BatchNorm(500);
+      const l2 = new E.Dense(500, 500, rng);
+      const n2 = new E.BatchNorm(500);
+      const l3 = new E.Dense(500, 10, rng);
+      const params = [...l1.params(), ...n1.params(), ...l2.params(), ...n2.params(), ...l3.params()];
+      const opt = new E.SGD(0.01);
+      const logits = () => l3.forward(E.relu(n2.forward(l2.forward(E.relu(n1.forward(l1.forward(x)))))));
+      return { batch: B, step: () => sgdStep(params, opt, () => E.softmaxCrossEntropy(logits(), y)) };
     }
     case 'cnn': {
       const B = 20;

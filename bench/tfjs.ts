@@ -68,6 +68,31 @@ export function tfjsModel(model: Model): { step: () => void; batch: number } {
       const l3 = dense(500, 10);
       return { batch: 64, step: train(0.01, [...l1.vars, ...l2.vars, ...l3.vars], () => tf.losses.softmaxCrossEntropy(y, l3.f(tf.relu(l2.f(tf.relu(l1.f(x)))))) as tf.Scalar) };
     }
+    case 'mnistMlpBn': {
+      const x = randT([64, 784], 0, 1);
+      const y = oneHot(64, 10);
+      const l1 = dense(784, 500);
+      const l2 = dense(500, 500);
+      const l3 = dense(500, 10);
+      // tf.moments + tf.batchNorm (autodiff through the moments), running averages as ours keeps them
+      const norm = () => {
+        const gamma = tf.variable(tf.ones([500]));
+        const beta = zeros(500);
+        const runningMean = tf.variable(tf.zeros([500]), false);
+        const runningVar = tf.variable(tf.ones([500]), false);
+        const f = (h: tf.Tensor) => {
+          const { mean, variance } = tf.moments(h, [0]);
+          runningMean.assign(tf.add(tf.mul(runningMean, 0.9), tf.mul(mean, 0.1)));
+          runningVar.assign(tf.add(tf.mul(runningVar, 0.9), tf.mul(variance, 0.1)));
+          return tf.batchNorm(h, mean, variance, beta, gamma, 1e-5);
+        };
+        return { f, vars: [gamma, beta] };
+      };
+      const n1 = norm();
+      const n2 = norm();
+      const vars = [...l1.vars, ...n1.vars, ...l2.vars, ...n2.vars, ...l3.vars];
+      return { batch: 64, step: train(0.01, vars, () => tf.losses.softmaxCrossEntropy(y, l3.f(tf.relu(n2.f(l2.f(tf.relu(n1.f(l1.f(x)))))))) as tf.Scalar) };
+    }
     case 'cnn': {
       // NHWC, the layout tfjs convolves in
       const x = randT([20, 28, 28, 1], 0, 1);

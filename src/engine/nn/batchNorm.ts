@@ -61,10 +61,17 @@ export class BatchNorm {
     next.dispose();
   }
 
-  /** A host copy at once on the cpu; on webgpu when the read lands. */
+  private reading = 0;
+  /**
+   * A host copy at once on the cpu; on webgpu when the read lands, skipped
+   * while the last step's reads are still out (so a run of steps waits on no
+   * readback, and the copies lag by at most the reads in flight).
+   */
   private copyOut(t: Tensor, set: (v: Float32Array) => void): void {
-    if (t.backend.readSync) set(t.backend.readSync(t).slice());
-    else void t.read().then(set, () => {});
+    if (t.backend.readSync) return set(t.backend.readSync(t).slice());
+    if (this.reading >= 2) return;
+    this.reading++;
+    void t.read().then(set, () => {}).finally(() => this.reading--);
   }
 
   params(): Tensor[] {
