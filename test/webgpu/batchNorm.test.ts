@@ -11,7 +11,7 @@ async function run(backend: E.Backend): Promise<{ y: Float32Array; runningVar: F
   E.setBackend(backend);
   try {
     const bn = new E.BatchNorm(3, { axes: [0, 2, 3] });
-    let y = new Float32Array(0);
+    let y: Float32Array = new Float32Array(0);
     for (let s = 0; s < 3; s++) {
       const out = E.keep(E.tidy(() => bn.forward(E.tensor(rand([4, 3, 2, 2], s + 1, -1, 2), [4, 3, 2, 2]))));
       y = await out.read();
