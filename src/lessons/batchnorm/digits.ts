@@ -1,0 +1,89 @@
+/**
+ * The digits as this lesson uses them: the packed MNIST file's 8,000 training
+ * digits (mini-batches from a seeded shuffle), TEST_DIGITS of the 2,000 held-out
+ * ones (the test accuracy) and PROBE_DIGITS fixed training digits (the histograms).
+ */
+import { data, type Digits, type Rng } from '../../engine';
+import { PROBE_DIGITS, TEST_DIGITS } from './types';
+
+export const PIXELS = 784;
+export const CLASSES = 10;
+
+export interface DigitSets {
+  train: Float32Array;
+  trainY: Int32Array;
+  nTrain: number;
+  test: Float32Array;
+  testY: Int32Array;
+  nTest: number;
+  /** The first PROBE_DIGITS training digits. */
+  probe: Float32Array;
+}
+
+function unpack(d: Digits): DigitSets {
+  const tr = data.range(d.train.start, d.train.count);
+  const te = data.range(d.test.start, Math.min(TEST_DIGITS, d.test.count));
+  const train = data.digitPixels(d, tr);
+  return {
+    train,
+    trainY: data.digitLabels(d, tr),
+    nTrain: tr.length,
+    test: data.digitPixels(d, te),
+    testY: data.digitLabels(d, te),
+    nTest: te.length,
+    probe: train.slice(0, PROBE_DIGITS * PIXELS),
+  };
+}
+
+let cached: Promise<DigitSets> | null = null;
+/** Loads (once per worker; a rebuild reuses them) and unpacks the digits. */
+export function loadDigitSets(): Promise<DigitSets> {
+  cached ??= data.loadDigits().then(unpack);
+  cached.catch(() => (cached = null));
+  return cached;
+}
+
+/** Rows `idx` of a row-major [n, dim] array, packed into [idx.length, dim]. */
+export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(idx.length * dim);
+  for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * dim, idx[i] * dim + dim), i * dim);
+  return out;
+}
+
+/** A seeded shuffle of 0..n-1 that reshuffles each epoch: `next(B)` gives the next B indices. */
+export class Batches {
+  private readonly order: Int32Array;
+  private pos: number;
+  constructor(
+    readonly n: number,
+    private readonly rng: Rng,
+  ) {
+    this.order = Int32Array.from({ length: n }, (_, i) => i);
+    this.pos = n;
+  }
+  next(B: number): Int32Array {
+    const out = new Int32Array(B);
+    for (let i = 0; i < B; i++) {
+      if (this.pos >= this.n) {
+        this.rng.shuffle(this.order);
+        this.pos = 0;
+      }
+      out[i] = this.order[this.pos++];
+    }
+    return out;
+  }
+}
+
+/** Index of the largest of v[o .. o+n-1]. */
+export function argmax(v: ArrayLike<number>, o: number, n: number): number {
+  let b = 0;
+  for (let c = 1; c < n; c++) if (v[o + c] > v[o + b]) b = c;
+  return b;
+}
+
+/** Fraction of rows of logits [n, CLASSES] whose largest entry is the label. */
+export function accuracyOf(logits: Float32Array, labels: ArrayLike<number>): number {
+  let right = 0;
+  for (let i = 0; i < labels.length; i++) if (argmax(logits, i * CLASSES, CLASSES) === labels[i]) right++;
+  return right / labels.length;
+}

@@ -1,0 +1,36 @@
+/** The batch-norm lesson's typed values, frames and constants, shared by its experiment (worker) and its page. */
+import type { ValuesOf } from '../../ui/params';
+import type { params } from './meta';
+
+export type BatchNormParams = ValuesOf<typeof params>;
+export type View = BatchNormParams['view'];
+export type ActName = BatchNormParams['activation'];
+
+/** Test accuracy (on TEST_DIGITS held-out digits) is measured at step 0 and every EVAL_EVERY steps. */
+export const EVAL_EVERY = 50;
+export const TEST_DIGITS = 1000;
+/** The fixed training digits whose pre-activations the unit histograms and percentiles show. */
+export const PROBE_DIGITS = 256;
+/** The probe's percentiles and moments of the shown layer are taken at step 0 and every PROBE_EVERY steps. */
+export const PROBE_EVERY = 10;
+/** Units of the shown layer drawn as histograms, and bins of each. */
+export const UNITS_SHOWN = 8;
+export const BINS = 20;
+/** The normalized values' axis: x̂ and y = γ x̂ + β are drawn over [-AFTER_RANGE, AFTER_RANGE]. */
+export const AFTER_RANGE = 4;
+export const BN_EPS = 1e-5;
+
+/** What the race view sends each frame. */
+export type RaceFrame = {
+  /** Per shown unit, BINS fractions of the probe digits: the raw pre-activation u = h W of the batch-norm net [UNITS_SHOWN * BINS]. */
+  before: Float32Array;
+  /** The same units after normalization, y = γ x̂ + β [UNITS_SHOWN * BINS]. */
+  after: Float32Array;
+  /** [lo, hi] of the `before` histograms (one axis for every unit). */
+  beforeRange: number[];
+  /** ‖∂L/∂W_l‖ of the last step, l = 1..L (output last), each net. */
+  gradBn: Float32Array;
+  gradPlain: Float32Array;
+};
+
+export type BatchNormFrame = RaceFrame;

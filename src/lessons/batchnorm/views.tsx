@@ -1,0 +1,120 @@
+/** The lesson's figures: the units before and after normalization, their drift, the race, the gradients, the four test-time modes. */
+import { useSampled } from '../../ui/hooks';
+import { LineChart, type Series } from '../../ui/plots/LineChart';
+import { palette } from '../../ui/plots/colors';
+import { useStore, type State } from '../../ui/store';
+import { thin } from '../../ui/thin';
+import { UnitHistograms } from './UnitHistograms';
+import { AFTER_RANGE, BINS, type RaceFrame } from './types';
+
+/** One colour per net everywhere in the lesson. */
+export const BN_COLOR = palette[0];
+export const PLAIN_COLOR = palette[5];
+
+const historyOf = (s: State) => s.history;
+const frameOf = (s: State) => s.frame as Partial<RaceFrame> | null;
+const FLOOR = 1e-12;
+
+/** A metric's history thinned to at most 150 points, from its first recorded value. */
+function curve(h: State['history'], key: string): [number[], number[]] {
+  const [x, y] = thin(h.step, h.values[key] ?? [], 150);
+  return [x, y];
+}
+
+export function Units() {
+  const f = useSampled(frameOf);
+  const layer = useStore((s) => Math.min(Number(s.params.layer), Number(s.params.depth)));
+  if (!f?.before || !f.after || !f.beforeRange) return null;
+  return (
+    <div className="bn-units">
+      <UnitHistograms
+        hist={f.before}
+        bins={BINS}
+        range={[f.beforeRange[0], f.beforeRange[1]]}
+        title={`Layer ${layer}, before: u = W h on 256 training digits (one axis for all units)`}
+        what="the raw pre-activation u"
+        color={PLAIN_COLOR}
+      />
+      <UnitHistograms hist={f.after} bins={BINS} range={[-AFTER_RANGE, AFTER_RANGE]} title="After: y = γ x̂ + β, what the sigmoid receives" what="the normalized y" color={BN_COLOR} />
+    </div>
+  );
+}
+
+/** The 15th, 50th and 85th percentiles of one unit's activation input over training, with and without batch norm (Ioffe & Szegedy 2015, fig. 1). */
+export function Drift() {
+  const h = useSampled(historyOf);
+  const unit = useStore((s) => Number(s.params.unit));
+  const series: Series[] = [];
+  for (const [net, name, color] of [['bn', 'with batch norm', BN_COLOR], ['plain', 'without', PLAIN_COLOR]] as const) {
+    for (const q of ['p15', 'p50', 'p85'] as const) {
+      const [x, y] = curve(h, `${net}_${q}`);
+      series.push({ name: q === 'p50' ? `${name}: median` : `${name}: ${q === 'p15' ? '15th' : '85th'} pct`, x, y, color, dashed: q !== 'p50' });
+    }
+  }
+  return <LineChart title={`Unit ${unit}’s activation input over training: median and 15th–85th percentiles`} series={series} xLabel="step" yLabel="input to the sigmoid" height={240} />;
+}
+
+export function Race() {
+  const h = useSampled(historyOf);
+  const [xb, yb] = curve(h, 'accuracy_bn');
+  const [xp, yp] = curve(h, 'accuracy_plain');
+  return (
+    <LineChart
+      title="Test accuracy (1,000 held-out digits)"
+      series={[
+        { name: 'with batch norm', x: xb, y: yb, color: BN_COLOR },
+        { name: 'without', x: xp, y: yp, color: PLAIN_COLOR, dashed: true },
+      ]}
+      xLabel="step"
+      yLabel="accuracy"
+      yDomain={[0, 1]}
+      height={240}
+    />
+  );
+}
+
+export function Grads() {
+  const f = useSampled(frameOf);
+  const g = f?.gradBn;
+  const p = f?.gradPlain;
+  if (!g || !p) return null;
+  const x = Array.from(g, (_, i) => i + 1);
+  const fl = (v: ArrayLike<number>) => Array.from(v, (u) => Math.max(u, FLOOR));
+  return (
+    <LineChart
+      title={`‖∂L/∂W_l‖ per layer at the last step, bottom (1) to output (${g.length}); log scale`}
+      series={[
+        { name: 'with batch norm', x, y: fl(g), color: BN_COLOR },
+        { name: 'without', x, y: fl(p), color: PLAIN_COLOR, dashed: true },
+      ]}
+      xLabel="layer l"
+      yLabel="gradient norm"
+      logY
+      height={240}
+    />
+  );
+}
+
+/** The four ways the test digits go through the batch-norm net, over training. */
+export function Modes() {
+  const h = useSampled(historyOf);
+  const lines = [
+    ['accuracy_running', 'test mode: running averages', palette[0], false],
+    ['accuracy_batch', 'all 1,000 test digits as one batch', palette[2], true],
+    ['accuracy_single', 'one digit at a time, its own statistics', palette[5], false],
+    ['accuracy_unupdated', 'running averages never updated', palette[3], true],
+  ] as const;
+  return (
+    <LineChart
+      title="Test accuracy of one batch-norm net, four ways to normalize at test time"
+      series={lines.map(([key, name, color, dashed]) => {
+        const [x, y] = curve(h, key);
+        return { name, x, y, color, dashed };
+      })}
+      xLabel="step"
+      yLabel="accuracy"
+      yDomain={[0, 1]}
+      height={260}
+    />
+  );
+}
