@@ -86,10 +86,20 @@ for (const id of lessonIds) {
     test(`${id} at ${size.width}: the page holds still from navigation to 5 s after Play (CLS < 0.05)`, async ({ page, errors }) => {
       await page.setViewportSize(size);
       await page.addInitScript(() => {
-        const w = window as unknown as { __shifts: { value: number; input: boolean; t: number }[] };
+        type Shift = { value: number; input: boolean; t: number; moved: string[] };
+        const w = window as unknown as { __shifts: Shift[] };
         w.__shifts = [];
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; startTime: number }[]) w.__shifts.push({ value: e.value, input: e.hadRecentInput, t: Math.round(e.startTime) });
+          type Entry = { value: number; hadRecentInput: boolean; startTime: number; sources?: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
+          for (const e of list.getEntries() as unknown as Entry[]) {
+            // what moved, so a failure names the element (class, then its top and height before -> after)
+            const moved = (e.sources ?? []).map((s) => {
+              const el = s.node as Element | undefined;
+              const name = el ? `${el.nodeName.toLowerCase()}.${String((el as HTMLElement).className ?? '')}` : '?';
+              return `${name} y ${Math.round(s.previousRect.y)}->${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}->${Math.round(s.currentRect.height)}`;
+            });
+            w.__shifts.push({ value: e.value, input: e.hadRecentInput, t: Math.round(e.startTime), moved });
+          }
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`/lesson/${id}?backend=cpu`);
@@ -98,7 +108,7 @@ for (const id of lessonIds) {
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await waitForMetric(page, 'step', (v) => v > 3);
       await page.waitForTimeout(5000); // the measurement window: 5 s of play
-      const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean; t: number }[] }).__shifts);
+      const shifts = await page.evaluate(() => (window as unknown as { __shifts: { value: number; input: boolean; t: number; moved: string[] }[] }).__shifts);
       const cls = shifts.filter((s) => !s.input).reduce((a, s) => a + s.value, 0);
       test.info().annotations.push({ type: 'CLS', description: cls.toFixed(3) });
       expect(cls, `layout shifts: ${JSON.stringify(shifts.filter((s) => s.value > 0.001))}`).toBeLessThan(0.05);

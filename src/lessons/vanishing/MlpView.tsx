@@ -32,9 +32,11 @@ function zonesFor(act: ActName, range: [number, number]): [number, number][] {
 function Histograms() {
   const f = useSampledFrame(frameOf);
   const act = useStore((s) => s.params.activation as ActName);
-  const hist = f?.hist;
-  const range = f?.range;
-  if (!hist || !range || hist.length % BINS !== 0) return null;
+  const depth = useStore((s) => Number(s.params.depth));
+  const ready = f?.hist && f.range && f.hist.length % BINS === 0;
+  // before the first frame: empty histograms of the same size, so the page does not jump when it arrives
+  const hist = ready ? f.hist! : new Float32Array(depth * BINS);
+  const range = ready ? f.range! : [SATURATION[act].lo, SATURATION[act].hi];
   const r: [number, number] = [range[0], range[1]];
   const what = act === 'relu' ? 'inactive (zero) units' : 'units near the flat ends';
   return (
@@ -45,7 +47,7 @@ function Histograms() {
       bins={BINS}
       range={r}
       zones={zonesFor(act, r)}
-      saturated={f?.sat}
+      saturated={ready ? f?.sat : undefined}
       what={`${act} activations`}
       satLabel={act === 'relu' ? 'off' : 'saturated'}
     />
@@ -78,13 +80,14 @@ function GradientsOverTime() {
 /** Both gradients per layer at the last step: the back-propagated ‖∂L/∂a_l‖ (Glorot's analysis) and the weights' ‖∂L/∂W_l‖. */
 function GradientsByLayer() {
   const f = useSampledFrame(frameOf);
-  const g = f?.gnorm;
-  const a = f?.anorm;
-  if (!g || !a) return null;
+  const depth = useStore((s) => Number(s.params.depth));
+  // before the first frame: the same chart, empty, so the page does not jump when it arrives
+  const g = f?.gnorm ?? [];
+  const a = f?.anorm ?? [];
   const x = Array.from(g, (_, i) => i + 1);
   return (
     <LineChart
-      title={`Gradients per layer at the last step, bottom (1) to output (${g.length}); log scale, below 10⁻¹² drawn at 10⁻¹²`}
+      title={`Gradients per layer at the last step, bottom (1) to output (${depth + 1}); log scale, below 10⁻¹² drawn at 10⁻¹²`}
       series={[
         { name: '‖∂L/∂a_l‖ (back-propagated)', x, y: floored(a), color: '#D55E00' },
         { name: '‖∂L/∂W_l‖ (weights)', x, y: floored(g), color: '#0072B2' },
