@@ -130,7 +130,7 @@ test('presenter mode and the embed show the lesson', async ({ page, errors }) =>
   expect(errors).toEqual([]);
 });
 
-test('sliding and drawing stay smooth while the CNN trains: no main-thread task does 50 ms of work', async ({ page, errors }) => {
+test('sliding and drawing stay smooth while the CNN trains: no main-thread task does 50 ms of work', { tag: '@smooth' }, async ({ page, errors }) => {
   test.setTimeout(120_000);
   await page.goto('/lesson/convolution?backend=cpu&scene=0');
   await waitForMetric(page, 'prediction', (v) => v >= 0 && v <= 9);

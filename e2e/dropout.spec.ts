@@ -78,7 +78,7 @@ test('dropout: the early-stopping scene stops within patience of the best step a
   expect(errors).toEqual([]);
 });
 
-test('dropout: at full speed no main-thread task does 50 ms of work', async ({ page, errors }, info) => {
+test('dropout: at full speed no main-thread task does 50 ms of work', { tag: '@smooth' }, async ({ page, errors }, info) => {
   await page.goto('/lesson/dropout?backend=cpu&scene=1');
   await waitForMetric(page, 'val_loss', Number.isFinite);
   await page.getByLabel('Speed').selectOption('0');

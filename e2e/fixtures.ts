@@ -91,6 +91,8 @@ export async function watchMainThread(page: Page, during: () => Promise<void>): 
  * "long" in wall time, so there only the CPU time is held to the bar.
  */
 export function expectNoLongTasks({ longTasks, taskCpuMs }: { longTasks: number[]; taskCpuMs: number[] }): void {
+  // scripts/e2e.mjs runs @smooth tests alone, after the parallel pass: an untagged one would be measured beside another page
+  expect(test.info().tags, 'a main-thread smoothness check must be tagged @smooth').toContain('@smooth');
   expect(taskCpuMs.length, 'main-thread tasks seen in the trace').toBeGreaterThan(20);
   expect(taskCpuMs[0], `main-thread task CPU times (ms): ${taskCpuMs.slice(0, 10).join(', ')}`).toBeLessThan(50);
   const busy = os.loadavg()[0] > os.cpus().length;

@@ -63,7 +63,7 @@ test('embed and presenter mode show the lesson', async ({ page, errors }) => {
   expect(errors).toEqual([]);
 });
 
-test('while the race trains, no main-thread task does 50 ms of work (cell scene: diagram, heat maps, probe)', async ({ page, errors }) => {
+test('while the race trains, no main-thread task does 50 ms of work (cell scene: diagram, heat maps, probe)', { tag: '@smooth' }, async ({ page, errors }) => {
   await page.goto('/lesson/lstm?scene=1&backend=cpu');
   await expect(page.locator('[data-gate="f"] [data-value]')).toBeVisible();
   await page.getByRole('button', { name: 'Play' }).click();

@@ -23,7 +23,7 @@ test('Play: every racer’s loss falls on the default surface and its trajectory
   expect(errors).toEqual([]);
 });
 
-test('the race never blocks the main thread: no long task over 50 ms', async ({ page, errors }, info) => {
+test('the race never blocks the main thread: no long task over 50 ms', { tag: '@smooth' }, async ({ page, errors }, info) => {
   await page.goto('/lesson/optimizers?backend=cpu&scene=free');
   await waitForMetric(page, 'loss_sgd', (v) => v > 1);
   await page.getByRole('button', { name: 'Play' }).click();

@@ -8,7 +8,7 @@ import { expect, expectNoLongTasks, measureWindow, test, waitForMetric, watchMai
 import { lessonIds } from './lessons';
 
 for (const id of lessonIds) {
-  test(`${id}: no main-thread task over 50 ms of CPU at full speed`, async ({ page, errors }, info) => {
+  test(`${id}: no main-thread task over 50 ms of CPU at full speed`, { tag: '@smooth' }, async ({ page, errors }, info) => {
     test.setTimeout(240_000);
     await page.goto(`/lesson/${id}?backend=cpu&scene=free`); // the sandbox: every figure of the lesson on the page while it trains
     await waitForMetric(page, 'step', (v) => v === 0);

@@ -45,7 +45,7 @@ test('depth 10: changing only the init from naive to Glorot keeps the back-propa
   expect(errors).toEqual([]);
 });
 
-test('no main-thread task over 50 ms while the deep net trains', async ({ page, errors }) => {
+test('no main-thread task over 50 ms while the deep net trains', { tag: '@smooth' }, async ({ page, errors }) => {
   await page.goto('/lesson/vanishing?backend=cpu&scene=free');
   await waitForMetric(page, 'grad_ratio', (v) => v > 0);
   await page.getByRole('button', { name: 'Play' }).click();
