@@ -1,3 +1,4 @@
+import { WRITE_DELAY_MS } from '../src/app/resume';
 /**
  * Issue 18, predict then reveal, and resume where you left off: results hide
  * behind placeholders while training runs on (the step count keeps moving),
@@ -206,7 +207,8 @@ test('resume: corrupt or out-of-range storage opens safely; embeds neither read 
   await page.getByLabel('Learning rate value').fill('0.07');
   await page.getByLabel('Learning rate value').press('Enter');
   await expect(page).toHaveURL(/lr=0.07/);
-  await page.waitForTimeout(800);
+  // the page would have written by now (resume writes WRITE_DELAY_MS after a change): twice that, then check it did not
+  await page.waitForTimeout(2 * WRITE_DELAY_MS);
   await page.goto('/embed/xor?backend=cpu');
   await waitForMetric(page, 'step', (v) => v === 0);
   expect(await page.evaluate(() => localStorage.getItem('dlp:last:xor'))).toBe(saved);

@@ -16,7 +16,7 @@ import { setParams } from './workerBridge';
 
 /** The stored shape; `v` changes when it does, and an entry of another version is ignored. */
 const VERSION = 1;
-const WRITE_DELAY_MS = 400;
+export const WRITE_DELAY_MS = 400;
 
 export const storageKey = (id: string) => `dlp:last:${id}`;
 
