@@ -19,11 +19,20 @@ function files(dir: string): string[] {
   });
 }
 
-/** Module specifiers of a file's static imports and re-exports (type-only included: they still couple layers). */
+/**
+ * Module specifiers a file reaches: static imports and re-exports (type-only
+ * included: they still couple layers), dynamic import('x'), new URL('x',
+ * import.meta.url) (workers, assets) and import.meta.glob patterns (judged by
+ * their path, a '*' standing for any lesson).
+ */
 export function importsOf(source: string): string[] {
   const out: string[] = [];
   for (const m of source.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;'"]*?from\s*['"]([^'"]+)['"]/g)) out.push(m[1]);
   for (const m of source.matchAll(/(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)) out.push(m[1]);
+  for (const m of source.matchAll(/\bimport\s*\(\s*['"`]([^'"`$]+)['"`]/g)) out.push(m[1]);
+  for (const m of source.matchAll(/\bnew\s+URL\s*\(\s*['"`]([^'"`$]+)['"`]\s*,\s*import\.meta\.url/g)) out.push(m[1]);
+  for (const m of source.matchAll(/\bimport\.meta\.glob(?:<[^>]*>)?\s*\(\s*(\[[^\]]*\]|['"`][^'"`]+['"`])/g))
+    for (const g of m[1].matchAll(/['"`]([^'"`]+)['"`]/g)) out.push(g[1].replace(/^!/, ''));
   return out;
 }
 
@@ -52,6 +61,7 @@ const edges = new Map(all.map((f) => [f, importsOf(readFileSync(f, 'utf8'))]));
 describe('layers run one way (app -> lessons -> ui -> engine)', () => {
   it('finds the import statements it judges', () => {
     expect(importsOf("import { a } from './x';\nimport type { B } from '../y';\nexport { c } from \"./z\";\nimport './s.css';")).toEqual(['./x', '../y', './z', './s.css']);
+    expect(importsOf("const p = import('../app/a');\nnew Worker(new URL('../lessons/worker.ts', import.meta.url));\nimport.meta.glob<{ m: 1 }>('../lessons/*/meta.ts', { eager: true });\nimport.meta.glob(['./a/*.ts', '!./a/b.ts']);")).toEqual(['../app/a', '../lessons/worker.ts', '../lessons/*/meta.ts', './a/*.ts', './a/b.ts']);
     expect(all.length).toBeGreaterThan(50);
   });
 
