@@ -4,10 +4,11 @@
  * narrow slices so a metrics message re-renders only what shows metrics.
  */
 import { create } from 'zustand';
-import type { FrameData } from '../engine/worker/protocol';
+import type { BackendName } from '../engine/backend';
+import type { BackendChoice, FrameData } from '../engine/worker/protocol';
 import type { Values } from './params';
 
-export type BackendChoice = 'auto' | 'cpu' | 'webgpu';
+export type { BackendChoice };
 
 export interface History {
   step: number[];
@@ -15,7 +16,7 @@ export interface History {
 }
 
 export interface RunSlice {
-  backend: 'cpu' | 'webgpu' | null;
+  backend: BackendName | null;
   backendNote: string | null;
   /** Threads of the cpu matrix multiply and its kernel, from the worker's ready message. */
   threads: number;
