@@ -1,14 +1,14 @@
 /**
- * The kit pieces issue 12 relies on: TeX-free text, readout numbers of bounded
+ * Kit text and numbers: TeX-free text, readout numbers of bounded
  * width, ticks at powers of ten and whole steps, and chart history that a
  * rebuilt run replaces rather than extends.
  */
 import { scaleLinear, scaleLog } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { formatMetric } from '../src/ui/controls/Readout';
-import { formatPow10, integerTicks, logTicks, pow10Format } from '../src/ui/plots/Axes';
-import { appendHistory, emptyHistory } from '../src/ui/store';
-import { plainMath } from '../src/ui/text';
+import { formatMetric } from '../../src/ui/controls/Readout';
+import { formatPow10, integerTicks, logTicks, pow10Format } from '../../src/ui/plots/Axes';
+import { appendHistory, emptyHistory } from '../../src/ui/store';
+import { plainMath } from '../../src/ui/text';
 
 describe('plainMath', () => {
   it('turns single-letter scripts and commands into Unicode and leaves words alone', () => {
