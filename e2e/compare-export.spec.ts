@@ -7,6 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from '@playwright/test';
+import { PLOT_INTERVAL_MS } from '../src/ui/plotInterval';
 import { expect, metric, test, waitForMetric } from './fixtures';
 
 const XOR = '/lesson/xor?backend=cpu&scene=2';
@@ -25,7 +26,8 @@ async function train(page: Page, steps: number) {
       return same;
     }, { intervals: [300] })
     .toBe(true);
-  await page.waitForTimeout(500);
+  // the charts redraw at most every PLOT_INTERVAL_MS after the last message: past two periods they show the final step
+  await page.waitForTimeout(2 * PLOT_INTERVAL_MS + 100);
 }
 
 /** The y pixel of a path's last point (d3 line: M x,y L x,y ...). */

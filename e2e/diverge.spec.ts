@@ -1,3 +1,4 @@
+import { PLOT_INTERVAL_MS } from '../src/ui/plotInterval';
 /**
  * Issue 17's four reproductions of a diverging run: each one diverges and
  * says at which step, yet no readout prints NaN or
@@ -40,8 +41,8 @@ for (const c of cases) {
     await expect(page.locator('[data-backend="cpu"]')).toBeVisible();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(page.getByText(c.note)).toBeVisible({ timeout: 80_000 });
-    // let the charts draw what they were last given
-    await page.waitForTimeout(500); // a settling window after the final message, not a wait for state
+    // the charts redraw at most every PLOT_INTERVAL_MS after the final message: past two periods they show what they were last given
+    await page.waitForTimeout(2 * PLOT_INTERVAL_MS + 100);
     expect(await nonFiniteOnScreen(page)).toEqual([]);
     expect(errors).toEqual([]);
   });

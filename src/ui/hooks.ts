@@ -4,13 +4,13 @@
  */
 import { useEffect, useState } from 'react';
 import type { FrameData } from '../engine/worker/protocol';
+import { PLOT_INTERVAL_MS } from './plotInterval';
 import { useStore, type State } from './store';
 
 /** CSS containment for plot areas: their redraws do not re-lay out or repaint the rest of the page. */
 export const CONTAIN = { contain: 'content' } as const;
 
-/** Plots redraw at most this often (ms) by default; the text readout still updates with every message. */
-export const PLOT_INTERVAL_MS = 200;
+export { PLOT_INTERVAL_MS };
 
 /**
  * A part of the lesson's latest frame, typed by the lesson's own frame type
