@@ -47,7 +47,7 @@ export function ModeEquations() {
         <Equation tex={String.raw`\mu \leftarrow ${m}\,\mu + ${Number((1 - m).toFixed(3))}\,\mu_B,\quad \sigma^2 \leftarrow ${m}\,\sigma^2 + ${Number((1 - m).toFixed(3))}\,\sigma_B^2`} />
         <Equation tex={String.raw`\text{test: } \hat u = \frac{u - \mu}{\sqrt{\sigma^2+\epsilon}}`} />
       </div>
-      <p className="axis-note">Layer 1, unit 1: its running averages beside the last training batch’s statistics (both start at μ = 0, σ² = 1).</p>
+      <p className="axis-note">Layer 1, unit 1: running averages (start μ = 0, σ² = 1) and the last batch’s statistics.</p>
       <LiveEquation
         tex={[String.raw`\mu = \slot{rm}`, String.raw`\mu_B = \slot{mu}`, String.raw`\sigma^2 = \slot{rv}`, String.raw`\sigma_B^2 = \slot{var}`]}
         read={reader({ rm: 'running_mean', mu: 'mu_B', rv: 'running_var', var: 'var_B' }, hidden)}

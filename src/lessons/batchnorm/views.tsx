@@ -5,7 +5,7 @@ import { palette } from '../../ui/plots/colors';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { UnitHistograms } from './UnitHistograms';
-import { AFTER_RANGE, BINS, type RaceFrame } from './types';
+import { AFTER_RANGE, BINS, UNITS_SHOWN, type RaceFrame } from './types';
 
 /** One colour per net everywhere in the lesson. */
 export const BN_COLOR = palette[0];
@@ -24,18 +24,22 @@ function curve(h: State['history'], key: string): [number[], number[]] {
 export function Units() {
   const f = useSampled(frameOf);
   const layer = useStore((s) => Math.min(Number(s.params.layer), Number(s.params.depth)));
-  if (!f?.before || !f.after || !f.beforeRange) return null;
+  // before the first frame (and while a run restarts) empty histograms hold the figure's place, so nothing below it moves
+  const empty = new Float32Array(UNITS_SHOWN * BINS);
+  const before = f?.before ?? empty;
+  const after = f?.after ?? empty;
+  const range = f?.beforeRange ?? [-1, 1];
   return (
     <div className="bn-units">
       <UnitHistograms
-        hist={f.before}
+        hist={before}
         bins={BINS}
-        range={[f.beforeRange[0], f.beforeRange[1]]}
+        range={[range[0], range[1]]}
         title={`Layer ${layer}, before: u = W h on 256 training digits (one axis for all units)`}
         what="the raw pre-activation u"
         color={PLAIN_COLOR}
       />
-      <UnitHistograms hist={f.after} bins={BINS} range={[-AFTER_RANGE, AFTER_RANGE]} title="After: y = γ x̂ + β, what the sigmoid receives" what="the normalized y" color={BN_COLOR} />
+      <UnitHistograms hist={after} bins={BINS} range={[-AFTER_RANGE, AFTER_RANGE]} title="After: y = γ x̂ + β, what the sigmoid receives" what="the normalized y" color={BN_COLOR} />
     </div>
   );
 }
@@ -75,14 +79,15 @@ export function Race() {
 
 export function Grads() {
   const f = useSampled(frameOf);
-  const g = f?.gradBn;
-  const p = f?.gradPlain;
-  if (!g || !p) return null;
+  // empty until the first frame: the chart keeps its place
+  const g = f?.gradBn ?? new Float32Array(0);
+  const p = f?.gradPlain ?? new Float32Array(0);
+  const depth = useStore((s) => Number(s.params.depth));
   const x = Array.from(g, (_, i) => i + 1);
   const fl = (v: ArrayLike<number>) => Array.from(v, (u) => Math.max(u, FLOOR));
   return (
     <LineChart
-      title={`‖∂L/∂W_l‖ per layer at the last step, bottom (1) to output (${g.length}); log scale`}
+      title={`‖∂L/∂W_l‖ per layer at the last step, bottom (1) to output (${depth + 1}); log scale`}
       series={[
         { name: 'with batch norm', x, y: fl(g), color: BN_COLOR },
         { name: 'without', x, y: fl(p), color: PLAIN_COLOR, dashed: true },
@@ -99,10 +104,10 @@ export function Grads() {
 export function Modes() {
   const h = useSampled(historyOf);
   const lines = [
-    ['accuracy_running', 'test mode: running averages', palette[0], false],
-    ['accuracy_batch', 'all 1,000 test digits as one batch', palette[2], true],
-    ['accuracy_single', 'one digit at a time, its own statistics', palette[5], false],
-    ['accuracy_unupdated', 'running averages never updated', palette[3], true],
+    ['accuracy_running', 'running averages', palette[0], false],
+    ['accuracy_batch', 'one batch of 1,000', palette[2], true],
+    ['accuracy_single', 'batches of one', palette[5], false],
+    ['accuracy_unupdated', 'never-updated averages', palette[3], true],
   ] as const;
   return (
     <LineChart
@@ -114,7 +119,7 @@ export function Modes() {
       xLabel="step"
       yLabel="accuracy"
       yDomain={[0, 1]}
-      height={260}
+      height={180}
     />
   );
 }

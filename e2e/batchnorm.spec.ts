@@ -1,0 +1,44 @@
+import { expect, metric, test, waitForMetric } from './fixtures';
+
+test('a deep sigmoid net: with batch norm it learns the digits while the plain one stays at chance with a vanishing bottom gradient', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?scene=1&backend=cpu');
+  await expect(page.getByRole('heading', { name: 'Batch normalization' })).toBeVisible();
+  await expect(page.getByLabel('Hidden layers value')).toHaveValue('6');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v >= 2);
+  expect(await metric(page, 'grad_ratio_plain')).toBeLessThan(1e-3);
+  expect(await metric(page, 'grad_ratio_bn')).toBeGreaterThan(0.1);
+  await waitForMetric(page, 'accuracy_bn', (v) => v >= 0.8, 120_000);
+  expect(await metric(page, 'accuracy_plain')).toBeLessThan(0.2);
+  expect(await metric(page, 'accuracy')).toBe(await metric(page, 'accuracy_bn'));
+  await expect(page.locator('[data-figure="race"] svg').first()).toBeVisible();
+  await expect(page.locator('[data-figure="grads"] svg').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('what it computes: the live batch statistics of the shown unit fill in and move as it trains', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?backend=cpu');
+  const mu = page.locator('[data-live="unit-stats"] [data-slot="mu"]');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v > 20);
+  await expect(mu).toHaveText(/^−?\d/);
+  const first = await mu.textContent();
+  await waitForMetric(page, 'step', (v) => v > 200, 60_000);
+  await expect(mu).not.toHaveText(first ?? '');
+  await expect(page.locator('[aria-label="Histograms of the normalized y, one per unit"]')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('train and test mode: running averages classify, a batch of one digit gives one answer for every digit', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?scene=2&backend=cpu');
+  await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue('modes');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'accuracy_running', (v) => v >= 0.8, 120_000);
+  expect(await metric(page, 'answers_single')).toBe(1);
+  expect(await metric(page, 'accuracy_single')).toBeLessThan(0.2);
+  expect(await metric(page, 'accuracy_unupdated')).toBeLessThan(0.3);
+  expect(await metric(page, 'running_var')).not.toBe(1);
+  expect(errors).toEqual([]);
+});
