@@ -61,17 +61,24 @@ export class BatchNorm {
     next.dispose();
   }
 
-  private reading = 0;
+  private issued = 0;
+  private landed = 0;
   /**
-   * A host copy at once on the cpu; on webgpu when the read lands, skipped
-   * while the last step's reads are still out (so a run of steps waits on no
-   * readback, and the copies lag by at most the reads in flight).
+   * A host copy at once on the cpu; on webgpu when the read lands (reads
+   * issued in one turn share one readback, so a metrics read awaited after the
+   * step finds these in place). Only a newer copy replaces an older one.
    */
   private copyOut(t: Tensor, set: (v: Float32Array) => void): void {
     if (t.backend.readSync) return set(t.backend.readSync(t).slice());
-    if (this.reading >= 2) return;
-    this.reading++;
-    void t.read().then(set, () => {}).finally(() => this.reading--);
+    const n = ++this.issued;
+    void t.read().then(
+      (v) => {
+        if (n < this.landed) return;
+        this.landed = n;
+        set(v);
+      },
+      () => {},
+    );
   }
 
   params(): Tensor[] {
