@@ -3,7 +3,7 @@ import { data, type Surface } from '../../src/engine';
 import { experiment, noiseStd, Race } from '../../src/lessons/optimizers/experiment';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import { meta, params } from '../../src/lessons/optimizers/meta';
-import { Racer, type RacerSettings } from '../../src/lessons/optimizers/racer';
+import { Racer, type RacerSettings } from '../../src/lessons/optimizers/model';
 import { clampStart, distanceToMinimum } from '../../src/lessons/optimizers/surface';
 import { NOTATION_TEX, RULES, SCHEDULE_TEX } from '../../src/lessons/optimizers/ruleTex';
 import { RACERS, STATE, TAIL, type OptimizersParams, type RacerName } from '../../src/lessons/optimizers/types';

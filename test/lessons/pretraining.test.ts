@@ -11,7 +11,7 @@ import { execSync } from 'node:child_process';
 import { Rng, data, type Tensor } from '../../src/engine';
 import { VALID_DIGITS, digitSets, maskingNoise, type DigitSets } from '../../src/lessons/pretraining/data';
 import { MethodRun, type Method, type StackConfig } from '../../src/lessons/pretraining/method';
-import { gridPictures } from '../../src/lessons/pretraining/pictures';
+import { gridPictures } from '../../src/lessons/pretraining/pictureData';
 import { configOf } from '../../src/lessons/pretraining/compare';
 import { meta } from '../../src/lessons/pretraining/meta';
 import { parseParams } from '../../src/ui/params';

@@ -10,7 +10,7 @@ import { sceneParams } from '../../src/ui/lesson';
 import { parseParams } from '../../src/ui/params';
 import { lessonExperiment } from '../../src/lessons/experimentEntry';
 import { CLIFF_STEPS, CliffRun, cliffF, cliffLoss } from '../../src/lessons/vanishing/cliff';
-import { DeepNetRun, EVAL_EVERY } from '../../src/lessons/vanishing/deepNet';
+import { DeepNetRun, EVAL_EVERY } from '../../src/lessons/vanishing/model';
 import { autoBackend, experiment } from '../../src/lessons/vanishing/experiment';
 import { DIM, JacobianRun, matrixWithRadius } from '../../src/lessons/vanishing/jacobians';
 import { meta } from '../../src/lessons/vanishing/meta';

@@ -12,7 +12,7 @@ import type { OwnData } from '../../ui/useOwnData';
 import type { DataPoint } from '../../ui/pointData';
 import { useStore } from '../../ui/store';
 import { isoline } from './isoline';
-import { regLabel, selFrame } from './views';
+import { regLabel, selFrame } from './Views';
 import { EXTENT, GRID, PLANE_RANGE, VAL_POINTS, type DropoutFrame } from './types';
 
 const CLASS = ['#0b4f80', '#9a5b00'] as const;

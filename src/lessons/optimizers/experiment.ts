@@ -6,7 +6,7 @@
  */
 import type { Surface } from '../../engine';
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
-import { Racer, type RacerSettings } from './racer';
+import { Racer, type RacerSettings } from './model';
 import { clampStart, distanceToMinimum, makeSurface } from './surface';
 import { RACERS, STATE_LENGTH, TAIL, type OptimizersParams, type RaceFrame, type RacerName } from './types';
 

@@ -6,10 +6,10 @@ import { Readout } from '../../ui/controls/Readout';
 import { useShown } from '../../ui/hooks';
 import type { LessonPageProps } from '../../ui/lesson';
 import './optimizers.css';
-import { LiveRules } from './rules';
+import { LiveRules } from './Rules';
 import { RACERS, RACER_LABELS } from './types';
 import { changeParams } from '../../ui/actions';
-import { FinishTable, LossChart, RaceContour, StepChart, useEnabled, useSurface } from './views';
+import { FinishTable, LossChart, RaceContour, StepChart, useEnabled, useSurface } from './Views';
 
 const LABELS = Object.fromEntries(Object.entries(RACER_LABELS).map(([k, v]) => [`loss_${k}`, `${v} loss`]));
 

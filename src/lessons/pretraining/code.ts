@@ -7,7 +7,7 @@
 import { Dense, Rng, bceWithLogits, keep, sigmoid, tidy, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import { Batches, PIXELS, gatherRows, type DigitSets } from './data';
-import { host, newOptimizer, trainStep } from './net';
+import { host, newOptimizer, trainStep } from './model';
 import { BATCH, CODE_EVERY, CODE_HIDDEN, CODE_POINTS, CODE_STEPS, LR_CODE, type PretrainingFrame, type PretrainingParams } from './types';
 
 export class CodeView implements Experiment<PretrainingParams> {

@@ -6,7 +6,7 @@
 import type { Experiment } from '../../engine/worker/experiment';
 import type { DigitSets } from './data';
 import { METHODS, MethodRun, type StackConfig } from './method';
-import { gridPictures, firstLayerFilters } from './pictures';
+import { gridPictures, firstLayerFilters } from './pictureData';
 import { BATCH, LR_FINETUNE, LR_PRETRAIN, LR_READOUT, READOUT_STEPS, type PretrainingFrame, type PretrainingParams } from './types';
 
 /** Pictures (filters, reconstructions) are redrawn at most this often: they cost a forward pass and weight copies. */

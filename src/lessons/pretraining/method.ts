@@ -11,7 +11,7 @@
 import { Dense, Rng, keep, mean, mul, noGradEval, oneHot, softmaxCrossEntropy, sub, tidy, type Optimizer, type Tensor } from '../../engine';
 import { Batches, PIXELS, gatherRows, maskingNoise, type DigitSets } from './data';
 import { phasesOf } from './types';
-import { CLASSES, DeepNet, aeLoss, correctCount, frozenInput, host, newOptimizer, reconstruct, supervisedLayerLoss, trainStep } from './net';
+import { CLASSES, DeepNet, aeLoss, correctCount, frozenInput, host, newOptimizer, reconstruct, supervisedLayerLoss, trainStep } from './model';
 
 export const METHODS = ['none', 'supervised', 'autoencoder', 'shallow'] as const;
 export type Method = (typeof METHODS)[number];

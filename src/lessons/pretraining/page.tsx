@@ -5,7 +5,7 @@ import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import './pretraining.css';
-import { Equations } from './equations';
+import { Equations } from './Equations';
 import { Filters, ReconCurves, Reconstructions } from './Pictures';
 import { Race } from './Race';
 import { CodePlot, FineCurves, ReadoutTable } from './Views';

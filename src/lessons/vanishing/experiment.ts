@@ -5,7 +5,7 @@
  */
 import type { ExperimentFactory } from '../../engine/worker/experiment';
 import { CliffRun } from './cliff';
-import { DeepNetRun } from './deepNet';
+import { DeepNetRun } from './model';
 import { JacobianRun } from './jacobians';
 import type { VanishingParams } from './types';
 

@@ -12,7 +12,7 @@ import { useStore, type State } from '../../ui/store';
 import { NOTATION_TEX, RULES, SCHEDULE_TEX } from './ruleTex';
 import { RACER_COLORS } from './style';
 import { RACER_LABELS, STATE, STATE_LENGTH, type RacerName } from './types';
-import { useEnabled } from './views';
+import { useEnabled } from './Views';
 
 const pair = (a: string, b: string) => String.raw`(\slot{${a}},\ \slot{${b}})`;
 

@@ -2,7 +2,7 @@
 import { Rng, mul, sigmoid, tidy, type Tensor } from '../../engine';
 import { PIXELS, maskingNoise } from './data';
 import type { MethodRun } from './method';
-import { host, reconstruct } from './net';
+import { host, reconstruct } from './model';
 import { FILTERS_SHOWN, GRID_DIGITS } from './types';
 
 /** Columns 0..FILTERS_SHOWN-1 of W_1 ([784, H]) as rows of 784: the weights into each of the first hidden units. */
