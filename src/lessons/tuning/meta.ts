@@ -138,7 +138,7 @@ export const meta = defineLesson({
       params: { view: 'overfit', broken: 'init', seed: 1 },
       claims: [
         {
-          id: 'bigInit-saturated',
+          id: 'big-init-saturated',
           text: 'After the first step over 70% of the units of both hidden layers are saturated.',
           at: 1,
           key: 'broken_sat_2',
