@@ -112,35 +112,46 @@ const tickSizes = () =>
   });
 
 /**
- * The smallest text as rendered on the presenter stage (font size times the
- * zooms and SVG scales above it), KaTeX scripts apart, and how many text
- * pieces are under 14 px.
+ * The smallest text as rendered on the presenter stage, and how many text
+ * pieces are under 14 px; KaTeX's script-style parts (sub- and superscripts,
+ * tight fractions) apart, with their own smallest size (the rule for them is
+ * 10 px). HTML text is its font size times the CSS zoom above it; SVG text its
+ * font size (user units) times the text's screen matrix, which already holds
+ * the zoom and the viewBox scale (multiplying by the zoom again, as this did
+ * before, counted it twice). KaTeX's hidden MathML copy and visually hidden
+ * or zero-width pieces are skipped; KaTeX's drawn text (aria-hidden) is measured.
  */
 const smallestText = () => {
   const stage = document.querySelector('.presenter-stage');
   let px = Infinity;
   let what = '';
   let under14 = 0;
-  if (!stage) return { px, what, under14 };
+  let scriptPx = Infinity;
+  if (!stage) return { px, what, under14, scriptPx };
   const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const t = n.textContent?.trim();
     const el = n.parentElement;
-    if (!t || !el || el.closest('.katex .msupsub, [aria-hidden="true"], [data-export-ui]')) continue;
+    if (!t || /^[\u200b\s]*$/.test(t) || !el || el.closest('.katex-mathml, [data-export-ui]')) continue;
+    if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
     const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
+    if (r.width < 2 || r.height < 2) continue;
     let size = parseFloat(getComputedStyle(el).fontSize);
-    // zoom on the ancestors (CSS zoom: currentCSSZoom where the browser has it), and an SVG's viewBox scale
-    size *= (el as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
-    const svg = el.closest('svg');
-    if (svg && svg.viewBox.baseVal && svg.viewBox.baseVal.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width / ((svg as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1) * ((svg as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1);
+    if (el instanceof SVGGraphicsElement) {
+      const m = el.getScreenCTM();
+      if (m) size *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+    } else size *= (el as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    if (el.closest('.katex .msupsub, .katex .mtight')) {
+      scriptPx = Math.min(scriptPx, size);
+      continue;
+    }
     if (size < 14) under14++;
     if (size < px) {
       px = size;
       what = t.slice(0, 30);
     }
   }
-  return { px, what, under14 };
+  return { px, what, under14, scriptPx };
 };
 
 /**
@@ -181,7 +192,7 @@ for (const id of lessonIds) {
       const ticks = await page.evaluate(tickSizes);
       const zoom = Number(await page.locator('.fit-box').getAttribute('data-zoom'));
       const text = await page.evaluate(smallestText);
-      test.info().annotations.push({ type: `scene ${i + 1}`, description: `zoom ${zoom}, smallest text ${text.px.toFixed(1)} px ("${text.what}"), ${text.under14} text pieces under 14 px, smallest tick ${Math.min(...ticks).toFixed(1)} px, figures ${await page.locator('[data-figure]').count()} of ${shown.length}` });
+      test.info().annotations.push({ type: `scene ${i + 1}`, description: `zoom ${zoom}, smallest text ${text.px.toFixed(1)} px ("${text.what}"), ${text.under14} text pieces under 14 px, smallest KaTeX script ${text.scriptPx.toFixed(1)} px, smallest tick ${Math.min(...ticks).toFixed(1)} px, figures ${await page.locator('[data-figure]').count()} of ${shown.length}` });
       // a projector shows fewer figures rather than shrunken ones
       if (!ZOOM_KNOWN.has(`${id}/${i + 1}`)) expect(zoom, `scene ${i + 1} stage zoom`).toBeGreaterThanOrEqual(0.75);
       if (!SMALL_TEXT_KNOWN.has(id)) for (const t of ticks) expect(t, `scene ${i + 1} axis text`).toBeGreaterThanOrEqual(17.5);
