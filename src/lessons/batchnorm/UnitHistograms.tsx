@@ -6,8 +6,9 @@ import { ScaledSvg } from '../../ui/plots/textScale';
 const LIST = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))', gap: '0.3rem 0.6rem' } as const;
 const NAME = { display: 'block', fontSize: '0.8rem', color: 'var(--muted)' } as const;
 const W = 120;
-const H = 60;
-const M = { l: 3, r: 3, t: 3, b: 16 };
+const H = 48;
+// no tick labels inside the small plots (they collide once presenter mode enlarges the type): the title names the axis range
+const M = { l: 3, r: 3, t: 3, b: 4 };
 
 function tick(v: number): string {
   return Math.abs(v) >= 10 ? v.toFixed(0) : String(Number(v.toPrecision(2)));
@@ -34,7 +35,9 @@ export function UnitHistograms({ hist, bins, range, title, what, color = palette
   const zero = lo < 0 && hi > 0 ? M.l + ((0 - lo) / (hi - lo)) * (W - M.l - M.r) : null;
   return (
     <figure className="chart">
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}; axis {tick(lo)} to {tick(hi)}, 0 marked
+      </figcaption>
       <ol style={LIST} aria-label={`Histograms of ${what}, one per unit`}>
         {Array.from({ length: units }, (_, u) => (
           <li key={u}>
@@ -46,12 +49,6 @@ export function UnitHistograms({ hist, bins, range, title, what, color = palette
                   return f > 0 ? <rect key={b} x={M.l + b * bw + 0.5} width={Math.max(0.5, bw - 1)} y={y(f)} height={H - M.b - y(f)} fill={color} /> : null;
                 })}
               <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
-              <text x={M.l} y={H - 3} className="tick">
-                {tick(lo)}
-              </text>
-              <text x={W - M.r} y={H - 3} textAnchor="end" className="tick">
-                {tick(hi)}
-              </text>
             </ScaledSvg>
             <span style={NAME}>unit {u + 1}</span>
           </li>
