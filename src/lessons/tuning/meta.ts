@@ -145,7 +145,7 @@ export const meta = defineLesson({
           holds: (m) => m.broken_sat_1 > 0.7 && m.broken_sat_2 > 0.7,
         },
         {
-          id: 'bigInit-stalls',
+          id: 'big-init-stalls',
           text: 'At step 300 its training loss is still above 1, where the healthy net is below 0.05.',
           at: 300,
           key: 'broken_loss',
