@@ -45,7 +45,7 @@ export const LR_DIGITS = 500;
 export const LR_BATCH = 32;
 /** Steps of the sweep; the training loss over all LR_DIGITS is measured every LR_EVAL steps. */
 export const LR_STEPS = 300;
-export const LR_EVAL = 25;
+export const LR_EVAL = 10;
 /** A run whose loss passes this (or is not finite) has diverged and stops. */
 export const DIVERGED_AT = 20;
 

@@ -77,7 +77,7 @@ export function DotPlot({ dots, xDomain, yDomain, xLabel, yLabel, title, xFormat
             {[0, 1].map((s) => (
               <g key={s}>
                 <text x={m.left - 6} y={rugTop + s * 14 + 4} textAnchor="end" className="tick">
-                  {s === 0 ? '▪ grid' : '● random'}
+                  {s === 0 ? '▪' : '●'}
                 </text>
                 {shown
                   .filter((d) => d.shape === s)

@@ -55,7 +55,7 @@ export function SearchPlane() {
         xLabel="learning rate η (matters)"
         yLabel="weight decay λ (hardly matters)"
         rugs
-        height={250}
+        height={200}
       />
       <ScaleLegend from={`error ≤ ${100 * ERR_RANGE[0]}%`} to={`${100 * ERR_RANGE[1]}% (diverged)`} gradient={errorGradient} />
       <p className="axis-note">▪ squares: the 3 × 3 grid; ● circles: random trials, log₁₀ η ~ U(−3, 1) and log₁₀ λ ~ U(−6, −3).</p>
@@ -78,7 +78,7 @@ export function SearchSlice() {
       xFormat={pow10}
       xLabel="learning rate η"
       yLabel="validation error (%)"
-      height={220}
+      height={190}
     />
   );
 }
