@@ -9,7 +9,7 @@ import { parseParams } from '../../src/ui/params';
 import { sceneParams } from '../../src/ui/lesson';
 import { meta, params } from '../../src/lessons/batchnorm/meta';
 import { loadDigitSets, PIXELS, type DigitSets } from '../../src/lessons/batchnorm/digits';
-import { Mlp } from '../../src/lessons/batchnorm/mlp';
+import { Mlp } from '../../src/lessons/batchnorm/model';
 import { quantile } from '../../src/lessons/batchnorm/probe';
 import { RaceRun, mlpOptions } from '../../src/lessons/batchnorm/race';
 import { ModesRun } from '../../src/lessons/batchnorm/modes';

@@ -8,7 +8,7 @@
 import { tensor, tidy } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import { CLASSES, PIXELS, accuracyOf, argmax, type DigitSets } from './digits';
-import type { Mlp } from './mlp';
+import type { Mlp } from './model';
 import { mlpTrainer } from './race';
 import type { Trainer } from './trainer';
 import { EVAL_EVERY, type BatchNormParams } from './types';

@@ -4,9 +4,9 @@ import { Readout } from '../../ui/controls/Readout';
 import { CONTAIN } from '../../ui/hooks';
 import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
-import { BnEquations, ModeEquations } from './equations';
+import { BnEquations, ModeEquations } from './Equations';
 import type { View } from './types';
-import { Drift, Grads, Modes, Race, Units } from './views';
+import { Drift, Grads, Modes, Race, Units } from './Views';
 import './batchnorm.css';
 
 const NAMES: Record<View, string[]> = {

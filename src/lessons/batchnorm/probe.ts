@@ -6,7 +6,7 @@
  */
 import { histogram, tensor, tidy } from '../../engine';
 import { PIXELS } from './digits';
-import type { Mlp } from './mlp';
+import type { Mlp } from './model';
 import { AFTER_RANGE, BINS, UNITS_SHOWN, PROBE_DIGITS } from './types';
 
 /** One layer's values over the probe digits: [PROBE_DIGITS, width], row-major. */

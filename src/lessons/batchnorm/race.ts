@@ -8,7 +8,7 @@
 import { Rng, SGD } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import type { DigitSets } from './digits';
-import { Mlp, type MlpOptions } from './mlp';
+import { Mlp, type MlpOptions } from './model';
 import { column, layerValues, meanStd, quantile, unitHistograms, type LayerValues } from './probe';
 import { Trainer } from './trainer';
 import { EVAL_EVERY, PROBE_EVERY, type BatchNormParams, type RaceFrame } from './types';

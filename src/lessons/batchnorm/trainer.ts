@@ -6,7 +6,7 @@
  */
 import { Rng, fill, gradNorms, gradients, keep, noGradEval, oneHot, record, softmaxCrossEntropy, tensor, tidy, type Optimizer, type Tensor } from '../../engine';
 import { Batches, CLASSES, PIXELS, accuracyOf, gatherRows, type DigitSets } from './digits';
-import type { NormMode } from './mlp';
+import type { NormMode } from './model';
 
 /** What a trainer needs of a network. */
 export interface Net {
