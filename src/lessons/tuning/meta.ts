@@ -122,7 +122,7 @@ export const meta = defineLesson({
         },
         {
           id: 'overfit-raw-stalls',
-          text: 'And it stalls: at step 300 its training loss is still above 1, on 17 of 20 seeds.',
+          text: 'And it stalls: at step 300 its training loss is still above 1, on 16 of 20 seeds.',
           at: 300,
           key: 'broken_loss',
           holds: (m) => m.broken_loss > 1,
