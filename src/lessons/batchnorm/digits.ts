@@ -3,7 +3,7 @@
  * digits (mini-batches from a seeded shuffle), TEST_DIGITS of the 2,000 held-out
  * ones (the test accuracy) and PROBE_DIGITS fixed training digits (the histograms).
  */
-import { data, type Digits, type Rng } from '../../engine';
+import { data, type Digits } from '../../engine';
 import { PROBE_DIGITS, TEST_DIGITS } from './types';
 
 export const PIXELS = 784;
@@ -50,29 +50,9 @@ export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number
   return out;
 }
 
-/** A seeded shuffle of 0..n-1 that reshuffles each epoch: `next(B)` gives the next B indices. */
-export class Batches {
-  private readonly order: Int32Array;
-  private pos: number;
-  constructor(
-    readonly n: number,
-    private readonly rng: Rng,
-  ) {
-    this.order = Int32Array.from({ length: n }, (_, i) => i);
-    this.pos = n;
-  }
-  next(B: number): Int32Array {
-    const out = new Int32Array(B);
-    for (let i = 0; i < B; i++) {
-      if (this.pos >= this.n) {
-        this.rng.shuffle(this.order);
-        this.pos = 0;
-      }
-      out[i] = this.order[this.pos++];
-    }
-    return out;
-  }
-}
+/** The epoch batcher is the engine's (data.Batches); re-exported for this lesson's modules. */
+export const Batches = data.Batches;
+export type Batches = InstanceType<typeof data.Batches>;
 
 /** Index of the largest of v[o .. o+n-1]. */
 export function argmax(v: ArrayLike<number>, o: number, n: number): number {

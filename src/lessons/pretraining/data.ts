@@ -59,35 +59,9 @@ export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number
   return out;
 }
 
-/** A shuffled pass over 0..n-1 that refills itself: `next(B)` gives the next B indices (sampling without replacement per epoch). */
-export class Batches {
-  private order: Int32Array;
-  private pos: number;
-  constructor(
-    readonly n: number,
-    private readonly rng: Rng,
-  ) {
-    this.order = Int32Array.from({ length: n }, (_, i) => i);
-    this.pos = n;
-  }
-  next(B: number): Int32Array {
-    const out = new Int32Array(B);
-    for (let i = 0; i < B; i++) {
-      if (this.pos >= this.n) this.shuffle();
-      out[i] = this.order[this.pos++];
-    }
-    return out;
-  }
-  private shuffle(): void {
-    for (let i = this.n - 1; i > 0; i--) {
-      const j = Math.floor(this.rng.next() * (i + 1));
-      const t = this.order[i];
-      this.order[i] = this.order[j];
-      this.order[j] = t;
-    }
-    this.pos = 0;
-  }
-}
+/** The epoch batcher is the engine's (data.Batches); re-exported for this lesson's modules. */
+export const Batches = data.Batches;
+export type Batches = InstanceType<typeof data.Batches>;
 
 /**
  * Masking noise q(x~ | x) of a denoising auto-encoder: a 0/1 mask in which each
