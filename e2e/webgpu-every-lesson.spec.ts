@@ -31,7 +31,8 @@ async function stepped(page: Page, url: string, backend: 'cpu' | 'webgpu'): Prom
 }
 
 function expectClose(cpu: Record<string, number>, gpu: Record<string, number>, what: string): string[] {
-  const names = Object.keys(cpu).filter((k) => !TIMING_METRIC.test(k));
+  // a gradient check's relative error measures float32 rounding itself, which differs between backends by design
+  const names = Object.keys(cpu).filter((k) => !TIMING_METRIC.test(k) && !/rel_error/.test(k));
   for (const k of names) {
     const a = cpu[k];
     const b = gpu[k];
