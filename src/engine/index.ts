@@ -21,4 +21,5 @@ export * from './optim';
 export type { Backend, BackendName } from './backend';
 export { cpuBackend } from './backends/cpu';
 export * as data from './data';
+export { Batches, gatherRows } from './data/batches';
 export type { Dataset2D, Surface, Digits, SequenceBatch } from './data';

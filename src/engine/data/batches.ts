@@ -26,3 +26,9 @@ export class Batches {
     return out;
   }
 }
+
+/** Rows `idx` of a row-major [n, dim] array, packed into `out` ([idx.length, dim]): a minibatch's inputs. */
+export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number>, out = new Float32Array(idx.length * dim)): Float32Array {
+  for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * dim, idx[i] * dim + dim), i * dim);
+  return out;
+}

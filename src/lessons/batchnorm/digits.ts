@@ -43,16 +43,7 @@ export function loadDigitSets(): Promise<DigitSets> {
   return cached;
 }
 
-/** Rows `idx` of a row-major [n, dim] array, packed into [idx.length, dim]. */
-export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(idx.length * dim);
-  for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * dim, idx[i] * dim + dim), i * dim);
-  return out;
-}
 
-/** The epoch batcher is the engine's (data.Batches); re-exported for this lesson's modules. */
-export const Batches = data.Batches;
-export type Batches = InstanceType<typeof data.Batches>;
 
 /** Index of the largest of v[o .. o+n-1]. */
 export function argmax(v: ArrayLike<number>, o: number, n: number): number {

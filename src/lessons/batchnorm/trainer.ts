@@ -4,8 +4,8 @@
  * the test accuracy at each look (step 0 and every EVAL_EVERY steps), with the
  * records kept over the run (best accuracy, first step at 80% and 90%).
  */
-import { Rng, fill, gradNorms, gradients, keep, noGradEval, oneHot, record, softmaxCrossEntropy, tensor, tidy, type Optimizer, type Tensor } from '../../engine';
-import { Batches, CLASSES, PIXELS, accuracyOf, gatherRows, type DigitSets } from './digits';
+import { Batches, Rng, fill, gatherRows, gradNorms, gradients, keep, noGradEval, oneHot, record, softmaxCrossEntropy, tensor, tidy, type Optimizer, type Tensor } from '../../engine';
+import { CLASSES, PIXELS, accuracyOf, type DigitSets } from './digits';
 import type { NormMode } from './model';
 
 /** What a trainer needs of a network. */

@@ -4,9 +4,9 @@
  * trained end to end on the unlabelled training digits; every CODE_EVERY
  * minibatches the codes of CODE_POINTS test digits are computed for the plot.
  */
-import { Dense, Rng, bceWithLogits, keep, sigmoid, tidy, type Tensor } from '../../engine';
+import { Batches, Dense, Rng, bceWithLogits, gatherRows, keep, sigmoid, tidy, type Tensor } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
-import { Batches, PIXELS, gatherRows, type DigitSets } from './data';
+import { PIXELS, type DigitSets } from './data';
 import { host, newOptimizer, trainStep } from './model';
 import { BATCH, CODE_EVERY, CODE_HIDDEN, CODE_POINTS, CODE_STEPS, LR_CODE, type PretrainingFrame, type PretrainingParams } from './types';
 

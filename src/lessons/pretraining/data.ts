@@ -53,15 +53,7 @@ export function loadDigitSets(): Promise<DigitSets> {
   return cached;
 }
 
-/** Rows `idx` of a row-major [n, dim] array, packed into `out` ([idx.length, dim]). */
-export function gatherRows(src: Float32Array, dim: number, idx: ArrayLike<number>, out = new Float32Array(idx.length * dim)): Float32Array {
-  for (let i = 0; i < idx.length; i++) out.set(src.subarray(idx[i] * dim, idx[i] * dim + dim), i * dim);
-  return out;
-}
 
-/** The epoch batcher is the engine's (data.Batches); re-exported for this lesson's modules. */
-export const Batches = data.Batches;
-export type Batches = InstanceType<typeof data.Batches>;
 
 /**
  * Masking noise q(x~ | x) of a denoising auto-encoder: a 0/1 mask in which each

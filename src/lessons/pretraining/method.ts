@@ -8,8 +8,8 @@
  * Bengio et al. 2006, Table 1). The shallow method is the one-hidden-layer
  * net of that table: no pretraining, the first hidden layer only.
  */
-import { Dense, Rng, keep, mean, mul, noGradEval, oneHot, softmaxCrossEntropy, sub, tidy, type Optimizer, type Tensor } from '../../engine';
-import { Batches, PIXELS, gatherRows, maskingNoise, type DigitSets } from './data';
+import { Batches, Dense, Rng, gatherRows, keep, mean, mul, noGradEval, oneHot, softmaxCrossEntropy, sub, tidy, type Optimizer, type Tensor } from '../../engine';
+import { PIXELS, maskingNoise, type DigitSets } from './data';
 import { phasesOf } from './types';
 import { CLASSES, DeepNet, aeLoss, correctCount, frozenInput, host, newOptimizer, reconstruct, supervisedLayerLoss, trainStep } from './model';
 
