@@ -41,7 +41,7 @@ export function Saturation() {
   }
   return (
     <figure className="chart">
-      <figcaption>Saturated tanh units (|h| &gt; {SATURATED_AT}) in each hidden layer, on the 50 digits; broken: {broken}</figcaption>
+      <figcaption>Saturated tanh units (|h| &gt; <span data-setup>{SATURATED_AT}</span>) in each hidden layer, on the 50 digits; broken: {broken}</figcaption>
       <Covered>
         <div className="tuning-bars" role="list">
           {rows.map((r) => (
