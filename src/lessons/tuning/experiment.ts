@@ -3,7 +3,10 @@
  * chosen by the `view` param. Values arrive parsed by the schema in meta.ts.
  */
 import type { Experiment, ExperimentFactory } from '../../engine/worker/experiment';
+import { CapacityRun } from './capacity';
+import { DecayRun } from './decay';
 import { GradCheckRun } from './gradcheck';
+import { NormalizeRun } from './normalize';
 import { LrSweepRun } from './lrSweep';
 import { OverfitRun } from './overfit';
 import { SearchRun } from './search';
@@ -18,6 +21,9 @@ const VIEWS: Partial<Record<View, (p: TuningParams) => Experiment<TuningParams>>
   lr: (p) => new LrSweepRun(p),
   search: (p) => new SearchRun(p),
   seeds: (p) => new SearchRun(p),
+  decay: (p) => new DecayRun(p),
+  normalize: (p) => new NormalizeRun(p),
+  capacity: (p) => new CapacityRun(p),
 };
 
 export const experiment: ExperimentFactory<TuningParams> = (p) => (VIEWS[p.view] ?? VIEWS.gradcheck!)(p);

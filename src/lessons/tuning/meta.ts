@@ -1,6 +1,7 @@
 import { defineLesson } from '../../ui/lesson';
 import { defineParams, seedParam } from '../../ui/params';
 import { BUGS } from './bugs';
+import { CAP_STEPS, CAP_WIDTHS, DECAY_STEPS, NORM_STEPS } from './types';
 
 /** Every control of the lesson; the experiments' TuningParams type is derived from it. */
 export const params = defineParams([
@@ -8,8 +9,8 @@ export const params = defineParams([
     kind: 'choice',
     key: 'view',
     label: 'View',
-    options: ['gradcheck', 'overfit', 'lr', 'search', 'seeds'],
-    labels: ['Gradient check', 'Overfit 50 digits', 'Learning-rate sweep', 'Grid vs random search', 'Many searches'],
+    options: ['gradcheck', 'overfit', 'lr', 'decay', 'search', 'seeds', 'normalize', 'capacity'],
+    labels: ['Gradient check', 'Overfit 50 digits', 'Learning-rate sweep', 'Learning-rate schedules', 'Grid vs random search', 'Many searches', 'Normalized inputs', 'Capacity'],
     default: 'gradcheck',
   },
   { kind: 'number', key: 'eps', label: 'Finite-difference step ε', min: 1e-7, max: 1, log: true, default: 1e-3, showIf: { view: ['gradcheck'] } },
@@ -31,12 +32,23 @@ export const params = defineParams([
     default: 'raw',
     showIf: { view: ['overfit'] },
   },
+  {
+    kind: 'choice',
+    key: 'hidden',
+    label: 'Hidden units (the net shown)',
+    options: CAP_WIDTHS,
+    default: '2',
+    showIf: { view: ['capacity'] },
+  },
   { ...seedParam },
 ]);
 
 const CHECK_SHOW = ['gradcheck', 'eps-sweep', 'check-equation'];
 const SEARCH_SHOW = ['search-plane', 'search-slice'];
 const SEEDS_SHOW = ['search-curves', 'search-bests'];
+const DECAY_SHOW = ['decay-curves', 'decay-val'];
+const NORM_SHOW = ['norm-loss', 'norm-val', 'norm-sigma'];
+const CAP_SHOW = ['capacity-errors', 'capacity-curves'];
 
 export const meta = defineLesson({
   id: 'tuning',
@@ -44,7 +56,19 @@ export const meta = defineLesson({
   summary: 'Check gradients against finite differences, overfit a tiny set first, sweep the learning rate on a log scale, and search hyper-parameters at random rather than on a grid.',
   order: 8,
   params,
-  figures: [...CHECK_SHOW, 'overfit-loss', 'saturation', 'lr-final', 'lr-curves', 'update-ratio', ...SEARCH_SHOW, ...SEEDS_SHOW],
+  figures: [
+    ...CHECK_SHOW,
+    'overfit-loss',
+    'saturation',
+    'lr-final',
+    'lr-curves',
+    'update-ratio',
+    ...DECAY_SHOW,
+    ...SEARCH_SHOW,
+    ...SEEDS_SHOW,
+    ...NORM_SHOW,
+    ...CAP_SHOW,
+  ],
   scenes: [
     {
       title: 'Gradient checking',
@@ -202,6 +226,44 @@ export const meta = defineLesson({
       show: ['lr-final', 'update-ratio', 'lr-curves'],
     },
     {
+      title: 'Decaying the learning rate',
+      caption:
+        'Three copies of one 784 → 32 → 10 tanh net, from the same init on the same minibatches of 25 of 4,000 digits, for 400 steps. Grey: η = 1 throughout. Blue: ε₀τ / max(t, τ) with ε₀ = 1, τ = 60 (constant for 60 steps, then falling as 1/t). Orange: η = 1, halved at every check (after each 1,000 training digits) where the error on 1,000 validation digits has not improved since the last one. The lower chart draws each run’s η.',
+      params: { view: 'decay', seed: 1 },
+      claims: [
+        {
+          id: 'decay-halve-lower',
+          text: 'At step 400 the halving run’s training loss is below the constant run’s, on 18 of 20 seeds.',
+          at: DECAY_STEPS,
+          key: 'loss_halve',
+          holds: (m) => m.loss_halve < m.loss_constant,
+        },
+        {
+          id: 'decay-inverse-lower',
+          text: 'So is the 1/t run’s, on 15 of 20 seeds.',
+          at: DECAY_STEPS,
+          key: 'loss_inverse',
+          holds: (m) => m.loss_inverse < m.loss_constant,
+        },
+        {
+          id: 'decay-val-lower',
+          text: 'Both decayed runs end with a lower validation error than the constant one, on 16 of 20 seeds.',
+          at: DECAY_STEPS,
+          key: 'val_error_constant',
+          holds: (m) => m.val_error_inverse < m.val_error_constant && m.val_error_halve < m.val_error_constant,
+        },
+        {
+          id: 'decay-halved',
+          text: 'The validation error stalled at least once: the halving rule cut η by step 400.',
+          at: DECAY_STEPS,
+          key: 'halvings',
+          holds: (m) => m.halvings >= 1,
+        },
+      ],
+      show: DECAY_SHOW,
+      question: 'The constant run never slows down. Will it end with the lowest loss or the highest?',
+    },
+    {
       title: 'Grid against random search',
       caption:
         'Nine trials on a 3 × 3 grid and nine at random over the same square of (log η, log λ); each trial trains a fresh net for 40 steps and is scored on 500 validation digits. Grid and random trials alternate. Press Play.',
@@ -262,6 +324,73 @@ export const meta = defineLesson({
         },
       ],
       show: SEEDS_SHOW,
+    },
+    {
+      title: 'Normalize the inputs',
+      caption:
+        'Three copies of one 784 → 32 → 10 tanh net, from the same init on the same minibatches of 25 of 500 digits, all with η = 0.05. Grey: raw pixels in [0, 1]. Blue: each pixel standardized with the training set’s mean and standard deviation, (x − μ) / max(σ, ε) with ε = 0.1. Orange, dashed: the same with ε = 10⁻⁸. The map shows each pixel’s σ.',
+      params: { view: 'normalize', seed: 1 },
+      claims: [
+        {
+          id: 'norm-faster',
+          text: 'Standardized inputs train faster: the training loss falls below 0.5 in under half the steps the raw pixels need.',
+          at: NORM_STEPS,
+          key: 'below_std',
+          holds: (m) => m.below_std > 0 && m.below_raw > 2 * m.below_std,
+        },
+        {
+          id: 'norm-dead-pixels',
+          text: 'Digits are sparse: over 150 of the 784 pixels are 0 in every one of the 500 training digits, so σ = 0 there and (x − μ) / σ would be 0 / 0.',
+          at: 0,
+          key: 'dead_pixels',
+          holds: (m) => m.dead_pixels > 150,
+        },
+        {
+          id: 'norm-sparsity-lost',
+          text: 'Standardizing destroys the sparsity: over 75% of the raw inputs are 0, under 30% of the standardized ones.',
+          at: 0,
+          key: 'zeros_std',
+          holds: (m) => m.zeros_raw > 0.75 && m.zeros_std < 0.3,
+        },
+        {
+          id: 'norm-tiny-guard',
+          text: 'With ε = 10⁻⁸ a validation digit with ink on such a pixel gets an input over 10⁷, and at step 300 the validation error is higher than with ε = 0.1.',
+          at: NORM_STEPS,
+          key: 'val_error_tiny',
+          holds: (m) => m.max_val_tiny > 1e7 && m.val_error_tiny > m.val_error_std,
+        },
+      ],
+      show: NORM_SHOW,
+    },
+    {
+      title: 'Under- or over-fitting?',
+      caption:
+        'Five copies of a 784 → n → 10 tanh net, n = 2, 4, 8, 32 and 128 hidden units, trained side by side on the same minibatches of 20 of only 100 digits (η = 0.1, 400 steps) and scored on 500 others. The control picks the net whose curves and diagnosis are shown; all five train either way.',
+      params: { view: 'capacity', hidden: '2', seed: 1 },
+      claims: [
+        {
+          id: 'cap-under',
+          text: 'With 2 hidden units the training error is still above 20% at step 400: under-fitting, so the rule says add capacity.',
+          at: CAP_STEPS,
+          key: 'train_error_2',
+          holds: (m) => m.train_error_2 > 0.2,
+        },
+        {
+          id: 'cap-over',
+          text: 'With 8 units or more every training digit is right, yet over 20% of the validation digits are wrong: a large gap, so the rule says less capacity or more regularization.',
+          at: CAP_STEPS,
+          key: 'val_error_8',
+          holds: (m) => m.train_error_8 === 0 && m.train_error_32 === 0 && m.train_error_128 === 0 && m.val_error_8 > 0.2,
+        },
+        {
+          id: 'cap-wide-not-worse',
+          text: 'Past 8 units, more width did not make it worse: the 128-unit net’s validation error is below the 8-unit net’s.',
+          at: CAP_STEPS,
+          key: 'val_error_128',
+          holds: (m) => m.val_error_128 < m.val_error_8,
+        },
+      ],
+      show: CAP_SHOW,
     },
   ],
 });

@@ -60,6 +60,62 @@ function Lr() {
   );
 }
 
+function Decay() {
+  return (
+    <>
+      <p>
+        A constant learning rate keeps the minibatch noise at full size to the end: near a minimum each step is as large as the first ones, so the
+        loss keeps bouncing around a floor set by η. The simplest recipe keeps η fixed, but “better results can generally be obtained by allowing
+        learning rates to decrease”, typically as 1/t, for which there are convergence guarantees: ε<sub>t</sub> = ε<sub>0</sub>τ / max(t, τ) keeps
+        ε<sub>0</sub> for τ steps and then decays (Bengio, “Practical recommendations for gradient-based training of deep architectures”).
+      </p>
+      <p>
+        The other schedule watches the validation set instead of the clock: start with a large η, keep it while the validation error improves, and
+        divide it by 2 when it stops (Martins, Zerva &amp; Figueiredo, “More tricks of the trade”). Here the validation error is checked after each
+        pass over as many training digits as the validation set holds, as Bengio suggests for early stopping; the η chart shows each halving as a
+        step down. All three runs share their initial weights and their minibatches, so the schedule is the only difference.
+      </p>
+    </>
+  );
+}
+
+function Normalize() {
+  return (
+    <>
+      <p>
+        Standardizing the inputs subtracts each dimension’s training-set mean and divides by its training-set standard deviation, so every input
+        has zero mean and unit variance; it can speed up training (Martins, Zerva &amp; Figueiredo, “More tricks of the trade”). The statistics come
+        from the training set only and are applied unchanged to the validation digits. Here the same η moves the standardized net far faster.
+      </p>
+      <p>
+        The same source warns that it does not work for sparse inputs, and digits are sparse. The pixels near the border are 0 in every training
+        digit: their σ is 0, and (x − μ)/σ is 0/0, a NaN that a single step spreads into every weight. So σ is guarded, here by max(σ, ε). The guard
+        must not be tiny: a pixel that was 0 in every training digit is not 0 in every digit the net will see, and a validation digit with a stroke
+        through it gets x/ε, about 10⁸ for ε = 10⁻⁸, which saturates every unit it reaches. Training cannot warn you: on the training digits the two
+        guards give nearly the same loss. The zeros themselves are gone too: after standardizing, an empty pixel is −μ/σ, no longer 0.
+      </p>
+    </>
+  );
+}
+
+function Capacity() {
+  return (
+    <>
+      <p>
+        Manual tuning adjusts the effective capacity of the model to the task. Compare the training error with the validation error: a high training
+        error means the model cannot even fit the data it sees, so add capacity (more units or layers, or train longer); a low training error with a
+        much higher validation error means it memorizes, so reduce capacity, regularize (weight decay, dropout) or gather more data (Goodfellow,
+        Bengio &amp; Courville, Deep Learning, §11.4.1).
+      </p>
+      <p>
+        With only 100 training digits the gap opens early: 8 hidden units already get every training digit right. Wider nets do not do worse here;
+        networks with far more parameters than examples often generalize better than the classical picture predicts (Martins, Zerva &amp;
+        Figueiredo, “Neural Networks II”, over-parametrization), which is why the rule reads the gap, not the parameter count.
+      </p>
+    </>
+  );
+}
+
 function Search() {
   return (
     <>
@@ -83,5 +139,8 @@ export function Prose({ v }: { v: View }) {
   if (v === 'overfit') return <Overfit />;
   if (v === 'lr') return <Lr />;
   if (v === 'search' || v === 'seeds') return <Search />;
+  if (v === 'decay') return <Decay />;
+  if (v === 'normalize') return <Normalize />;
+  if (v === 'capacity') return <Capacity />;
   return <GradCheck />;
 }

@@ -89,3 +89,68 @@ export type SearchFrame = {
   /** The same for the grid, its trials taken in row order. */
   gridCurve: Float32Array;
 };
+
+/**
+ * Decaying the learning rate: one net per schedule, all from the same init on the same minibatches. Constant η₀;
+ * ε₀τ / max(t, τ) (Bengio, "Practical recommendations for gradient-based training of deep architectures"); and η
+ * halved at every check where the validation error has not improved since the last one (Martins, Zerva & Figueiredo).
+ */
+export const DECAY_SCHEDULES = ['constant', 'inverse', 'halve'] as const;
+export const DECAY_SIZES = [784, 32, 10] as const;
+export const DECAY_TRAIN = 4000;
+/** The training loss is measured on this many of the training digits. */
+export const DECAY_SAMPLE = 500;
+export const DECAY_VAL = 1000;
+export const DECAY_BATCH = 25;
+/** The halving rule looks at the validation error after every DECAY_VAL training examples (Bengio: a multiple of the validation set's size). */
+export const DECAY_CHECK = DECAY_VAL / DECAY_BATCH;
+export const DECAY_LR0 = 1;
+export const DECAY_TAU = 60;
+export const DECAY_STEPS = 400;
+/** The training loss (on the first DECAY_SAMPLE training digits) and the validation error are measured every DECAY_EVAL steps. */
+export const DECAY_EVAL = 10;
+
+export type DecayFrame = {
+  /** Each schedule's η for the next step. */
+  lr: Float32Array;
+  /** Each schedule's last measured training loss. */
+  loss: Float32Array;
+};
+
+/**
+ * Normalizing the inputs: the same net (same init, same minibatches, same η) on raw pixels in [0, 1] and on pixels
+ * standardized over the training set, (x − μ) / max(σ, ε), with a sizable guard ε and with a tiny one.
+ */
+export const NORM_RUNS = ['raw', 'std', 'tiny'] as const;
+export const NORM_SIZES = [784, 32, 10] as const;
+export const NORM_TRAIN = 500;
+export const NORM_VAL = 500;
+export const NORM_BATCH = 25;
+export const NORM_LR = 0.05;
+export const NORM_EPS = 0.1;
+export const NORM_TINY_EPS = 1e-8;
+export const NORM_STEPS = 300;
+export const NORM_EVAL = 10;
+
+export type NormFrame = {
+  /** Each pixel's standard deviation over the training digits, [784]. */
+  sigma: Float32Array;
+};
+
+/** Under- or over-fitting: one net per width, trained side by side on the same minibatches of a small training set. */
+export const CAP_WIDTHS = ['2', '4', '8', '32', '128'] as const;
+export const CAP_TRAIN = 100;
+export const CAP_VAL = 500;
+export const CAP_BATCH = 20;
+export const CAP_LR = 0.1;
+export const CAP_STEPS = 400;
+export const CAP_EVAL = 10;
+/** The diagnosis rule's thresholds (Goodfellow, Bengio & Courville, Deep Learning, §11.4.1): training error above UNDER_AT, or a gap above GAP_AT. */
+export const UNDER_AT = 0.1;
+export const GAP_AT = 0.1;
+
+export type CapFrame = {
+  /** Per width: its training error and validation error now. */
+  train: Float32Array;
+  val: Float32Array;
+};
