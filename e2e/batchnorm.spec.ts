@@ -31,7 +31,7 @@ test('what it computes: the live batch statistics of the shown unit fill in and 
 });
 
 test('train and test mode: running averages classify, a batch of one digit gives one answer for every digit', async ({ page, errors }) => {
-  await page.goto('/lesson/batchnorm?scene=2&backend=cpu');
+  await page.goto('/lesson/batchnorm?scene=3&backend=cpu');
   await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue('modes');
   await page.getByLabel('Speed').selectOption('0');
   await page.getByRole('button', { name: 'Play' }).click();
@@ -40,5 +40,47 @@ test('train and test mode: running averages classify, a batch of one digit gives
   expect(await metric(page, 'accuracy_single')).toBeLessThan(0.2);
   expect(await metric(page, 'accuracy_unupdated')).toBeLessThan(0.3);
   expect(await metric(page, 'running_var')).not.toBe(1);
+  expect(errors).toEqual([]);
+});
+
+const held = (page: import('@playwright/test').Page, id: string) => expect(page.locator(`[data-claim="${id}"]`)).toHaveAttribute('data-claim-state', 'held', { timeout: 60_000 });
+
+test('larger learning rates: the sweep runs to its end; with batch norm the largest rate that trains is ten times the plain net\'s', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?scene=2&backend=cpu');
+  await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue('sweep');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v >= 300, 90_000);
+  expect(await metric(page, 'max_lr_plain')).toBeCloseTo(0.3, 6);
+  expect(await metric(page, 'max_lr_bn')).toBeGreaterThanOrEqual(3);
+  await held(page, 'bn-trains-at-3');
+  await held(page, 'plain-fails-at-1');
+  await expect(page.locator('[data-diverged-rates]')).toBeVisible();
+  await expect(page.locator('[data-figure="sweep-acc"] svg').first()).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('batch size: batch norm on batches of 2 stays far behind batches of 32 and the plain net on the same batches of 2', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?scene=4&backend=cpu');
+  await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue('batchsize');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'accuracy_bn_large', (v) => v > 0.85, 90_000);
+  await waitForMetric(page, 'step', (v) => v >= 300, 90_000);
+  expect(await metric(page, 'accuracy_bn_small')).toBeLessThan(0.4);
+  expect(await metric(page, 'accuracy_plain_small')).toBeGreaterThan(0.7);
+  await held(page, 'small-batch-fails');
+  expect(errors).toEqual([]);
+});
+
+test('in a CNN: with batch norm after each convolution the sigmoid CNN learns in 100 steps, without it is still near chance', async ({ page, errors }) => {
+  await page.goto('/lesson/batchnorm?scene=5&backend=cpu');
+  await expect(page.getByLabel('Experiment', { exact: true })).toHaveValue('cnn');
+  await page.getByLabel('Speed').selectOption('0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await waitForMetric(page, 'step', (v) => v >= 100, 90_000);
+  await held(page, 'cnn-bn-fast');
+  expect(await metric(page, 'accuracy_bn')).toBeGreaterThan(0.7);
+  await expect(page.locator('[data-figure="cnn-grads"] svg').first()).toBeVisible();
   expect(errors).toEqual([]);
 });

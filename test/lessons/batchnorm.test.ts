@@ -9,7 +9,11 @@ import { parseParams } from '../../src/ui/params';
 import { sceneParams } from '../../src/ui/lesson';
 import { meta, params } from '../../src/lessons/batchnorm/meta';
 import { loadDigitSets, PIXELS, type DigitSets } from '../../src/lessons/batchnorm/digits';
-import { Mlp } from '../../src/lessons/batchnorm/model';
+import { Cnn, Mlp } from '../../src/lessons/batchnorm/model';
+import { SweepRun } from '../../src/lessons/batchnorm/sweep';
+import { BatchSizeRun } from '../../src/lessons/batchnorm/batchsize';
+import { CnnRun } from '../../src/lessons/batchnorm/cnn';
+import { SWEEP_LRS } from '../../src/lessons/batchnorm/types';
 import { quantile } from '../../src/lessons/batchnorm/probe';
 import { RaceRun, mlpOptions } from '../../src/lessons/batchnorm/race';
 import { ModesRun } from '../../src/lessons/batchnorm/modes';
@@ -79,6 +83,53 @@ describe('the race and the modes', () => {
     // before any training step the running averages are still at their start: test mode and "never updated" agree
     expect(m.accuracy_running).toBe(m.accuracy_unupdated);
     expect(m.answers_single).toBe(1);
+  }, 60_000);
+});
+
+describe('the sweep, the batch sizes and the CNN', () => {
+  it('the sweep trains one net per rate with and without batch norm; every metric stays finite, and it is done after its steps', async () => {
+    const run = new SweepRun(P({ view: 'sweep', activation: 'relu', depth: 2, width: 16 }), sets);
+    for (let i = 0; i < 20; i++) await run.step();
+    const m = await run.metrics();
+    expect(run.bn).toHaveLength(SWEEP_LRS.length);
+    expect(run.plain).toHaveLength(SWEEP_LRS.length);
+    for (const [k, v] of Object.entries(m)) expect(Number.isFinite(v), k).toBe(true);
+    for (let k = 0; k < SWEEP_LRS.length; k++) expect(m[`acc_bn_${k}`], `rate ${k}`).toBeGreaterThanOrEqual(0);
+    expect(run.done).toBe(false);
+    expect(m.accuracy).toBe(m.accuracy_bn);
+    run.dispose();
+  }, 60_000);
+
+  it('the batch-size run gives every net 32 digits a step: the small-batch nets take 32 / small steps', async () => {
+    const run = new BatchSizeRun(P({ view: 'batchsize', activation: 'relu', depth: 2, width: 16, small: '4' }), sets);
+    for (let i = 0; i < 3; i++) await run.step();
+    expect(run.large.steps).toBe(3);
+    expect(run.small.steps).toBe(24);
+    expect(run.plain.steps).toBe(24);
+    const m = await run.metrics();
+    expect(m.digits_seen).toBe(96);
+    expect(m.accuracy).toBe(m.accuracy_bn_small);
+    run.dispose();
+  }, 60_000);
+
+  it('the CNN normalizes each channel over batch and positions: four channels of statistics, then eight', async () => {
+    const net = new Cnn({ activation: 'sigmoid', bn: true, momentum: 0.9 }, new Rng(3));
+    expect(net.norms.map((n) => n.features)).toEqual([4, 8]);
+    expect(net.norms.every((n) => n.axes.join() === '0,2,3')).toBe(true);
+    const plain = new Cnn({ activation: 'sigmoid', bn: false, momentum: 0.9 }, new Rng(3));
+    // same initial kernels from one seed; the batch-norm net has no conv bias
+    expect(await net.convs[0].W.read()).toEqual(await plain.convs[0].W.read());
+    expect(net.params().length).toBe(2 + 4 + 2);
+    const out = tidy(() => net.forward(tensor(sets.train.subarray(0, 4 * PIXELS), [4, 1, 28, 28])).logits);
+    expect(out.shape).toEqual([4, 10]);
+    out.dispose();
+    net.dispose();
+    plain.dispose();
+    const run = new CnnRun(P({ view: 'cnn' }), sets);
+    for (let i = 0; i < 3; i++) await run.step();
+    const m = await run.metrics();
+    for (const k of ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'grad_bn_1', 'grad_plain_3']) expect(Number.isFinite(m[k]), k).toBe(true);
+    run.dispose();
   }, 60_000);
 });
 

@@ -1,11 +1,11 @@
-/** The lesson's figures: the units before and after normalization, their drift, the race, the gradients, the four test-time modes. */
+/** The lesson's figures: the units before and after normalization, their drift, the race, the gradients, the learning-rate sweep, the four test-time modes, batch size, the CNN race. */
 import { useSampled } from '../../ui/hooks';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
 import { palette } from '../../ui/plots/colors';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { UnitHistograms } from './UnitHistograms';
-import { AFTER_RANGE, BINS, UNITS_SHOWN, type RaceFrame } from './types';
+import { AFTER_RANGE, BINS, LARGE_BATCH, SWEEP_LRS, UNITS_SHOWN, type RaceFrame } from './types';
 
 /** One colour per net everywhere in the lesson. */
 export const BN_COLOR = palette[0];
@@ -58,13 +58,13 @@ export function Drift() {
   return <LineChart title={`Unit ${unit}’s activation input over training: median and 15th–85th percentiles`} series={series} xLabel="step" yLabel="input to the sigmoid" height={240} />;
 }
 
-export function Race() {
+export function Race({ title = 'Test accuracy (1,000 held-out digits)' }: { title?: string }) {
   const h = useSampled(historyOf);
   const [xb, yb] = curve(h, 'accuracy_bn');
   const [xp, yp] = curve(h, 'accuracy_plain');
   return (
     <LineChart
-      title="Test accuracy (1,000 held-out digits)"
+      title={title}
       series={[
         { name: 'with batch norm', x: xb, y: yb, color: BN_COLOR },
         { name: 'without', x: xp, y: yp, color: PLAIN_COLOR, dashed: true },
@@ -120,6 +120,114 @@ export function Modes() {
       yLabel="accuracy"
       yDomain={[0, 1]}
       height={180}
+    />
+  );
+}
+
+const logLr = SWEEP_LRS.map((v) => Math.log10(v));
+const metricsOf = (s: State) => s.metrics;
+
+/** One value per rate of the sweep from the latest metrics (NaN where absent or, with `dropDiverged`, where that net diverged). */
+function perRate(m: Record<string, number>, key: string, kind: 'bn' | 'plain', dropDiverged: boolean): number[] {
+  return SWEEP_LRS.map((_, k) => (dropDiverged && m[`diverged_${kind}_${k}`] ? NaN : (m[`${key}_${kind}_${k}`] ?? NaN)));
+}
+
+/** The sweep's test accuracy of every net against log₁₀ η, with and without batch norm. */
+export function SweepAccuracy() {
+  const m = useSampled(metricsOf);
+  const has = m[`acc_bn_0`] !== undefined;
+  return (
+    <LineChart
+      title="Test accuracy against the learning rate (1,000 held-out digits)"
+      series={[
+        { name: 'with batch norm', x: has ? logLr : [], y: has ? perRate(m, 'acc', 'bn', false) : [], color: BN_COLOR },
+        { name: 'without', x: has ? logLr : [], y: has ? perRate(m, 'acc', 'plain', false) : [], color: PLAIN_COLOR, dashed: true },
+      ]}
+      xLabel="log₁₀ η (0.01 to 10)"
+      yLabel="accuracy"
+      yDomain={[0, 1]}
+      integerX={false}
+      height={220}
+    />
+  );
+}
+
+/** The last training loss of every net against log₁₀ η; diverged nets are left off and named below. */
+export function SweepLoss() {
+  const m = useSampled(metricsOf);
+  const has = m[`acc_bn_0`] !== undefined;
+  const gone = (kind: 'bn' | 'plain') => SWEEP_LRS.filter((_, k) => m[`diverged_${kind}_${k}`]).map((v) => String(v));
+  const [gb, gp] = [gone('bn'), gone('plain')];
+  return (
+    <div>
+      <LineChart
+        title="Training loss at the last read (every 10 steps), against the learning rate; log scale"
+        series={[
+          { name: 'with batch norm', x: has ? logLr : [], y: has ? perRate(m, 'loss', 'bn', true).map((v) => Math.max(v, FLOOR)) : [], color: BN_COLOR },
+          { name: 'without', x: has ? logLr : [], y: has ? perRate(m, 'loss', 'plain', true).map((v) => Math.max(v, FLOOR)) : [], color: PLAIN_COLOR, dashed: true },
+        ]}
+        xLabel="log₁₀ η (0.01 to 10)"
+        yLabel="cross-entropy"
+        logY
+        integerX={false}
+        height={200}
+      />
+      <p className="axis-note" data-diverged-rates>
+        {gb.length + gp.length
+          ? `Diverged (loss no longer finite, left off): ${gp.length ? `without batch norm η = ${gp.join(', ')}` : ''}${gp.length && gb.length ? '; ' : ''}${gb.length ? `with batch norm η = ${gb.join(', ')}` : ''}.`
+          : 'No net has diverged so far.'}
+      </p>
+    </div>
+  );
+}
+
+/** Batch norm on small and on large mini-batches, and the plain net on the small ones: test accuracy over training. */
+export function BatchSize() {
+  const h = useSampled(historyOf);
+  const small = useStore((s) => String(s.params.small));
+  const lines = [
+    ['accuracy_bn_large', `batch norm, batches of ${LARGE_BATCH}`, BN_COLOR, false],
+    ['accuracy_bn_small', `batch norm, batches of ${small}`, palette[2], false],
+    ['accuracy_plain_small', `no batch norm, batches of ${small}`, PLAIN_COLOR, true],
+  ] as const;
+  return (
+    <LineChart
+      title={`Test accuracy (1,000 held-out digits, test mode); every step is ${LARGE_BATCH} digits for each net`}
+      series={lines.map(([key, name, color, dashed]) => {
+        const [x, y] = curve(h, key);
+        return { name, x, y, color, dashed };
+      })}
+      xLabel="step"
+      yLabel="accuracy"
+      yDomain={[0, 1]}
+      height={240}
+    />
+  );
+}
+
+/** The CNN race: test accuracy with and without batch norm. */
+export function CnnRace() {
+  return <Race title="Small CNN: test accuracy (1,000 held-out digits)" />;
+}
+
+/** ‖∂L/∂W‖ of the CNN's two kernels and its output layer at the last step. */
+export function CnnGrads() {
+  const f = useSampled(frameOf);
+  const g = f?.gradBn ?? new Float32Array(0);
+  const p = f?.gradPlain ?? new Float32Array(0);
+  const x = Array.from(g, (_, i) => i + 1);
+  const fl = (v: ArrayLike<number>) => Array.from(v, (u) => Math.max(u, FLOOR));
+  return (
+    <LineChart
+      title="‖∂L/∂W‖ at the last step: conv 1, conv 2, output (3); log scale"
+      series={[
+        { name: 'with batch norm', x, y: fl(g), color: BN_COLOR },
+        { name: 'without', x, y: fl(p), color: PLAIN_COLOR, dashed: true },
+      ]}
+      xLabel="layer"
+      yLabel="gradient norm"
+      logY
+      height={240}
     />
   );
 }

@@ -7,8 +7,8 @@ export const params = defineParams([
     kind: 'choice',
     key: 'view',
     label: 'Experiment',
-    options: ['race', 'modes'],
-    labels: ['With and without batch norm', 'Train and test mode'],
+    options: ['race', 'sweep', 'modes', 'batchsize', 'cnn'],
+    labels: ['With and without batch norm', 'Learning-rate sweep', 'Train and test mode', 'Batch size', 'In a CNN'],
     default: 'race',
   },
   {
@@ -18,14 +18,18 @@ export const params = defineParams([
     options: ['sigmoid', 'relu'],
     labels: ['sigmoid (naive init)', 'ReLU (He init)'],
     default: 'sigmoid',
-    showIf: { view: ['race', 'modes'] },
+    showIf: { view: ['race', 'sweep', 'modes', 'batchsize', 'cnn'] },
   },
-  { kind: 'number', key: 'depth', label: 'Hidden layers', min: 2, max: 8, step: 1, integer: true, default: 6, showIf: { view: ['race', 'modes'] } },
-  { kind: 'number', key: 'width', label: 'Units per layer', min: 16, max: 128, step: 16, integer: true, default: 64, showIf: { view: ['race', 'modes'] } },
-  { kind: 'number', key: 'lr', label: 'Learning rate', min: 0.001, max: 10, log: true, default: 0.5, showIf: { view: ['race', 'modes'] } },
-  { kind: 'number', key: 'batch', label: 'Batch size', min: 2, max: 128, step: 1, integer: true, default: 32, showIf: { view: ['race', 'modes'] } },
+  { kind: 'number', key: 'depth', label: 'Hidden layers', min: 2, max: 8, step: 1, integer: true, default: 6, showIf: { view: ['race', 'sweep', 'modes', 'batchsize'] } },
+  { kind: 'number', key: 'width', label: 'Units per layer', min: 16, max: 128, step: 16, integer: true, default: 64, showIf: { view: ['race', 'sweep', 'modes', 'batchsize'] } },
+  { kind: 'number', key: 'lr', label: 'Learning rate', min: 0.001, max: 10, log: true, default: 0.5, showIf: { view: ['race', 'modes', 'batchsize', 'cnn'] } },
+  { kind: 'number', key: 'batch', label: 'Batch size', min: 2, max: 128, step: 1, integer: true, default: 32, showIf: { view: ['race', 'sweep', 'modes', 'cnn'] } },
   {
-    kind: 'number', key: 'momentum', label: 'Running-average momentum', min: 0, max: 0.999, step: 0.001, default: 0.9, showIf: { view: ['race', 'modes'] },
+    kind: 'choice', key: 'small', label: 'Small batch', options: ['2', '4', '8', '16'], default: '2', showIf: { view: ['batchsize'] },
+    help: 'The small mini-batch, against batches of 32; every net sees 32 digits per step.',
+  },
+  {
+    kind: 'number', key: 'momentum', label: 'Running-average momentum', min: 0, max: 0.999, step: 0.001, default: 0.9, showIf: { view: ['race', 'modes', 'batchsize', 'cnn'] },
     help: 'μ ← m μ + (1 − m) μ_B after every training batch; the same for σ².',
   },
   { kind: 'number', key: 'layer', label: 'Layer shown', min: 1, max: 8, step: 1, integer: true, default: 3, showIf: { view: ['race'] } },
@@ -33,7 +37,9 @@ export const params = defineParams([
   seedParam,
 ]);
 
-const race = { view: 'race', activation: 'sigmoid', depth: 6, width: 64, lr: 0.5, batch: 32, momentum: 0.9, layer: 3, unit: 1, seed: 1 } as const;
+const race = { view: 'race', activation: 'sigmoid', depth: 6, width: 64, lr: 0.5, batch: 32, small: '2', momentum: 0.9, layer: 3, unit: 1, seed: 1 } as const;
+/** The sweep and the batch-size scene use a shallower ReLU net, which trains without batch norm too. */
+const relu3 = { ...race, activation: 'relu', depth: 3 } as const;
 
 export const meta = defineLesson({
   id: 'batchnorm',
@@ -41,7 +47,7 @@ export const meta = defineLesson({
   summary: 'Normalize every unit over the mini-batch, then scale and shift it: what it computes, a deep sigmoid net that trains only with it, and what changes at test time.',
   order: 9,
   params,
-  figures: ['units', 'drift', 'bn-equations', 'race', 'grads', 'modes', 'mode-equations'],
+  figures: ['units', 'drift', 'bn-equations', 'race', 'grads', 'sweep-acc', 'sweep-loss', 'modes', 'mode-equations', 'batchsize', 'cnn-race', 'cnn-grads'],
   scenes: [
     {
       title: 'What it computes',
@@ -104,6 +110,37 @@ export const meta = defineLesson({
       ],
     },
     {
+      title: 'Larger learning rates',
+      caption:
+        'A three-layer ReLU net (He init) with batch norm and without, at seven learning rates from 0.01 to 10 in half decades: fourteen nets from the same initial weights on the same mini-batches of 32, 300 steps of plain SGD each. Left: each net’s accuracy on the 1,000 held-out digits against η; right: its last training loss (a net whose loss is no longer finite has diverged and leaves the chart).',
+      params: { ...relu3, view: 'sweep' },
+      show: ['sweep-acc', 'sweep-loss'],
+      question: 'Without batch norm the net trains well at η = 0.3. How much larger a rate can the batch-norm net take?',
+      claims: [
+        {
+          id: 'plain-fails-at-1',
+          text: 'Without batch norm every rate from 0.01 to 0.3 trains the net (over 75% after 300 steps); at η = 1 it fails, under 40%.',
+          at: 300,
+          key: 'acc_plain_4',
+          holds: (m) => [0, 1, 2, 3].every((k) => m[`acc_plain_${k}`] > 0.75) && m.acc_plain_4 < 0.4,
+        },
+        {
+          id: 'bn-trains-at-3',
+          text: 'With batch norm η = 1 still trains it (over 85%) and η = 3 too (over 75%): the largest rate that trains (over 50%) is ten times the plain net’s.',
+          at: 300,
+          key: 'acc_bn_5',
+          holds: (m) => m.acc_bn_4 > 0.85 && m.acc_bn_5 > 0.75 && m.max_lr_bn >= 10 * m.max_lr_plain,
+        },
+        {
+          id: 'both-fail-at-10',
+          text: 'At η = 10 both fail (under 20%).',
+          at: 300,
+          key: 'acc_bn_6',
+          holds: (m) => m.acc_bn_6 < 0.2 && m.acc_plain_6 < 0.2,
+        },
+      ],
+    },
+    {
       title: 'Train and test mode',
       caption:
         'In training each layer normalizes with the mini-batch’s own μ_B and σ²_B and keeps running averages of them (momentum 0.9). The net trains as in the last scene; every 50 steps the held-out digits go through it four ways.',
@@ -132,6 +169,59 @@ export const meta = defineLesson({
           at: 1000,
           key: 'accuracy_unupdated',
           holds: (m) => m.accuracy_unupdated < 0.3,
+        },
+      ],
+    },
+    {
+      title: 'Batch size',
+      caption:
+        'The three-layer ReLU net with batch norm on mini-batches of 32 and on mini-batches of 2, and without batch norm on mini-batches of 2, from the same initial weights; SGD, η = 0.1. Every step gives each net 32 digits (one batch of 32, or sixteen of 2), so all three see the same digits and take as many gradient steps as their batches allow. Accuracy on the 1,000 held-out digits in test mode (running averages).',
+      params: { ...relu3, view: 'batchsize', lr: 0.1, small: '2' },
+      show: ['batchsize'],
+      claims: [
+        {
+          id: 'large-batch-learns',
+          text: 'With batches of 32 the batch-norm net classifies over 90% at step 300.',
+          at: 300,
+          key: 'accuracy_bn_large',
+          holds: (m) => m.accuracy_bn_large > 0.9,
+        },
+        {
+          id: 'small-batch-fails',
+          text: 'With batches of 2 it stays under 40%, and normalizing the 1,000 test digits with their own statistics instead of the running averages does not rescue it (under 40% too).',
+          at: 300,
+          key: 'accuracy_bn_small',
+          holds: (m) => m.accuracy_bn_small < 0.4 && m.accuracy_bn_small_batchstats < 0.4,
+        },
+        {
+          id: 'plain-small-learns',
+          text: 'The plain net on the same batches of 2 classifies over 70%: the small batches alone are not the trouble.',
+          at: 300,
+          key: 'accuracy_plain_small',
+          holds: (m) => m.accuracy_plain_small > 0.7,
+        },
+      ],
+    },
+    {
+      title: 'In a CNN',
+      caption:
+        'A small CNN on the digits: 5×5 convolution to 4 channels, sigmoid, 2×2 max-pool, 5×5 convolution to 8 channels, sigmoid, max-pool, a dense soft-max layer; naive init U[±1/√fan_in], plain SGD, η = 0.5, mini-batches of 32. With batch norm after each convolution, one μ_B and σ²_B per channel over the batch and every position of its feature map, and without. Left: accuracy on the 1,000 held-out digits; right: ‖∂L/∂W‖ of the two kernels and the output layer at the last step.',
+      params: { ...race, view: 'cnn' },
+      show: ['cnn-race', 'cnn-grads'],
+      claims: [
+        {
+          id: 'cnn-bn-fast',
+          text: 'At step 100 the batch-norm CNN classifies over 70% of the test digits; the plain one is under 30%.',
+          at: 100,
+          key: 'accuracy_bn',
+          holds: (m) => m.accuracy_bn > 0.7 && m.accuracy_plain < 0.3,
+        },
+        {
+          id: 'cnn-plain-later',
+          text: 'The plain CNN does learn, later: by step 300 it is over 50%, still behind the batch-norm one.',
+          at: 300,
+          key: 'accuracy_plain',
+          holds: (m) => m.accuracy_plain > 0.5 && m.accuracy_plain < m.accuracy_bn,
         },
       ],
     },

@@ -6,11 +6,14 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import { BnEquations, ModeEquations } from './Equations';
 import type { View } from './types';
-import { Drift, Grads, Modes, Race, Units } from './Views';
+import { BatchSize, CnnGrads, CnnRace, Drift, Grads, Modes, Race, SweepAccuracy, SweepLoss, Units } from './Views';
 import './batchnorm.css';
 
 const NAMES: Record<View, string[]> = {
   race: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'grad_ratio_bn', 'grad_ratio_plain', 'mu_B', 'var_B', 'gamma', 'beta', 'accuracy', 'loss'],
+  sweep: ['accuracy_bn', 'accuracy_plain', 'best_lr_bn', 'best_lr_plain', 'max_lr_bn', 'max_lr_plain', 'diverged', 'accuracy', 'loss'],
+  batchsize: ['accuracy_bn_large', 'accuracy_bn_small', 'accuracy_plain_small', 'accuracy_bn_small_batchstats', 'digits_seen', 'accuracy', 'loss'],
+  cnn: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'accuracy', 'loss'],
   modes: ['accuracy_running', 'accuracy_batch', 'accuracy_single', 'accuracy_unupdated', 'answers_single', 'running_mean', 'running_var', 'accuracy', 'loss'],
 };
 
@@ -34,6 +37,16 @@ const LABELS: Record<string, string> = {
   answers_single: 'answers to 100 single digits',
   running_mean: 'running μ',
   running_var: 'running σ²',
+  best_lr_bn: 'best η with BN',
+  best_lr_plain: 'best η without',
+  max_lr_bn: 'largest η that trains, BN',
+  max_lr_plain: 'largest η that trains, plain',
+  diverged: 'nets diverged',
+  accuracy_bn_large: 'BN, batches of 32',
+  accuracy_bn_small: 'BN, small batches',
+  accuracy_plain_small: 'plain, small batches',
+  accuracy_bn_small_batchstats: 'BN small, test-batch statistics',
+  digits_seen: 'digits seen by each net',
 };
 
 function Prose1() {
@@ -53,6 +66,15 @@ function Prose1() {
         is no batch to normalize over, or one that should not matter: the layer uses running averages of μ_B and σ²_B
         gathered during training.
       </p>
+      <p>
+        Ioffe &amp; Szegedy (Batch normalization: accelerating deep network training by reducing internal covariate shift, 2015, §3.3) argue that it
+        lets a net take much larger learning rates: scaling a layer’s weights by any a leaves BN(a W u) = BN(W u), so large weights do not blow the
+        activations up, and the gradient with respect to a W is 1/a times smaller, which damps a weight’s growth. The sweep puts one net per rate
+        side by side, with and without. The statistics are those of the mini-batch, so they are only as good as the batch is large: with two
+        digits, u − μ_B = ±(u₁ − u₂)/2 and every normalized value is ±1 (up to ε), so a unit can only say which of its two digits is larger. Ioffe
+        &amp; Szegedy apply the transform to convolutional layers per feature map, with one γ and β per channel and the statistics over the batch
+        and every position, so that different locations of the same map are normalized alike; their networks are convolutional throughout.
+      </p>
     </>
   );
 }
@@ -64,6 +86,11 @@ export default function BatchNormPage({ view }: LessonPageProps) {
       <div className="plots" style={CONTAIN}>
         <Figure id="units"><Units /></Figure>
         <Figure id="race"><Race /></Figure>
+        <Figure id="sweep-acc"><SweepAccuracy /></Figure>
+        <Figure id="sweep-loss"><SweepLoss /></Figure>
+        <Figure id="batchsize"><BatchSize /></Figure>
+        <Figure id="cnn-race"><CnnRace /></Figure>
+        <Figure id="cnn-grads"><CnnGrads /></Figure>
         <Figure id="modes"><Modes /></Figure>
         <Figure id="grads"><Grads /></Figure>
         <Figure id="drift"><Drift /></Figure>

@@ -20,6 +20,15 @@ export const BINS = 20;
 export const AFTER_RANGE = 4;
 export const BN_EPS = 1e-5;
 
+/** The learning-rate sweep (scene 3): half decades from 0.01 to 10, one net with and one without batch norm per rate. */
+export const SWEEP_LRS: readonly number[] = [0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+/** Steps of the sweep (then it is done); every net's test accuracy is measured every EVAL_EVERY steps and at the end. */
+export const SWEEP_STEPS = 300;
+/** A rate "trains" a net when its test accuracy at the end is above this. */
+export const TRAINS_ABOVE = 0.5;
+/** Batch size (scene 5): the large batch the small one is compared with; one step of the scene is LARGE_BATCH digits for every net. */
+export const LARGE_BATCH = 32;
+
 /** What the race view sends each frame. */
 export type RaceFrame = {
   /** Per shown unit, BINS fractions of the probe digits: the raw pre-activation u = h W of the batch-norm net [UNITS_SHOWN * BINS]. */
