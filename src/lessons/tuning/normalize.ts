@@ -123,7 +123,8 @@ export class NormalizeRun implements Experiment<TuningParams> {
 
   async frame(): Promise<NormFrame> {
     await this.ready;
-    return { sigma: this.sigma };
+    // a copy: the frame's buffers are transferred to the page
+    return { sigma: this.sigma.slice() };
   }
 
   setParams(): boolean {
