@@ -35,5 +35,5 @@ export function DecayCurves() {
 
 export function DecayVal() {
   const val = useCurves('val_error');
-  return <LineChart title={`Validation error (${DECAY_VAL} digits never trained on)`} series={val} xLabel="step" yLabel="error rate" height={200} />;
+  return <LineChart title={`Validation error (${DECAY_VAL.toLocaleString('en')} digits never trained on)`} series={val} xLabel="step" yLabel="error rate" height={200} />;
 }

@@ -40,7 +40,7 @@ export function SigmaMap() {
       <figcaption>
         Each pixel’s σ over the {NORM_TRAIN} training digits (darker: larger); <span className="tuning-dead-key">red</span>: σ = 0, a pixel that is 0 in every training digit
       </figcaption>
-      <svg className="tuning-sigma" viewBox={`0 0 ${SIDE} ${SIDE}`} role="img" aria-label="standard deviation of each pixel over the training digits">
+      <svg className="tuning-sigma" viewBox={`0 0 ${SIDE} ${SIDE}`} shapeRendering="crispEdges" role="img" aria-label="standard deviation of each pixel over the training digits">
         {sigma &&
           Array.from(sigma, (s, i) => (
             <rect key={i} x={i % SIDE} y={Math.floor(i / SIDE)} width={1} height={1} fill={s === 0 ? '#D55E00' : `rgba(0, 40, 100, ${(0.08 + 0.92 * (s / max)).toFixed(3)})`} />
