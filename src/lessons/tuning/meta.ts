@@ -228,7 +228,7 @@ export const meta = defineLesson({
     {
       title: 'Decaying the learning rate',
       caption:
-        'Three copies of one 784 → 32 → 10 tanh net, from the same init on the same minibatches of 25 of 4,000 digits, for 400 steps. Grey: η = 1 throughout. Blue: ε₀τ / max(t, τ) with ε₀ = 1, τ = 60 (constant for 60 steps, then falling as 1/t). Orange: η = 1, halved at every check (after each 1,000 training digits) where the error on 1,000 validation digits has not improved since the last one. The lower chart draws each run’s η.',
+        'One 784 → 32 → 10 tanh net in three copies: same init, same minibatches of 25 of 4,000 digits, 400 steps. Grey: η = 1 throughout. Blue: ε₀τ / max(t, τ) with ε₀ = 1, τ = 60. Orange: η = 1, halved at every check (each 1,000 training digits) where the error on 1,000 validation digits has not improved since the last. Each run’s η is drawn under the loss.',
       params: { view: 'decay', seed: 1 },
       claims: [
         {
@@ -247,21 +247,20 @@ export const meta = defineLesson({
         },
         {
           id: 'decay-val-lower',
-          text: 'Both decayed runs end with a lower validation error than the constant one, on 16 of 20 seeds.',
+          text: 'Both end with a lower validation error than the constant run, on 16 of 20 seeds.',
           at: DECAY_STEPS,
           key: 'val_error_constant',
           holds: (m) => m.val_error_inverse < m.val_error_constant && m.val_error_halve < m.val_error_constant,
         },
         {
           id: 'decay-halved',
-          text: 'The validation error stalled at least once: the halving rule cut η by step 400.',
+          text: 'The validation error stalled at least once: η was halved by step 400.',
           at: DECAY_STEPS,
           key: 'halvings',
           holds: (m) => m.halvings >= 1,
         },
       ],
       show: DECAY_SHOW,
-      question: 'The constant run never slows down. Will it end with the lowest loss or the highest?',
     },
     {
       title: 'Grid against random search',

@@ -8,7 +8,7 @@ import { CURVE_MS, selHistory } from './common';
 
 export const SCHEDULE_NAMES: Record<(typeof DECAY_SCHEDULES)[number], string> = {
   constant: `constant η = ${DECAY_LR0}`,
-  inverse: `η₀τ / max(t, τ), τ = ${DECAY_TAU}`,
+  inverse: `ε₀τ / max(t, τ), τ = ${DECAY_TAU}`,
   halve: 'halved when validation stalls',
 };
 const COLORS = [palette[7], palette[0], palette[5]];
@@ -27,8 +27,8 @@ export function DecayCurves() {
   const lr = useCurves('lr');
   return (
     <div className="tuning-stack">
-      <LineChart title={`Training loss (on ${DECAY_SAMPLE} of the training digits)`} series={loss} xLabel="step" yLabel="cross-entropy" logY height={200} />
-      <LineChart title="Learning rate η of each run" series={lr} xLabel="step" yLabel="η" logY height={150} />
+      <LineChart title={`Training loss (on ${DECAY_SAMPLE} of the training digits)`} series={loss} xLabel="step" yLabel="cross-entropy" logY height={180} />
+      <LineChart title="Learning rate η of each run" series={lr} xLabel="step" yLabel="η" logY height={110} />
     </div>
   );
 }
