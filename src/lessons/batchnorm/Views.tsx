@@ -2,6 +2,7 @@
 import { useSampled } from '../../ui/hooks';
 import { LineChart, type Series } from '../../ui/plots/LineChart';
 import { palette } from '../../ui/plots/colors';
+import { useResultsHidden } from '../../ui/reveal';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { UnitHistograms } from './UnitHistograms';
@@ -158,6 +159,8 @@ export function SweepLoss() {
   const has = m[`acc_bn_0`] !== undefined;
   const gone = (kind: 'bn' | 'plain') => SWEEP_LRS.filter((_, k) => m[`diverged_${kind}_${k}`]).map((v) => String(v));
   const [gb, gp] = [gone('bn'), gone('plain')];
+  // which rates diverged is a result: hidden with the rest while the class predicts
+  const hidden = useResultsHidden();
   return (
     <div>
       <LineChart
@@ -173,7 +176,9 @@ export function SweepLoss() {
         height={200}
       />
       <p className="axis-note" data-diverged-rates>
-        {gb.length + gp.length
+        {hidden
+          ? 'Diverged: ?'
+          : gb.length + gp.length
           ? `Diverged (loss no longer finite, left off): ${gp.length ? `without batch norm η = ${gp.join(', ')}` : ''}${gp.length && gb.length ? '; ' : ''}${gb.length ? `with batch norm η = ${gb.join(', ')}` : ''}.`
           : 'No net has diverged so far.'}
       </p>

@@ -12,7 +12,7 @@ import './batchnorm.css';
 const NAMES: Record<View, string[]> = {
   race: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'grad_ratio_bn', 'grad_ratio_plain', 'mu_B', 'var_B', 'gamma', 'beta', 'accuracy', 'loss'],
   sweep: ['accuracy_bn', 'accuracy_plain', 'best_lr_bn', 'best_lr_plain', 'max_lr_bn', 'max_lr_plain', 'diverged', 'accuracy', 'loss'],
-  batchsize: ['accuracy_bn_large', 'accuracy_bn_small', 'accuracy_plain_small', 'accuracy_bn_small_batchstats', 'digits_seen', 'accuracy', 'loss'],
+  batchsize: ['accuracy_bn_large', 'accuracy_bn_small', 'accuracy_plain_small', 'best_plain_small', 'accuracy_bn_small_batchstats', 'digits_seen', 'accuracy', 'loss'],
   cnn: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'accuracy', 'loss'],
   modes: ['accuracy_running', 'accuracy_batch', 'accuracy_single', 'accuracy_unupdated', 'answers_single', 'running_mean', 'running_var', 'accuracy', 'loss'],
 };
@@ -45,6 +45,7 @@ const LABELS: Record<string, string> = {
   accuracy_bn_large: 'BN, batches of 32',
   accuracy_bn_small: 'BN, small batches',
   accuracy_plain_small: 'plain, small batches',
+  best_plain_small: 'plain, small batches, best so far',
   accuracy_bn_small_batchstats: 'BN small, test-batch statistics',
   digits_seen: 'digits seen by each net',
 };
