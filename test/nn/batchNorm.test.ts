@@ -15,8 +15,9 @@ describe('BatchNorm layer', () => {
       expect(Array.from(y.values)).toEqual(Array.from(batch.y.values));
       const mean = batch.mean.values;
       const variance = batch.variance.values;
-      expect(Array.from(bn.lastMean)).toEqual(Array.from(mean));
-      expect(Array.from(bn.lastVar)).toEqual(Array.from(variance));
+      expect(bn.trained).toBe(true);
+      expect(Array.from(bn.batchMean.values)).toEqual(Array.from(mean));
+      expect(Array.from(bn.batchVar.values)).toEqual(Array.from(variance));
       bn.runningMean.values.forEach((v, i) => expect(v).toBeCloseTo(0.2 * mean[i], 6));
       bn.runningVar.values.forEach((v, i) => expect(v).toBeCloseTo(0.8 + 0.2 * variance[i], 6));
     });
@@ -49,8 +50,25 @@ describe('BatchNorm layer', () => {
       expect(dg!.shape).toEqual([2]);
       expect(db!.shape).toEqual([2]);
       expect(dm).toBeNull();
-      expect(bn.lastMean.length).toBe(2);
+      expect(bn.batchMean.shape).toEqual([2]);
     });
+    bn.dispose();
+  });
+
+  it('keeps the last batch statistics on the device and reads them only when asked; null before any training pass', async () => {
+    const bn = new E.BatchNorm(3);
+    expect(await bn.lastStats()).toBeNull();
+    const x = E.tensor(rand([6, 3], 4, -1, 2), [6, 3]);
+    E.tidy(() => bn.forward(x));
+    const want = E.tidy(() => E.keep(E.batchNorm(x, bn.gamma, bn.beta).variance));
+    // evaluating in inference mode changes neither the statistics nor the flag
+    bn.training = false;
+    E.tidy(() => bn.forward(E.tensor(rand([2, 3], 5), [2, 3])));
+    const s = await bn.lastStats();
+    expect(Array.from(s!.variance)).toEqual(Array.from(await want.read()));
+    expect(s!.mean).toHaveLength(3);
+    want.dispose();
+    x.dispose();
     bn.dispose();
   });
 });

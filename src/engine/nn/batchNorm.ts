@@ -23,9 +23,15 @@ export class BatchNorm {
   /** Not trainable: start at 0 and 1, updated by each training forward pass. */
   readonly runningMean: Tensor;
   readonly runningVar: Tensor;
-  /** Host copies of the last training batch's statistics (for readouts); empty before the first. */
-  lastMean: Float32Array = new Float32Array(0);
-  lastVar: Float32Array = new Float32Array(0);
+  /**
+   * The last training batch's mean and variance, kept on the device (copied
+   * there each training pass, nothing read back); `lastStats()` reads them
+   * when a readout needs them. Meaningful once `trained` is true.
+   */
+  readonly batchMean: Tensor;
+  readonly batchVar: Tensor;
+  /** Whether a training pass has run (batchMean and batchVar hold its statistics). */
+  trained = false;
   readonly axes: number[];
   readonly eps: number;
   readonly momentum: number;
@@ -41,6 +47,8 @@ export class BatchNorm {
     this.beta = variable(new Float32Array(features), [features]);
     this.runningMean = keep(fill([features], 0));
     this.runningVar = keep(fill([features], 1));
+    this.batchMean = keep(fill([features], 0));
+    this.batchVar = keep(fill([features], 0));
   }
 
   forward(x: Tensor): Tensor {
@@ -49,8 +57,10 @@ export class BatchNorm {
     const { y, mean, variance } = batchNorm(x, this.gamma, this.beta, opts);
     this.fold(this.runningMean, mean);
     this.fold(this.runningVar, variance);
-    this.copyOut(mean, (v) => (this.lastMean = v));
-    this.copyOut(variance, (v) => (this.lastVar = v));
+    // device-to-device copies: the training step reads nothing back to the host
+    assign(this.batchMean, mean);
+    assign(this.batchVar, variance);
+    this.trained = true;
     return y;
   }
 
@@ -61,24 +71,11 @@ export class BatchNorm {
     next.dispose();
   }
 
-  private issued = 0;
-  private landed = 0;
-  /**
-   * A host copy at once on the cpu; on webgpu when the read lands (reads
-   * issued in one turn share one readback, so a metrics read awaited after the
-   * step finds these in place). Only a newer copy replaces an older one.
-   */
-  private copyOut(t: Tensor, set: (v: Float32Array) => void): void {
-    if (t.backend.readSync) return set(t.backend.readSync(t).slice());
-    const n = ++this.issued;
-    void t.read().then(
-      (v) => {
-        if (n < this.landed) return;
-        this.landed = n;
-        set(v);
-      },
-      () => {},
-    );
+  /** The last training batch's statistics read to the host (one readback, when asked); null before the first training pass. */
+  async lastStats(): Promise<{ mean: Float32Array; variance: Float32Array } | null> {
+    if (!this.trained) return null;
+    const [mean, variance] = await Promise.all([this.batchMean.read(), this.batchVar.read()]);
+    return { mean, variance };
   }
 
   params(): Tensor[] {
@@ -90,5 +87,7 @@ export class BatchNorm {
     this.beta.dispose();
     this.runningMean.dispose();
     this.runningVar.dispose();
+    this.batchMean.dispose();
+    this.batchVar.dispose();
   }
 }

@@ -66,10 +66,10 @@ export class ModesRun implements Experiment<BatchNormParams> {
     if (Number.isFinite(loss)) m.loss = loss;
     // how far the running averages have come: the first layer's first unit, beside its last batch's statistics
     const norm = (this.bn.net as Mlp).norms[0];
-    const [rm, rv] = await Promise.all([norm.runningMean.read(), norm.runningVar.read()]);
+    const [rm, rv, stats] = await Promise.all([norm.runningMean.read(), norm.runningVar.read(), norm.lastStats()]);
     m.running_mean = rm[0];
     m.running_var = rv[0];
-    if (norm.lastMean.length) (m.mu_B = norm.lastMean[0]), (m.var_B = norm.lastVar[0]);
+    if (stats) (m.mu_B = stats.mean[0]), (m.var_B = stats.variance[0]);
     return m;
   }
 

@@ -125,9 +125,10 @@ export class RaceRun implements Experiment<BatchNormParams> {
     if (m.loss_bn !== undefined) m.loss = m.loss_bn;
     const norm = (this.bn.net as Mlp).norms[this.layer];
     const [gamma, beta] = await this.gammaBeta();
-    if (norm.lastMean.length) {
-      m.mu_B = norm.lastMean[this.unit];
-      m.var_B = norm.lastVar[this.unit];
+    const stats = await norm.lastStats();
+    if (stats) {
+      m.mu_B = stats.mean[this.unit];
+      m.var_B = stats.variance[this.unit];
     }
     m.gamma = gamma[this.unit];
     m.beta = beta[this.unit];
