@@ -5,6 +5,9 @@
  * finite values after the steps, not for equal values after them.
  */
 export const CHAOTIC_SCENES: Record<string, Record<number, string>> = {
+  batchnorm: {
+    4: 'batch norm over 2 examples: x̂ = d/√(d²+ε) amplifies rounding when the two values are close, and a step is 16 such updates',
+  },
   vanishing: {
     // scene 2, "Saturated units": tanh, Glorot x10, depth 10, lr 0.5. Measured on Dawn: the gradient norms at
     // the initial weights agree within about 1e-3 (saturated units' sech^2 x is that sensitive to x), then one update
