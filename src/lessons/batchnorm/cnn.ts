@@ -8,7 +8,7 @@ import { Rng, SGD } from '../../engine';
 import type { Experiment } from '../../engine/worker/experiment';
 import type { DigitSets } from './digits';
 import { Cnn } from './model';
-import { Trainer } from './trainer';
+import { Trainer, raceMetrics } from './trainer';
 import { EVAL_EVERY, type BatchNormParams } from './types';
 
 export const image = (B: number) => [B, 1, 28, 28];
@@ -44,18 +44,7 @@ export class CnnRun implements Experiment<BatchNormParams> {
 
   async metrics(): Promise<Record<string, number>> {
     await this.ready;
-    const m: Record<string, number> = {};
-    for (const [name, t] of [['bn', this.bn], ['plain', this.plain]] as const) {
-      const { loss, grads } = await t.lastStep();
-      if (Number.isFinite(loss)) m[`loss_${name}`] = loss;
-      m[`diverged_${name}`] = t.diverged ? 1 : 0;
-      m[`accuracy_${name}`] = t.accuracy;
-      m[`best_${name}`] = t.best;
-      grads.forEach((g, l) => (m[`grad_${name}_${l + 1}`] = g));
-    }
-    m.accuracy = m.accuracy_bn;
-    if (m.loss_bn !== undefined) m.loss = m.loss_bn;
-    return m;
+    return raceMetrics(this.bn, this.plain);
   }
 
   async frame(): Promise<{ gradBn: Float32Array; gradPlain: Float32Array }> {

@@ -10,7 +10,7 @@ import type { Experiment } from '../../engine/worker/experiment';
 import type { DigitSets } from './digits';
 import { Mlp, type MlpOptions } from './model';
 import { column, layerValues, meanStd, quantile, unitHistograms, type LayerValues } from './probe';
-import { Trainer } from './trainer';
+import { Trainer, raceMetrics } from './trainer';
 import { EVAL_EVERY, PROBE_EVERY, type BatchNormParams, type RaceFrame } from './types';
 
 export function mlpOptions(p: BatchNormParams, bn: boolean): MlpOptions {
@@ -108,21 +108,11 @@ export class RaceRun implements Experiment<BatchNormParams> {
 
   async metrics(): Promise<Record<string, number>> {
     await this.ready;
-    const m: Record<string, number> = {};
-    for (const [name, t] of [['bn', this.bn], ['plain', this.plain]] as const) {
-      const { loss, grads } = await t.lastStep();
-      if (Number.isFinite(loss)) m[`loss_${name}`] = loss;
-      m[`diverged_${name}`] = t.diverged ? 1 : 0;
-      m[`accuracy_${name}`] = t.accuracy;
-      m[`best_${name}`] = t.best;
+    const m = await raceMetrics(this.bn, this.plain, (m, name, t, grads) => {
       m[`step80_${name}`] = t.step80;
       m[`step90_${name}`] = t.step90;
-      grads.forEach((g, l) => (m[`grad_${name}_${l + 1}`] = g));
       m[`grad_ratio_${name}`] = ratio(grads);
-    }
-    // the lesson's own net is the batch-norm one
-    m.accuracy = m.accuracy_bn;
-    if (m.loss_bn !== undefined) m.loss = m.loss_bn;
+    });
     const norm = (this.bn.net as Mlp).norms[this.layer];
     const [gamma, beta] = await this.gammaBeta();
     const stats = await norm.lastStats();

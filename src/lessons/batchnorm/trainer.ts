@@ -106,3 +106,24 @@ export class Trainer {
     this.net.dispose();
   }
 }
+
+/**
+ * The readouts both races share, for a batch-norm net and its plain twin:
+ * loss_, diverged_, accuracy_, best_ and grad_<name>_<layer> per net; the
+ * lesson's own `accuracy` and `loss` are the batch-norm net's.
+ */
+export async function raceMetrics(bn: Trainer, plain: Trainer, extra?: (m: Record<string, number>, name: 'bn' | 'plain', t: Trainer, grads: number[]) => void): Promise<Record<string, number>> {
+  const m: Record<string, number> = {};
+  for (const [name, t] of [['bn', bn], ['plain', plain]] as const) {
+    const { loss, grads } = await t.lastStep();
+    if (Number.isFinite(loss)) m[`loss_${name}`] = loss;
+    m[`diverged_${name}`] = t.diverged ? 1 : 0;
+    m[`accuracy_${name}`] = t.accuracy;
+    m[`best_${name}`] = t.best;
+    grads.forEach((g, l) => (m[`grad_${name}_${l + 1}`] = g));
+    extra?.(m, name, t, grads);
+  }
+  m.accuracy = m.accuracy_bn;
+  if (m.loss_bn !== undefined) m.loss = m.loss_bn;
+  return m;
+}
