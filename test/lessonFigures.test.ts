@@ -46,5 +46,19 @@ describe('figure ids', () => {
       for (const f of found.ids) expect(meta.figures, `<Figure id="${f}">`).toContain(f);
       for (const f of meta.figures) expect(found.ids, `declared figure "${f}"`).toContain(f);
     });
+
+    it('draws figures with its own typed <Figure> (figure.ts), so tsc checks every id', () => {
+      expect(readFileSync(resolve(dir, id, 'figure.ts'), 'utf8')).toMatch(/figureFor\(meta\)/);
+      const untyped: string[] = [];
+      const walk = (d: string) => {
+        for (const e of readdirSync(d, { withFileTypes: true })) {
+          const p = resolve(d, e.name);
+          if (e.isDirectory()) walk(p);
+          else if (e.name.endsWith('.tsx') && /import \{[^}]*\bFigure\b[^}]*\} from '(\.\.\/)+ui\/Figure'/.test(readFileSync(p, 'utf8'))) untyped.push(e.name);
+        }
+      };
+      walk(resolve(dir, id));
+      expect(untyped, 'files importing the untyped ui/Figure').toEqual([]);
+    });
   });
 });

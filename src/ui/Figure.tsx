@@ -3,6 +3,14 @@ import { useStore } from './store';
 import { useShown } from './hooks';
 import { FigureContext } from './figureContext';
 import { ExportMenu } from './export/ExportMenu';
+import type { LessonMeta } from './lesson';
+import type { Param } from './params';
+
+export interface FigureProps<F extends string = string> {
+  id: F;
+  children: ReactNode;
+  className?: string;
+}
 
 /**
  * One figure of a lesson page, shown only while the scene lists its id
@@ -11,7 +19,7 @@ import { ExportMenu } from './export/ExportMenu';
  * (`data-main`): the layout gives it the most room. Each carries an export
  * menu, and its id names its plots' kept runs and exports.
  */
-export function Figure({ id, children, className }: { id: string; children: ReactNode; className?: string }) {
+export function Figure({ id, children, className }: FigureProps) {
   const shown = useShown();
   const main = useStore((s) => s.show?.[0] === id);
   if (!shown(id)) return null;
@@ -21,4 +29,18 @@ export function Figure({ id, children, className }: { id: string; children: Reac
       <ExportMenu id={id} />
     </div>
   );
+}
+
+/**
+ * The lesson's own <Figure>, whose `id` must be one of the lesson's declared
+ * `figures`: a typo is a compile error, not a figure that never shows.
+ * Lesson folders import it from their `figure.ts` (`figureFor(meta)`).
+ */
+export function figureFor<F extends string>(
+  _meta: LessonMeta<readonly Param[], F>,
+  // A `figures` list that widened to string[] (a spread of a non-const array)
+  // would check nothing: such a call asks for an argument of type never.
+  ..._literalIdsOnly: string extends F ? [never] : []
+): (props: FigureProps<F>) => ReactNode {
+  return Figure;
 }

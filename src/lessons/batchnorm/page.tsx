@@ -1,4 +1,4 @@
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { CONTAIN } from '../../ui/hooks';

@@ -1,7 +1,7 @@
 import { Covered } from '../../ui/Covered';
 import { useMemo, useState } from 'react';
 import { Equation } from '../../ui/Equation';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import type { LessonPageProps } from '../../ui/lesson';

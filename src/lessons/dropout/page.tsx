@@ -1,5 +1,5 @@
 import { Covered } from '../../ui/Covered';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useStore } from '../../ui/store';

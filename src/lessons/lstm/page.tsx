@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Equation } from '../../ui/Equation';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { Prose } from '../../ui/Prose';
 import { Readout } from '../../ui/controls/Readout';
 import { useSampled } from '../../ui/hooks';

@@ -43,12 +43,12 @@ export const params = defineParams([
   { ...seedParam },
 ]);
 
-const CHECK_SHOW = ['gradcheck', 'eps-sweep', 'check-equation'];
-const SEARCH_SHOW = ['search-plane', 'search-slice'];
-const SEEDS_SHOW = ['search-curves', 'search-bests'];
-const DECAY_SHOW = ['decay-curves', 'decay-val'];
-const NORM_SHOW = ['norm-loss', 'norm-val', 'norm-sigma'];
-const CAP_SHOW = ['capacity-errors', 'capacity-curves'];
+const CHECK_SHOW = ['gradcheck', 'eps-sweep', 'check-equation'] as const;
+const SEARCH_SHOW = ['search-plane', 'search-slice'] as const;
+const SEEDS_SHOW = ['search-curves', 'search-bests'] as const;
+const DECAY_SHOW = ['decay-curves', 'decay-val'] as const;
+const NORM_SHOW = ['norm-loss', 'norm-val', 'norm-sigma'] as const;
+const CAP_SHOW = ['capacity-errors', 'capacity-curves'] as const;
 
 export const meta = defineLesson({
   id: 'tuning',

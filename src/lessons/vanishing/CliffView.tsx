@@ -1,6 +1,6 @@
 /** The cliff view: both descents drawn on the surface, both loss curves, step lengths against the bound eta r. */
 import { Equation, fmt } from '../../ui/Equation';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { CONTAIN, useSampled } from '../../ui/hooks';
 import { Heatmap } from '../../ui/plots/Heatmap';
 import { LineChart } from '../../ui/plots/LineChart';

@@ -1,6 +1,6 @@
 /** The product-of-Jacobians view: ||h_s|| and ||dL/dh_s|| against s, and h_t in the eigenbasis of W. */
 import { Equation, fmt } from '../../ui/Equation';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { CONTAIN, useSampled } from '../../ui/hooks';
 import { LineChart } from '../../ui/plots/LineChart';
 import { LogBars } from '../../ui/plots/LogBars';

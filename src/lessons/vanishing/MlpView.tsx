@@ -1,6 +1,6 @@
 /** The deep-MLP view: per-layer gradients (back-propagated and of the weights), activation histograms, loss. */
 import { Equation, fmt } from '../../ui/Equation';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { CONTAIN, useSampled } from '../../ui/hooks';
 import { LayerHistograms } from '../../ui/plots/LayerHistograms';
 import { layerColor } from '../../ui/plots/colors';

@@ -42,7 +42,7 @@ export const params = defineParams([
 ]);
 
 /** The deep-network figures, main one first. */
-const MLP_SHOW = ['backprop', 'grads-time', 'histograms', 'loss', 'mlp-equations'];
+const MLP_SHOW = ['backprop', 'grads-time', 'histograms', 'loss', 'mlp-equations'] as const;
 const mlp = { view: 'mlp', data: 'circles', width: 32, seed: 1 } as const;
 
 export const meta = defineLesson({

@@ -9,7 +9,7 @@ import { LineChart } from '../../ui/plots/LineChart';
 import { Scatter } from '../../ui/plots/Scatter';
 import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
-import { Figure } from '../../ui/Figure';
+import { Figure } from './figure';
 import { useFrame } from '../../ui/hooks';
 import { changeParams } from '../../ui/actions';
 import { PointEditor } from '../../ui/plots/PointEditor';
