@@ -71,6 +71,12 @@ test('batch size: batch norm on batches of 2 stays far behind batches of 32 and 
   expect(await metric(page, 'best_plain_small')).toBeGreaterThan(0.75);
   await held(page, 'small-batch-fails');
   await held(page, 'plain-small-learns');
+  // why: the small batch's mean is a noisy estimate (about 1/√2 σ off against 1/√32 σ), drawn step by step
+  expect(await metric(page, 'mu_err_small')).toBeGreaterThan(2 * (await metric(page, 'mu_err_large')));
+  await held(page, 'small-batch-mu-noisy');
+  const chart = page.locator('[data-figure="batch-mu"] svg[role="img"]');
+  await expect(chart).toBeVisible();
+  expect(await chart.locator('path[d*="L"]').count()).toBeGreaterThanOrEqual(3);
   expect(errors).toEqual([]);
 });
 

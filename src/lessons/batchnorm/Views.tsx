@@ -6,7 +6,7 @@ import { useResultsHidden } from '../../ui/reveal';
 import { useStore, type State } from '../../ui/store';
 import { thin } from '../../ui/thin';
 import { UnitHistograms } from './UnitHistograms';
-import { AFTER_RANGE, BINS, LARGE_BATCH, SWEEP_LRS, UNITS_SHOWN, type RaceFrame } from './types';
+import { AFTER_RANGE, BINS, LARGE_BATCH, SWEEP_LRS, UNITS_SHOWN, type BatchSizeFrame, type RaceFrame } from './types';
 
 /** One colour per net everywhere in the lesson. */
 export const BN_COLOR = palette[0];
@@ -96,6 +96,7 @@ export function Grads() {
       xLabel="layer l"
       yLabel="gradient norm"
       logY
+      fitX
       height={240}
     />
   );
@@ -210,6 +211,29 @@ export function BatchSize() {
   );
 }
 
+const muFrameOf = (s: State) => s.frame as Partial<BatchSizeFrame> | null;
+
+/**
+ * μ_B of one unit, step by step, for the batch-norm nets on batches of 32
+ * and on the small batches: the statistic each normalizes with. The small
+ * batch's estimate jumps around (its spread shrinks like 1/√B); the dotted
+ * line is its running average, what test mode uses.
+ */
+export function BatchMu() {
+  const f = useSampled(muFrameOf);
+  const small = useStore((s) => String(s.params.small));
+  const large = f?.muLarge ?? new Float32Array(0);
+  const sm = f?.muSmall ?? new Float32Array(0);
+  const [end, running] = f?.muAt ?? [0, Number.NaN];
+  const xs = (n: number) => Array.from({ length: n }, (_, i) => end - n + 1 + i);
+  const series: Series[] = [
+    { name: `batches of ${small}`, x: xs(sm.length), y: Array.from(sm), color: palette[2] },
+    { name: `batches of ${LARGE_BATCH}`, x: xs(large.length), y: Array.from(large), color: BN_COLOR },
+  ];
+  if (Number.isFinite(running) && sm.length) series.push({ name: `running average μ (batches of ${small})`, x: [end - sm.length + 1, end], y: [running, running], color: palette[2], dashed: true });
+  return <LineChart title="μ_B of unit 1, layer 1: the mean each net normalizes with, its last batch of each step" series={series} xLabel="step" yLabel="μ_B" height={240} fitX />;
+}
+
 /** The CNN race: test accuracy with and without batch norm. */
 export function CnnRace() {
   return <Race title="Small CNN: test accuracy (1,000 held-out digits)" />;
@@ -232,6 +256,7 @@ export function CnnGrads() {
       xLabel="layer"
       yLabel="gradient norm"
       logY
+      fitX
       height={240}
     />
   );

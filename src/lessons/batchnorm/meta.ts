@@ -47,7 +47,7 @@ export const meta = defineLesson({
   summary: 'Normalize every unit over the mini-batch, then scale and shift it: what it computes, a deep sigmoid net that trains only with it, and what changes at test time.',
   order: 9,
   params,
-  figures: ['units', 'drift', 'bn-equations', 'race', 'grads', 'sweep-acc', 'sweep-loss', 'modes', 'mode-equations', 'batchsize', 'cnn-race', 'cnn-grads'],
+  figures: ['units', 'drift', 'bn-equations', 'race', 'grads', 'sweep-acc', 'sweep-loss', 'modes', 'mode-equations', 'batchsize', 'batch-mu', 'cnn-race', 'cnn-grads'],
   scenes: [
     {
       title: 'What it computes',
@@ -175,9 +175,9 @@ export const meta = defineLesson({
     {
       title: 'Batch size',
       caption:
-        'The three-layer ReLU net with batch norm on mini-batches of 32 and on mini-batches of 2, and without batch norm on mini-batches of 2, from the same initial weights; SGD, η = 0.1. Every step gives each net 32 digits (one batch of 32, or sixteen of 2), so all three see the same digits and take as many gradient steps as their batches allow. Accuracy on the 1,000 held-out digits in test mode (running averages).',
+        'The three-layer ReLU net with batch norm on mini-batches of 32 and on mini-batches of 2, and without batch norm on mini-batches of 2, from the same initial weights; SGD, η = 0.1. Every step gives each net 32 digits (one batch of 32, or sixteen of 2), so all three see the same digits and take as many gradient steps as their batches allow. Left: accuracy on the 1,000 held-out digits in test mode (running averages); right: μ_B of unit 1 of layer 1 as each batch-norm net’s last batch of the step saw it, the last 100 steps.',
       params: { ...relu3, view: 'batchsize', lr: 0.1, small: '2' },
-      show: ['batchsize'],
+      show: ['batchsize', 'batch-mu'],
       claims: [
         {
           id: 'large-batch-learns',
@@ -192,6 +192,13 @@ export const meta = defineLesson({
           at: 300,
           key: 'accuracy_bn_small',
           holds: (m) => m.accuracy_bn_small < 0.4 && m.accuracy_bn_small_batchstats < 0.4,
+        },
+        {
+          id: 'small-batch-mu-noisy',
+          text: 'Why: at step 300, with the small-batch net’s weights, the mean of a batch of 2 misses the mean of unit 1 over 256 digits by more than 0.5 σ (rms over the batches), a batch of 32 by under 0.3 σ; the error of a mean of B digits shrinks like 1/√B.',
+          at: 300,
+          key: 'mu_err_small',
+          holds: (m) => m.mu_err_small > 0.5 && m.mu_err_large < 0.3,
         },
         {
           id: 'plain-small-learns',

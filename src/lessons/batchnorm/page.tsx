@@ -6,13 +6,13 @@ import { useStore } from '../../ui/store';
 import type { LessonPageProps } from '../../ui/lesson';
 import { BnEquations, ModeEquations } from './Equations';
 import type { View } from './types';
-import { BatchSize, CnnGrads, CnnRace, Drift, Grads, Modes, Race, SweepAccuracy, SweepLoss, Units } from './Views';
+import { BatchMu, BatchSize, CnnGrads, CnnRace, Drift, Grads, Modes, Race, SweepAccuracy, SweepLoss, Units } from './Views';
 import './batchnorm.css';
 
 const NAMES: Record<View, string[]> = {
   race: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'grad_ratio_bn', 'grad_ratio_plain', 'mu_B', 'var_B', 'gamma', 'beta', 'accuracy', 'loss'],
   sweep: ['accuracy_bn', 'accuracy_plain', 'best_lr_bn', 'best_lr_plain', 'max_lr_bn', 'max_lr_plain', 'diverged', 'accuracy', 'loss'],
-  batchsize: ['accuracy_bn_large', 'accuracy_bn_small', 'accuracy_plain_small', 'best_plain_small', 'accuracy_bn_small_batchstats', 'digits_seen', 'accuracy', 'loss'],
+  batchsize: ['accuracy_bn_large', 'accuracy_bn_small', 'accuracy_plain_small', 'best_plain_small', 'accuracy_bn_small_batchstats', 'mu_err_small', 'mu_err_large', 'digits_seen', 'accuracy', 'loss'],
   cnn: ['accuracy_bn', 'accuracy_plain', 'loss_bn', 'loss_plain', 'accuracy', 'loss'],
   modes: ['accuracy_running', 'accuracy_batch', 'accuracy_single', 'accuracy_unupdated', 'answers_single', 'running_mean', 'running_var', 'accuracy', 'loss'],
 };
@@ -47,6 +47,8 @@ const LABELS: Record<string, string> = {
   accuracy_plain_small: 'plain, small batches',
   best_plain_small: 'plain, small batches, best so far',
   accuracy_bn_small_batchstats: 'BN small, test-batch statistics',
+  mu_err_small: 'μ_B error, small batch (σ)',
+  mu_err_large: 'μ_B error, batch of 32 (σ)',
   digits_seen: 'digits seen by each net',
 };
 
@@ -90,6 +92,7 @@ export default function BatchNormPage({ view }: LessonPageProps) {
         <Figure id="sweep-acc"><SweepAccuracy /></Figure>
         <Figure id="sweep-loss"><SweepLoss /></Figure>
         <Figure id="batchsize"><BatchSize /></Figure>
+        <Figure id="batch-mu"><BatchMu /></Figure>
         <Figure id="cnn-race"><CnnRace /></Figure>
         <Figure id="cnn-grads"><CnnGrads /></Figure>
         <Figure id="modes"><Modes /></Figure>

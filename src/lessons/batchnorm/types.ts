@@ -28,6 +28,8 @@ export const SWEEP_STEPS = 300;
 export const TRAINS_ABOVE = 0.5;
 /** Batch size (scene 5): the large batch the small one is compared with; one step of the scene is LARGE_BATCH digits for every net. */
 export const LARGE_BATCH = 32;
+/** Steps of μ_B the batch-size scene keeps (its spread readout and chart). */
+export const MU_WINDOW = 100;
 
 /** What the race view sends each frame. */
 export type RaceFrame = {
@@ -42,4 +44,12 @@ export type RaceFrame = {
   gradPlain: Float32Array;
 };
 
-export type BatchNormFrame = RaceFrame;
+/** What the batch-size scene sends each frame: μ_B of unit 1 of layer 1, the last MU_WINDOW steps, per batch-norm net. */
+export type BatchSizeFrame = {
+  muLarge: Float32Array;
+  muSmall: Float32Array;
+  /** [the step of the last value, the small-batch net's running average μ of the same unit (what test mode uses)]. */
+  muAt: number[];
+};
+
+export type BatchNormFrame = RaceFrame | BatchSizeFrame;

@@ -30,6 +30,8 @@ export interface LineChartProps {
   integerX?: boolean;
   /** A fixed y range (e.g. [0, 1] for accuracies) instead of one fitted to the data. */
   yDomain?: [number, number];
+  /** The x axis spans the data only (e.g. layers 1..L, a window of recent steps) instead of starting at 0. */
+  fitX?: boolean;
   /** Replaces the per-series legend, e.g. a <ScaleLegend> for one line per layer. */
   legend?: React.ReactNode;
 }
@@ -42,7 +44,7 @@ const M = MARGIN;
  * of ten), whole-number step ticks, a legend by colour and dash when several.
  * Marks are clipped to the plot area; non-finite points leave a gap.
  */
-export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain, legend }: LineChartProps) {
+export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, markers = [], title, integerX = true, yDomain, fitX = false, legend }: LineChartProps) {
   const H = height;
   // what Keep this run keeps: the live curves even while they are hidden
   const given = series;
@@ -66,8 +68,8 @@ export function LineChart({ series, xLabel, yLabel, logY = false, height = 220, 
   const ys = all.flatMap((s) => s.y).filter((v) => Number.isFinite(v) && (!logY || v > 0));
   // values that a log axis cannot place (exactly 0): said in the plot, never an empty chart without a word
   const unplaced = logY && !hidden && ys.length === 0 && all.some((s) => s.y.some((v) => v === 0));
-  const xLo = xs.length ? Math.min(0, ...xs) : 0;
-  const xMax = Math.max(integerX ? 1 : xLo + 1e-9, ...xs);
+  const xLo = xs.length ? (fitX ? Math.min(...xs) : Math.min(0, ...xs)) : 0;
+  const xMax = Math.max(integerX ? (fitX ? xLo + 1 : 1) : xLo + 1e-9, ...xs);
   const x = scaleLinear().domain([xLo, xMax]).range([M.left, W - M.right]);
   let yLo = ys.length ? Math.min(...ys) : logY ? 0.1 : 0;
   let yHi = ys.length ? Math.max(...ys) : 1;
