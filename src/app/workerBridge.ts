@@ -4,7 +4,8 @@
  * animation frame, and restarts a worker that dies with the lesson's state:
  * one that throws (onerror) and one that stops answering (closed itself, or
  * hung in a loop), found by a ping every PING_MS that must be answered within
- * DEAD_MS.
+ * DEAD_MS (BUILD_DEAD_MS while it builds a run), and by a ping sent with each
+ * command, so a worker that died while paused is found at the next click.
  */
 // types only: a value import would pull the engine's shared chunk onto the main thread
 import type { FromWorker, ToWorker } from '../engine/worker/protocol';
@@ -25,28 +26,52 @@ let rafQueued = false;
 const metricsListeners = new Set<(step: number, values: Record<string, number>) => void>();
 const phaseListeners = new Set<() => void>();
 
-/** How often the bridge asks the worker whether it is alive, and how long an answer may take. */
-export const PING_MS = 2000;
-export const DEAD_MS = 6000;
+/**
+ * How often the bridge asks the worker whether it is alive, and how long it
+ * may stay silent. A worker that closed itself sends nothing and gets no
+ * event, so the ping is the only sign: it is found at most PING_MS + DEAD_MS
+ * (plus a CHECK_MS tick) after its last message, under 4 s. A pong costs the
+ * page one tiny message a second. The worker answers pings between slices of
+ * 12 ms (runLoop.ts): on every lesson (play at full speed, reset, play; a
+ * loaded 2-core machine) the slowest pong took 0.4 s once the worker had
+ * spoken. A new worker loading its module (1.1-1.6 s there) or a run being
+ * built may block longer on a slow machine: those get BUILD_DEAD_MS.
+ */
+export const PING_MS = 1000;
+export const DEAD_MS = 2500;
+/** Until a new worker first speaks, and while a run is being built (init, reset, new params: answered by a phase message). */
+export const BUILD_DEAD_MS = 10_000;
+const CHECK_MS = 250;
 let pingNonce = 0;
 let unanswered: { nonce: number; at: number } | null = null;
+let lastPing = -Infinity;
+/** When the current worker last sent anything (-Infinity: not yet); any message shows it was alive then. */
+let lastHeard = -Infinity;
+/** A command that rebuilds the run was posted and no phase message has answered it yet. */
+let building = false;
 let watchdog: ReturnType<typeof setInterval> | null = null;
 
+function ping(now: number): void {
+  if (!worker || unanswered) return;
+  unanswered = { nonce: ++pingNonce, at: now };
+  lastPing = now;
+  worker.postMessage({ type: 'ping', runId, nonce: unanswered.nonce } satisfies ToWorker);
+}
+
+function check(): void {
+  if (!current || !worker) return;
+  const now = performance.now();
+  const silent = unanswered ? now - Math.max(unanswered.at, lastHeard) : 0;
+  if (silent > (building || lastHeard === -Infinity ? BUILD_DEAD_MS : DEAD_MS)) {
+    unanswered = null;
+    restart('The training worker stopped responding and was restarted.');
+    return;
+  }
+  if (now - lastPing >= PING_MS) ping(now);
+}
+
 function watch(): void {
-  if (watchdog !== null) return;
-  watchdog = setInterval(() => {
-    if (!current || !worker) return;
-    const now = performance.now();
-    if (unanswered && now - unanswered.at > DEAD_MS) {
-      unanswered = null;
-      restart('The training worker stopped responding and was restarted.');
-      return;
-    }
-    if (!unanswered) {
-      unanswered = { nonce: ++pingNonce, at: now };
-      worker.postMessage({ type: 'ping', runId, nonce: unanswered.nonce } satisfies ToWorker);
-    }
-  }, PING_MS);
+  if (watchdog === null) watchdog = setInterval(check, CHECK_MS);
 }
 
 function safeLocal(key: string): string | null {
@@ -61,7 +86,11 @@ function spawn(): Worker {
   // test builds: a page can ask for the plain-SIMD fallback (localStorage 'dlp-test-simd' = 'plain')
   const name = import.meta.env.MODE === 'test' && safeLocal('dlp-test-simd') === 'plain' ? 'simd=plain' : undefined;
   const w = new Worker(new URL('../lessons/worker.ts', import.meta.url), { type: 'module', name });
-  w.onmessage = (e: MessageEvent<FromWorker>) => receive(e.data);
+  lastHeard = -Infinity;
+  w.onmessage = (e: MessageEvent<FromWorker>) => {
+    if (w === worker) lastHeard = performance.now();
+    receive(e.data);
+  };
   w.onerror = (e) => {
     e.preventDefault();
     restart(`The training worker stopped (${e.message || 'unknown error'}) and was restarted.`);
@@ -72,6 +101,9 @@ function spawn(): Worker {
 function post(msg: ToWorker): void {
   if (!worker) worker = spawn();
   worker.postMessage(msg);
+  if (msg.type === 'init' || msg.type === 'reset' || msg.type === 'setParams') building = true;
+  // a worker that died while the run was paused is found DEAD_MS after this command, not a ping interval later
+  if (current && msg.type !== 'dispose') ping(performance.now());
 }
 
 /** Said once with the next run's backend (why the worker was restarted). */
@@ -81,6 +113,7 @@ function restart(note: string): void {
   worker?.terminate();
   worker = null;
   unanswered = null;
+  building = false;
   if (current) {
     restartNote = note;
     startRun(current.lesson, current.params, current.backend);
@@ -92,7 +125,8 @@ export function startRun(lesson: string, params: Values, backend: BackendChoice)
   runId++;
   current = { lesson, params: { ...params }, backend };
   pending = {};
-  useStore.setState({ ...initialRun, history: emptyHistory() });
+  // a restart's note shows at once, not only when the new worker is ready
+  useStore.setState({ ...initialRun, history: emptyHistory(), backendNote: restartNote });
   post({ type: 'init', runId, lesson, params, backend });
   if (marks.length) post({ type: 'marks', runId, steps: marks });
   watch();
@@ -144,6 +178,7 @@ export function stopRun(): void {
   if (current) post({ type: 'dispose', runId });
   current = null;
   unanswered = null;
+  building = false;
   if (watchdog !== null) clearInterval(watchdog);
   watchdog = null;
 }
@@ -183,6 +218,7 @@ function receive(msg: FromWorker): void {
       pending.frame = msg;
       break;
     case 'phase':
+      building = false;
       // committed now, together with the metrics posted before it: "paused" never shows an
       // older step, and state changes do not wait for animation frames (throttled off-screen)
       pending.phase = msg;
