@@ -26,6 +26,7 @@ export function CapErrors() {
       xLabel={`log₂ hidden units (${CAP_WIDTHS[0]} to ${CAP_WIDTHS[CAP_WIDTHS.length - 1]})`}
       yLabel="error rate"
       yDomain={[0, 1]}
+      fitX
       height={220}
     />
   );
