@@ -21,7 +21,6 @@ export interface LayerHistogramsProps {
 }
 
 const LIST = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: '0.4rem 0.8rem' } as const;
-const NAME = { display: 'block', fontSize: '0.8rem', color: 'var(--muted)' } as const;
 const W = 160;
 const H = 70;
 const M = { l: 4, r: 4, t: 4, b: 16 };
@@ -62,7 +61,7 @@ export function LayerHistograms({ hist, layers, bins, range, zones, saturated, w
                   {fmt(hi)}
                 </text>
               </ScaledSvg>
-              <span style={NAME}>
+              <span className="layer-name">
                 layer {l + 1}
                 {sat !== undefined && <> · {Math.round(sat * 100)}% {satLabel}</>}
                 {hidden && saturated !== undefined && <> · ?% {satLabel}</>}
