@@ -4,7 +4,6 @@ import { palette } from '../../ui/plots/colors';
 import { ScaledSvg } from '../../ui/plots/textScale';
 
 const LIST = { listStyle: 'none', padding: 0, margin: 0, display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(96px, 1fr))', gap: '0.3rem 0.6rem' } as const;
-const NAME = { display: 'block', fontSize: '0.8rem', color: 'var(--muted)' } as const;
 const W = 120;
 const H = 48;
 // no tick labels inside the small plots (they collide once presenter mode enlarges the type): the title names the axis range
@@ -50,7 +49,7 @@ export function UnitHistograms({ hist, bins, range, title, what, color = palette
                 })}
               <line x1={M.l} x2={W - M.r} y1={H - M.b} y2={H - M.b} className="axis" />
             </ScaledSvg>
-            <span style={NAME}>unit {u + 1}</span>
+            <span className="layer-name">unit {u + 1}</span>
           </li>
         ))}
       </ol>

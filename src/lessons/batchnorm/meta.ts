@@ -218,14 +218,14 @@ export const meta = defineLesson({
       claims: [
         {
           id: 'cnn-bn-fast',
-          text: 'At step 100 the batch-norm CNN classifies over 70% of the test digits; the plain one is under 30%.',
+          text: 'At step 100 the batch-norm CNN classifies over 70% of the test digits while the plain one is under 30%, on 18 of 20 seeds.',
           at: 100,
           key: 'accuracy_bn',
           holds: (m) => m.accuracy_bn > 0.7 && m.accuracy_plain < 0.3,
         },
         {
           id: 'cnn-plain-later',
-          text: 'The plain CNN does learn, later: by step 300 it is over 50%, still behind the batch-norm one.',
+          text: 'The plain CNN does learn, later: by step 300 it is over 50%, still behind the batch-norm one, on 18 of 20 seeds.',
           at: 300,
           key: 'accuracy_plain',
           holds: (m) => m.accuracy_plain > 0.5 && m.accuracy_plain < m.accuracy_bn,
