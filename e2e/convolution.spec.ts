@@ -87,6 +87,22 @@ test('Play trains the CNN in the worker: test accuracy rises above 0.9, predicti
   expect(Number.isInteger(p) && p >= 0 && p <= 9).toBe(true);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.locator('[data-figure="filters"] canvas')).toHaveCount(8);
+  // the confident bar's per-cent label and the last step tick ("100") are drawn inside their charts, not cut at the edge
+  const clipped = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const svg of document.querySelectorAll('[data-figure] svg[role="img"]')) {
+      const b = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        const over = Math.max(b.left - r.left, r.right - b.right, b.top - r.top, r.bottom - b.bottom);
+        // a text box includes the font's ascent and descent: a pixel or two past the edge cuts no glyph
+        if (r.width && over > 2) out.push(`${t.textContent} (${over.toFixed(1)} px)`);
+      }
+    }
+    return out;
+  });
+  expect(await page.locator('[data-figure="probs"] svg text.tick').count(), 'a bar carries its per-cent label').toBeGreaterThan(0);
+  expect(clipped, 'chart text cut at its chart’s edge').toEqual([]);
   expect(errors).toEqual([]);
 });
 
@@ -115,6 +131,8 @@ test.describe('phone with touch', () => {
 });
 
 test('presenter mode and the embed show the lesson', async ({ page, errors }) => {
+  // a projector's screen: at 1280x720 the presenter stage has room for the probabilities alone (it shows fewer figures, not smaller ones)
+  await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/lesson/convolution?backend=cpu&scene=5');
   await waitForMetric(page, 'prediction', (v) => v >= 0 && v <= 9);
   await page.keyboard.press('p');

@@ -31,7 +31,8 @@ export function Probs() {
       <figcaption>
         CNN’s class probabilities for this digit{step !== undefined ? ` after ${step} steps` : ''}
       </figcaption>
-      <svg viewBox="0 0 300 130" role="img" aria-label={probs ? `Probabilities; most likely ${best}` : 'Probabilities (waiting for the network)'}>
+      {/* room above the bars (y < 0) for the per-cent label of a bar at 100% */}
+      <svg viewBox="0 -24 300 154" role="img" aria-label={probs ? `Probabilities; most likely ${best}` : 'Probabilities (waiting for the network)'}>
         {Array.from({ length: CNN.classes }, (_, c) => {
           const p = probs ? probs[c] : 0;
           const h = 100 * p;

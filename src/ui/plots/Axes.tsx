@@ -15,7 +15,7 @@ export interface Margin {
 }
 
 /** The margin most plots use in a 480-wide viewBox (room for 5-character ticks at phone size). */
-export const MARGIN: Margin = { top: 24, right: 12, bottom: 40, left: 54 };
+export const MARGIN: Margin = { top: 27, right: 12, bottom: 40, left: 54 };
 
 type Scale = ((v: number) => number) & { domain(): number[]; ticks(n?: number): number[] };
 
@@ -107,7 +107,8 @@ export function Axes({ x, y, width: W, height: H, m = MARGIN, xTicks, yTicks, xF
         </g>
       ))}
       {xt.map((t) => (
-        <text key={`x${t}`} x={x(t)} y={bottom + 17} textAnchor="middle" className="tick">
+        // the tick at the right end of the axis ends there: centred, a long label ("100") would be cut by the plot's edge
+        <text key={`x${t}`} x={x(t)} y={bottom + 17} textAnchor={x(t) >= W - m.right - 1 ? 'end' : 'middle'} className="tick">
           {xFormat(t)}
         </text>
       ))}
