@@ -142,6 +142,29 @@ test('a skip link takes the keyboard to the transport', async ({ page, errors })
   expect(errors).toEqual([]);
 });
 
+test('Tab reaches the figures and their export buttons before the parameter panel beside them', async ({ page, errors }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto('/lesson/xor?backend=cpu');
+  await waitForMetric(page, 'step', (v) => v === 0);
+  await page.getByRole('button', { name: 'Play', exact: true }).focus();
+  const order: string[] = [];
+  for (let i = 0; i < 60 && !order.includes('panel'); i++) {
+    await page.keyboard.press('Tab');
+    order.push(
+      await page.evaluate(() => {
+        const a = document.activeElement;
+        if (!a) return 'none';
+        if (a.closest('#lesson-controls')) return 'panel';
+        return a.classList.contains('export-toggle') ? 'export' : 'other';
+      }),
+    );
+  }
+  expect(order, 'Tab order from Play').toContain('panel');
+  expect(order.indexOf('export'), 'an export button before the first parameter').toBeGreaterThanOrEqual(0);
+  expect(order.indexOf('export')).toBeLessThan(order.indexOf('panel'));
+  expect(errors).toEqual([]);
+});
+
 test('a number box keeps focus on Enter, and a value that is not a number puts the previous one back', async ({ page, errors }) => {
   await page.goto('/lesson/xor?backend=cpu&scene=free');
   await waitForMetric(page, 'step', (v) => v === 0);

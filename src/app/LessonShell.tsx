@@ -36,6 +36,12 @@ export function LessonShell({ id }: { id: string }) {
   useShortcuts(meta);
   const presenting = useStore((s) => s.presenting);
   const [controls, setControls] = useState(() => typeof matchMedia !== 'function' || matchMedia(WIDE).matches);
+  // on a narrow screen the panel sits under the figure: opening it brings it into view
+  const toggleControls = () => {
+    const open = !controls;
+    setControls(open);
+    if (open && typeof matchMedia === 'function' && !matchMedia(WIDE).matches) requestAnimationFrame(() => document.getElementById('lesson-controls')?.scrollIntoView({ block: 'start' }));
+  };
   const [slot, setSlot] = useState<HTMLDivElement | null>(null);
   if (!meta) return <NotFound what={`lesson "${id}"`} />;
   const Page = pageFor(id);
@@ -76,17 +82,14 @@ export function LessonShell({ id }: { id: string }) {
         <KeepRuns meta={meta} />
         <SeedRunsButton meta={meta} />
         <RevealButton />
-        <PhoneMenu meta={meta} controls={controls} onControls={() => setControls(!controls)} />
-        <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={() => setControls(!controls)}>
+        <PhoneMenu meta={meta} controls={controls} onControls={toggleControls} />
+        <button type="button" className="controls-toggle" aria-expanded={controls} aria-controls="lesson-controls" onClick={toggleControls}>
           <span aria-hidden="true">⚙</span>
           <span className="toggle-label"> {controls ? 'Hide controls' : 'Controls'}</span>
         </button>
       </div>
       <div className="readout-slot" ref={setSlot} />
       <div className={controls ? 'lesson-body with-controls' : 'lesson-body'}>
-        <aside id="lesson-controls" className="panel" hidden={!controls} aria-label="Lesson controls">
-          <LessonControls meta={meta} />
-        </aside>
         <main className="content" id="main">
           <SlotsContext.Provider value={{ readout: slot }}>
             {Page && slot ? (
@@ -98,6 +101,10 @@ export function LessonShell({ id }: { id: string }) {
             )}
           </SlotsContext.Provider>
         </main>
+        {/* after the page in the DOM: Tab reaches the figures (and their export buttons) before the parameters, as they read; a narrow screen shows the panel under the figure */}
+        <aside id="lesson-controls" className="panel" hidden={!controls} aria-label="Lesson controls">
+          <LessonControls meta={meta} />
+        </aside>
       </div>
     </div>
   );
