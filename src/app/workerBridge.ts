@@ -30,7 +30,7 @@ const phaseListeners = new Set<() => void>();
  * How often the bridge asks the worker whether it is alive, and how long it
  * may stay silent. A worker that closed itself sends nothing and gets no
  * event, so the ping is the only sign: it is found at most PING_MS + DEAD_MS
- * (plus a CHECK_MS tick) after its last message, under 4 s. A pong costs the
+ * (plus a CHECK_MS tick) after its last message, 3.25 s. A pong costs the
  * page one tiny message a second. The worker answers pings between slices of
  * 12 ms (runLoop.ts): on every lesson (play at full speed, reset, play; a
  * loaded 2-core machine) the slowest pong took 0.4 s once the worker had
@@ -38,7 +38,7 @@ const phaseListeners = new Set<() => void>();
  * built may block longer on a slow machine: those get BUILD_DEAD_MS.
  */
 export const PING_MS = 1000;
-export const DEAD_MS = 2500;
+export const DEAD_MS = 2000;
 /** Until a new worker first speaks, and while a run is being built (init, reset, new params: answered by a phase message). */
 export const BUILD_DEAD_MS = 10_000;
 const CHECK_MS = 250;
