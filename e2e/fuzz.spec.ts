@@ -14,6 +14,9 @@ import { checkValue } from '../src/ui/params';
 import { expect, test, waitForMetric } from './fixtures';
 import { APP, startHostPage, type Msg } from './hostPage';
 import { lessonIds, lessonMeta } from './lessons';
+import { decodePoints, encodePoints, POINT_TEXT_MAX, POINTS_MAX } from '../src/ui/pointData';
+import { decodeRuns, encodeRuns, hash32 } from '../src/ui/compare/encode';
+import { MAX_KEPT, URL_BUDGET } from '../src/ui/compare/kept';
 
 const SEED = Number(process.env.FUZZ_SEED) || Math.floor(Date.now() / 3_600_000) % 100000; // one seed per hour: the same in every Playwright worker
 /** Long enough to hurt a naive renderer, short enough for a URL a server accepts. */
@@ -148,3 +151,108 @@ for (const id of lessonIds) {
     expect(errors, `seed ${SEED}`).toEqual([]);
   });
 }
+
+// ——— the inputs added since: own data, kept runs, hide, controls, the Sandbox ———
+
+const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+
+test('fuzz own data (data=): generated texts on each lesson with editable points get a note and the lesson data, or their points', async ({ page, errors }) => {
+  test.setTimeout(300_000);
+  const point = fc.record({ x: fc.double({ min: -1, max: 1, noNaN: true }), y: fc.double({ min: -1, max: 1, noNaN: true }), cls: fc.constantFrom<0 | 1>(0, 1) });
+  const valid = fc.array(point, { minLength: 1, maxLength: POINTS_MAX }).map((pts) => encodePoints(pts, [-1, 1]));
+  const text = fc.oneof(
+    valid.map((t) => ({ t, ok: true })),
+    valid.chain((t) => fc.integer({ min: 1, max: Math.max(1, t.length - 1) }).map((k) => ({ t: t.slice(0, k), ok: false }))), // truncated
+    valid.map((t) => ({ t: t + 'AAAA', ok: false })), // bytes left over
+    fc.constantFrom('A', 'AAAA', '____', 'zz', '-'.repeat(POINT_TEXT_MAX)).map((t) => ({ t, ok: false })), // 0 points, 255 points, impossible lengths
+    fc.constantFrom(MARKUP, 'a b', '%00', 'ü', 'x'.repeat(POINT_TEXT_MAX + 1)).map((t) => ({ t, ok: false })), // not the schema's
+  );
+  const cases = fc.sample(text, { seed: SEED + 11, numRuns: 8 });
+  for (const id of ['xor', 'dropout']) {
+    for (const { t, ok } of cases) {
+      // some truncations decode by chance (a shorter, well-formed set): what decodes is fine, it must just not be noted
+      const decodes = decodePoints(t, [-1, 1]).points !== null && /^[A-Za-z0-9_-]*$/.test(t) && t.length <= POINT_TEXT_MAX;
+      await page.goto(`/lesson/${id}?backend=cpu&scene=free&data=${encodeURIComponent(t)}`);
+      await trains(page);
+      expect(await pwned(page)).toBeUndefined();
+      const note = page.getByText(/data in the link could not be read|Own data \(data\)/);
+      if (ok || decodes) await expect(note, `data=${t.slice(0, 40)} (seed ${SEED})`).toHaveCount(0);
+      else await expect(note.first(), `data=${t.slice(0, 40)} (seed ${SEED})`).toBeVisible();
+      // what is in the address now is valid for the schema
+      const now = new URL(page.url()).searchParams.get('data');
+      if (now !== null) expect(/^[A-Za-z0-9_-]*$/.test(now) && now.length <= POINT_TEXT_MAX, `data=${now.slice(0, 40)} kept`).toBe(true);
+    }
+  }
+  expect(errors, `seed ${SEED}`).toEqual([]);
+});
+
+test('fuzz kept= : truncated, corrupted, oversized packs get a note and no runs; a valid pack of another lesson opens safely', async ({ page, errors }) => {
+  test.setTimeout(300_000);
+  const series = (n: number) => ({ name: hash32('loss'), x: Array.from({ length: n }, (_, i) => i), y: Array.from({ length: n }, (_, i) => 1 / (i + 1)) });
+  // a pack as optimizers would write it: its params, its chart, a label in markup
+  const foreign = encodeRuns([{ label: MARKUP.slice(0, 40), params: { optimizer: 'adam', lr_adam: 0.01, seed: 3 }, charts: { [hash32('race/Loss')]: [series(40)] } }]);
+  const many = encodeRuns(Array.from({ length: 12 }, (_, i) => ({ label: `run ${i}`, params: { lr: 0.1, seed: i }, charts: { [hash32(`c${i}`)]: [series(60), series(60)] } })));
+  expect(many.length).toBeGreaterThan(URL_BUDGET);
+  const bad = fc.oneof(
+    fc.integer({ min: 1, max: foreign.length - 2 }).map((k) => foreign.slice(0, k)), // truncated
+    fc.integer({ min: 0, max: foreign.length - 1 }).map((k) => foreign.slice(0, k) + (foreign[k] === 'A' ? 'B' : 'A') + foreign.slice(k + 1)), // one character changed
+    fc.constantFrom(foreign + 'AAAA', 'AAAA', '_'.repeat(300), MARKUP, 'AQ%3D%3D', 'x'.repeat(HUGE)),
+  );
+  const cases = fc.sample(bad, { seed: SEED + 13, numRuns: 8 });
+  for (const k of cases) {
+    // a changed character can still decode (a label or a y value): those open like any pack
+    let decodes = true;
+    try {
+      decodeRuns(k);
+    } catch {
+      decodes = false;
+    }
+    await page.goto(`/lesson/xor?backend=cpu&scene=free&kept=${encodeURIComponent(k)}`);
+    await trains(page);
+    expect(await pwned(page)).toBeUndefined();
+    if (!decodes) {
+      await expect(page.locator('[data-kept-note]'), `kept=${k.slice(0, 40)} (seed ${SEED})`).toContainText('could not be read');
+      await expect(page.locator('[data-kept]')).toHaveCount(0);
+      await expect(page).not.toHaveURL(/kept=/);
+    } else expect(await page.locator('[data-kept]').count()).toBeLessThanOrEqual(MAX_KEPT);
+  }
+  for (const k of [foreign, many]) {
+    await page.goto(`/lesson/xor?backend=cpu&scene=free&kept=${k}`);
+    await trains(page);
+    expect(await pwned(page)).toBeUndefined();
+    await expect(page.locator('.keep-runs img')).toHaveCount(0);
+    expect(await page.locator('[data-kept]').count()).toBeLessThanOrEqual(MAX_KEPT);
+    // the foreign label is text in an input, never markup
+    if (k === foreign) await expect(page.getByLabel('Label of kept run 1')).toHaveValue(MARKUP.slice(0, 40));
+  }
+  expect(errors, `seed ${SEED}`).toEqual([]);
+});
+
+test('fuzz hide= , scene=free and an embed’s controls= : generated values open a page (one that trains when not hidden), hidden only for 1/true', async ({ page, errors }) => {
+  test.setTimeout(300_000);
+  const value = fc.oneof(fc.constantFrom('1', 'true', '0', 'false', '', 'TRUE', '2', MARKUP, 'x'.repeat(HUGE)), fc.string({ maxLength: 8 }));
+  const cases = fc.sample(fc.record({ id: fc.constantFrom(...lessonIds), hide: value, controls: value, embed: fc.boolean() }), { seed: SEED + 17, numRuns: 8 });
+  for (const { id, hide, controls, embed } of cases) {
+    const q = new URLSearchParams({ backend: 'cpu', scene: 'free', hide, ...(embed ? { controls } : {}) });
+    const url = `/${embed ? 'embed' : 'lesson'}/${id}?${q.toString()}`;
+    await page.goto(url);
+    const hidden = hide === '1' || hide === 'true';
+    const toggle = page.locator('[data-reveal-toggle]');
+    await expect(page.locator('[data-backend="cpu"]').first()).toBeVisible({ timeout: 60_000 });
+    if (await toggle.count()) await expect(toggle.first(), url).toHaveAttribute('aria-pressed', String(hidden));
+    if (!hidden) {
+      await trains(page);
+      // the Sandbox: no scene's question, every figure
+      await expect(page.locator('[data-query-note]'), url).toHaveCount(0);
+    }
+    if (embed) await expect(page.getByRole('button', { name: 'Play', exact: true }), url).toHaveCount(controls === '0' ? 0 : 1);
+    expect(await pwned(page), url).toBeUndefined();
+  }
+  // a scene that is almost the Sandbox is noted and opens scene 1
+  for (const s of ['Free', 'free ', 'free<b>x</b>']) {
+    await page.goto(`/lesson/xor?backend=cpu&scene=${encodeURIComponent(s)}`);
+    await expect(page.locator('[data-query-note]')).toContainText('is not a scene of this lesson');
+    await expect(page).toHaveURL(/scene=0/);
+  }
+  expect(errors, `seed ${SEED}`).toEqual([]);
+});
