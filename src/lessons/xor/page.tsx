@@ -17,6 +17,7 @@ import { PointTools } from '../../ui/controls/PointTools';
 import { useOwnData, type OwnData } from '../../ui/useOwnData';
 import type { DataPoint } from '../../ui/pointData';
 import { GRID, PLATEAUS, SEED_RACE_STEPS, STUCK_LOSS, XOR_RANGE, XOR_X, XOR_Y, type XorFrame } from './types';
+import './xor.css';
 
 const POINTS: DataPoint[] = [0, 1, 2, 3].map((i) => ({ x: XOR_X[2 * i], y: XOR_X[2 * i + 1], cls: XOR_Y[i] as 0 | 1 }));
 /** Class 0 blue circles, class 1 orange squares. */
