@@ -8,6 +8,10 @@ import { CHECK_SIZES, CHECK_TENSORS, EPS_SWEEP, FLAG_AT, type GradCheckFrame } f
 import { BUG_INFO, type Bug } from '../bugs';
 import { CURVE_MS, selFrame, selMetrics } from './common';
 
+/** A live number in a sentence keeps one width (e.g. "-1.234e-5"), so the sentence does not re-wrap and shift the page as it changes. */
+const FIXED_NUM = { display: 'inline-block', minWidth: '10ch', fontVariantNumeric: 'tabular-nums' } as const;
+const FIXED_NAME = { display: 'inline-block', minWidth: '9ch' } as const;
+
 const sweepX = EPS_SWEEP.map((e) => Math.log10(e));
 
 /** Row and column of element i of tensor t (a bias is one row). */
@@ -47,9 +51,9 @@ export function CheckBars() {
             <>No layer is flagged: every tensor is below {FLAG_AT}. </>
           )}
           {w && w.length === 4 && (
-            <>
-              Worst parameter <span data-worst-param>{elementName(w[0], w[1])}</span>: back-propagated {w[2].toPrecision(4)}, central difference {w[3].toPrecision(4)}.
-            </>
+            <span style={{ display: 'block' }}>
+              Worst parameter <span data-worst-param style={FIXED_NAME}>{elementName(w[0], w[1])}</span>: back-propagated <span style={FIXED_NUM}>{w[2].toExponential(3)}</span>, central difference <span style={FIXED_NUM}>{w[3].toExponential(3)}</span>.
+            </span>
           )}
         </p>
       </Covered>
