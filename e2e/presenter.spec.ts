@@ -197,6 +197,16 @@ for (const id of lessonIds) {
         expect(text.scriptPx, `scene ${i + 1} smallest KaTeX script`).toBeGreaterThanOrEqual(10);
       }
       for (const t of ticks) expect(t, `scene ${i + 1} axis text`).toBeGreaterThanOrEqual(17.5);
+      // nothing of a figure runs past the screen's edge (the confusion table did, in one grid column)
+      const past = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-figure] table, [data-figure] svg[role="img"], [data-figure] canvas')]
+          .filter((e) => {
+            const r = e.getBoundingClientRect();
+            return r.width > 0 && (r.right > innerWidth + 1 || r.left < -1);
+          })
+          .map((e) => e.closest('[data-figure]')?.getAttribute('data-figure')),
+      );
+      expect(past, `scene ${i + 1} figures past the screen's edge`).toEqual([]);
       await page.screenshot({ path: test.info().outputPath(`${id}-scene${i + 1}.png`) });
       await page.keyboard.press('ArrowRight');
     }

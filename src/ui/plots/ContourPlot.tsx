@@ -35,7 +35,8 @@ export interface ContourPlotProps {
 }
 
 const S = 400;
-const M = { top: 8, right: 8, bottom: 30, left: 38 };
+// bottom: room for the x ticks and, under them, the axis title without touching (presenter type is large)
+const M = { top: 8, right: 8, bottom: 38, left: 38 };
 const W = S + M.left + M.right;
 const H = S + M.top + M.bottom;
 /** Canvas pixels per plot unit: sharp on dense screens, and no bigger than needed elsewhere (the trails canvas is re-uploaded every frame). */
@@ -202,7 +203,8 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
       >
         <rect x={M.left} y={M.top} width={S} height={S} fill="none" stroke="#888" />
         {sx.ticks(5).map((t) => (
-          <text key={`x${t}`} x={sx(t)} y={M.top + S + 16} textAnchor="middle" className="tick">
+          // the ticks at the corners start (end) there, so the first x tick does not run into the lowest y tick
+          <text key={`x${t}`} x={sx(t)} y={M.top + S + 16} textAnchor={sx(t) <= M.left + 1 ? 'start' : sx(t) >= M.left + S - 1 ? 'end' : 'middle'} className="tick">
             {t}
           </text>
         ))}
