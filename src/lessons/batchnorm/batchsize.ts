@@ -8,15 +8,15 @@
 import type { Experiment } from '../../engine/worker/experiment';
 import type { DigitSets } from './digits';
 import type { Mlp } from './model';
-import { column, layerValues } from './probe';
+import { column, layerValues, meanStd } from './probe';
 import { mlpTrainer } from './race';
 import type { Trainer } from './trainer';
 import { EVAL_EVERY, LARGE_BATCH, MU_WINDOW, type BatchNormParams, type BatchSizeFrame } from './types';
 
-/** μ_B of unit 1 of the first batch-norm layer, from the last training batch (null before one). */
+/** μ_B of unit 1 of the first batch-norm layer, from the last training batch (null before one); reads the mean only (this runs every step). */
 async function firstUnitMean(t: Trainer): Promise<number | null> {
-  const stats = await (t.net as Mlp).norms[0].lastStats();
-  return stats ? stats.mean[0] : null;
+  const norm = (t.net as Mlp).norms[0];
+  return norm.trained ? (await norm.batchMean.read())[0] : null;
 }
 
 /**
@@ -26,12 +26,7 @@ async function firstUnitMean(t: Trainer): Promise<number | null> {
  */
 export function batchMeanError(v: ArrayLike<number>, b: number): number {
   const n = Math.floor(v.length / b) * b;
-  let mean = 0;
-  for (let i = 0; i < v.length; i++) mean += v[i];
-  mean /= v.length;
-  let varSum = 0;
-  for (let i = 0; i < v.length; i++) varSum += (v[i] - mean) ** 2;
-  const std = Math.sqrt(varSum / v.length);
+  const { mean, std } = meanStd(v);
   let err = 0;
   for (let i = 0; i < n; i += b) {
     let m = 0;

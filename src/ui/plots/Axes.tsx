@@ -83,6 +83,18 @@ export function usePlotClip(): string {
   return `clip${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
 }
 
+/**
+ * Text anchor of an x tick at `px` on an axis from `lo` to `hi`: one at the
+ * right end ends there (centred, a long label like "100" is cut by the plot's
+ * edge); with `startAtLeft`, one at the left end starts there, clear of the
+ * lowest y tick at the corner.
+ */
+export function edgeAnchor(px: number, lo: number, hi: number, startAtLeft: boolean): 'start' | 'middle' | 'end' {
+  if (px >= hi - 1) return 'end';
+  if (startAtLeft && px <= lo + 1) return 'start';
+  return 'middle';
+}
+
 export function Axes({ x, y, width: W, height: H, m = MARGIN, xTicks, yTicks, xFormat = String, yFormat = String, xLabel, yLabel, grid = true, clipId }: AxesProps) {
   const xt = xTicks ?? x.ticks(5);
   const yt = yTicks ?? y.ticks(4);
@@ -107,8 +119,7 @@ export function Axes({ x, y, width: W, height: H, m = MARGIN, xTicks, yTicks, xF
         </g>
       ))}
       {xt.map((t) => (
-        // the tick at the right end of the axis ends there: centred, a long label ("100") would be cut by the plot's edge
-        <text key={`x${t}`} x={x(t)} y={bottom + 17} textAnchor={x(t) >= W - m.right - 1 ? 'end' : 'middle'} className="tick">
+        <text key={`x${t}`} x={x(t)} y={bottom + 17} textAnchor={edgeAnchor(x(t), m.left, W - m.right, false)} className="tick">
           {xFormat(t)}
         </text>
       ))}

@@ -1,3 +1,4 @@
+import { edgeAnchor } from './Axes';
 import { useTextScale } from './textScale';
 import { contours, geoIdentity, geoPath, interpolateRgb, scaleLinear, symbol, symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle } from 'd3';
 import { useEffect, useRef, type CSSProperties, type KeyboardEvent, type PointerEvent } from 'react';
@@ -203,8 +204,7 @@ export function ContourPlot({ values, rows, cols, x, y, levels = 16, paths = [],
       >
         <rect x={M.left} y={M.top} width={S} height={S} fill="none" stroke="#888" />
         {sx.ticks(5).map((t) => (
-          // the ticks at the corners start (end) there, so the first x tick does not run into the lowest y tick
-          <text key={`x${t}`} x={sx(t)} y={M.top + S + 16} textAnchor={sx(t) <= M.left + 1 ? 'start' : sx(t) >= M.left + S - 1 ? 'end' : 'middle'} className="tick">
+          <text key={`x${t}`} x={sx(t)} y={M.top + S + 16} textAnchor={edgeAnchor(sx(t), M.left, M.left + S, true)} className="tick">
             {t}
           </text>
         ))}
